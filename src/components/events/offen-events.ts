@@ -1,0 +1,2 @@
+// Placeholder: <offen-events> is not built yet; the widget issue replaces this file.
+export {};

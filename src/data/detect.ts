@@ -1,0 +1,91 @@
+import { DataError } from './errors.js';
+import type { Format } from './types.js';
+
+const FORMATS: readonly Format[] = ['csv', 'json', 'geojson', 'ics', 'oparl', 'ckan', 'ods'];
+
+export function isFormat(value: unknown): value is Format {
+  return typeof value === 'string' && (FORMATS as readonly string[]).includes(value);
+}
+
+function fromContentType(contentType: string): Format | undefined {
+  const type = contentType.split(';')[0].trim().toLowerCase();
+  if (type === 'text/csv' || type === 'application/csv' || type === 'text/tab-separated-values') return 'csv';
+  if (type === 'application/geo+json' || type === 'application/vnd.geo+json') return 'geojson';
+  if (type === 'text/calendar') return 'ics';
+  if (type === 'application/json' || type.endsWith('+json')) return 'json';
+  return undefined;
+}
+
+function fromExtension(url: string): Format | undefined {
+  let pathname = url;
+  try {
+    pathname = new URL(url, 'http://x/').pathname;
+  } catch {
+    /* keep the raw string */
+  }
+  const ext = /\.([a-z0-9]+)$/i.exec(pathname)?.[1]?.toLowerCase();
+  switch (ext) {
+    case 'csv':
+    case 'tsv':
+    case 'txt':
+      return 'csv';
+    case 'geojson':
+      return 'geojson';
+    case 'ics':
+    case 'ical':
+    case 'ifb':
+      return 'ics';
+    case 'json':
+      return 'json';
+    default:
+      return undefined;
+  }
+}
+
+/** The first bytes decide when nothing else does. HTML (an error page) is `unsupported`, not guessed. */
+function sniff(head: string): Format | undefined {
+  const text = head.replace(/^\uFEFF/, '').trimStart();
+  if (text.startsWith('BEGIN:VCALENDAR')) return 'ics';
+  if (/^<(!doctype|html|\?xml|head|body)/i.test(text)) return undefined;
+  if (text.startsWith('{') || text.startsWith('[')) return 'json';
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  if (/[;,\t|]/.test(firstLine) && !/[\u0000-\u0008\u000E-\u001F]/.test(text.slice(0, 512))) return 'csv';
+  return undefined;
+}
+
+/**
+ * JSON that is really a more specific format: GeoJSON by its `type`, OParl by its schema URLs, CKAN by the action
+ * API envelope. Called after JSON parsing so the body is parsed once.
+ */
+export function refineJsonFormat(data: unknown): Format {
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    const object = data as Record<string, unknown>;
+    if (object.type === 'FeatureCollection' || object.type === 'Feature') return 'geojson';
+    if ('help' in object && 'success' in object && 'result' in object) return 'ckan';
+    const first = Array.isArray(object.data) ? (object.data[0] as Record<string, unknown> | undefined) : object;
+    if (typeof first?.type === 'string' && first.type.includes('schema.oparl.org')) return 'oparl';
+    if (Array.isArray(object.results) && typeof object.total_count === 'number') return 'ods';
+  }
+  return 'json';
+}
+
+/** `format` attribute, else Content-Type, else file extension, else the first bytes. */
+export function detectFormat(
+  explicit: Format | undefined,
+  contentType: string,
+  url: string,
+  bytes: Uint8Array,
+): Format {
+  if (explicit) return explicit;
+  const byType = fromContentType(contentType);
+  if (byType) return byType;
+  const byExtension = fromExtension(url);
+  if (byExtension) return byExtension;
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 2048));
+  const sniffed = sniff(head);
+  if (sniffed) return sniffed;
+  throw new DataError('unsupported', `Cannot tell the format of ${url} (${contentType || 'no content type'})`, {
+    url,
+    found: contentType.split(';')[0] || undefined,
+  });
+}

@@ -1,0 +1,219 @@
+import { DataError } from './errors.js';
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_MAX_BYTES = 50_000_000;
+/** Wait before the single retry after a network error or 5xx. */
+export const RETRY_DELAY_MS = 400;
+
+export interface FetchOptions {
+  signal?: AbortSignal;
+  timeout?: number;
+  maxBytes?: number;
+  /** Sent as Accept; the body is read as bytes either way. */
+  accept?: string;
+}
+
+export interface FetchedBody {
+  /** The final URL after redirects. */
+  url: string;
+  bytes: Uint8Array;
+  contentType: string;
+  fetchedAt: Date;
+}
+
+function abortError(): DOMException {
+  return new DOMException('The operation was aborted.', 'AbortError');
+}
+
+function isCrossOrigin(url: string): boolean {
+  try {
+    return typeof location !== 'undefined' && new URL(url, location.href).origin !== location.origin;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads the body as a stream and stops as soon as it passes `maxBytes`. */
+async function readLimited(response: Response, url: string, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw new DataError('too-large', `Body of ${url} is ${declared} bytes, limit ${maxBytes}`, {
+      url,
+      limit: maxBytes,
+    });
+  }
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new DataError('too-large', `Body of ${url} passed the limit of ${maxBytes} bytes`, {
+        url,
+        limit: maxBytes,
+      });
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** One attempt: fetch without credentials, a timeout of its own, typed errors. */
+async function fetchOnce(
+  url: string,
+  options: Required<Pick<FetchOptions, 'timeout' | 'maxBytes'>> & FetchOptions,
+  cache: RequestCache = 'default',
+): Promise<FetchedBody> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeout);
+  const onAbort = () => controller.abort();
+  options.signal?.addEventListener('abort', onAbort);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        credentials: 'omit',
+        cache,
+        signal: controller.signal,
+        headers: options.accept ? { Accept: options.accept } : undefined,
+      });
+    } catch (cause) {
+      if (timedOut)
+        throw new DataError('timeout', `No answer from ${url} within ${options.timeout} ms`, {
+          url,
+          limit: options.timeout,
+        });
+      if (options.signal?.aborted) throw abortError();
+      throw new DataError('network', `Request to ${url} failed`, { url, cors: isCrossOrigin(url), cause });
+    }
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new DataError('http', `${url} answered ${response.status}`, { url, status: response.status });
+    }
+    try {
+      const bytes = await readLimited(response, url, options.maxBytes);
+      return {
+        url: response.url || url,
+        bytes,
+        contentType: response.headers.get('content-type') ?? '',
+        fetchedAt: new Date(),
+      };
+    } catch (cause) {
+      if (cause instanceof DataError) throw cause;
+      if (timedOut)
+        throw new DataError('timeout', `No answer from ${url} within ${options.timeout} ms`, {
+          url,
+          limit: options.timeout,
+        });
+      if (options.signal?.aborted) throw abortError();
+      throw new DataError('network', `Reading ${url} failed`, { url, cause });
+    }
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError());
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(abortError());
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Fetch with one retry after a back-off on network errors, timeouts and 5xx; never on 4xx. */
+async function fetchWithRetry(url: string, options: FetchOptions): Promise<FetchedBody> {
+  const settled = {
+    ...options,
+    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+  };
+  try {
+    return await fetchOnce(url, settled);
+  } catch (error) {
+    if (!(error instanceof DataError) || !error.retryable) throw error;
+    await delay(RETRY_DELAY_MS, options.signal);
+    // The retry must reach the server, not a cached copy of the failure.
+    return fetchOnce(url, settled, 'reload');
+  }
+}
+
+interface SharedRequest {
+  promise: Promise<FetchedBody>;
+  controller: AbortController;
+  users: number;
+}
+
+/** Requests under way, by key; failures are never kept, and finished requests leave at once. */
+const inFlight = new Map<string, SharedRequest>();
+
+/**
+ * Fetches a body as bytes. Identical concurrent requests share one fetch: two widgets on one URL make one
+ * request. Each caller's signal only detaches that caller; the fetch is aborted when every caller has left.
+ */
+export function fetchBytes(url: string, options: FetchOptions = {}): Promise<FetchedBody> {
+  const { signal } = options;
+  if (signal?.aborted) return Promise.reject(abortError());
+  const key = `${url}\n${options.accept ?? ''}\n${options.maxBytes ?? DEFAULT_MAX_BYTES}\n${options.timeout ?? DEFAULT_TIMEOUT_MS}`;
+  let shared = inFlight.get(key);
+  if (!shared) {
+    const controller = new AbortController();
+    const promise = fetchWithRetry(url, { ...options, signal: controller.signal });
+    const entry: SharedRequest = { promise, controller, users: 0 };
+    inFlight.set(key, entry);
+    const forget = () => {
+      if (inFlight.get(key) === entry) inFlight.delete(key);
+    };
+    promise.then(forget, forget);
+    shared = entry;
+  }
+  const request = shared;
+  request.users++;
+  return new Promise<FetchedBody>((resolve, reject) => {
+    let left = false;
+    const leave = () => {
+      if (left) return;
+      left = true;
+      reject(abortError());
+      if (--request.users === 0) {
+        request.controller.abort();
+        if (inFlight.get(key) === request) inFlight.delete(key);
+      }
+    };
+    signal?.addEventListener('abort', leave, { once: true });
+    request.promise.then(
+      (body) => {
+        signal?.removeEventListener('abort', leave);
+        if (!left) resolve(body);
+      },
+      (error: unknown) => {
+        signal?.removeEventListener('abort', leave);
+        if (!left) reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,7 @@
+export * from './types.js';
+export { DataError, isDataError, toDataError, type DataErrorKind, type DataErrorDetails } from './errors.js';
+export { loadDataset } from './load.js';
+export { fetchBytes, type FetchedBody, type FetchOptions } from './fetch.js';
+export { decodeText } from './decode.js';
+export { detectFormat } from './detect.js';
+export { mapRoles, getValue, normalizeName, type RoleSpec, type RoleSpecs, type RoleMap } from './mapping.js';

@@ -1,0 +1,66 @@
+import { detectFormat, refineJsonFormat } from './detect.js';
+import { DataError, toDataError } from './errors.js';
+import { fetchBytes, type FetchOptions } from './fetch.js';
+import type { ParseContext, Parser } from './formats/parser.js';
+import { attachCoordinates } from './geo.js';
+import type { Dataset, Format, SourceDescription } from './types.js';
+
+/** Parsers load lazily so a page with only a map never downloads the iCalendar library. */
+const parsers: Record<Format, () => Promise<Parser>> = {
+  csv: () => import('./formats/csv.js').then((m) => m.parseCsv),
+  json: () => import('./formats/json.js').then((m) => m.parseJson),
+  geojson: () => import('./formats/geojson.js').then((m) => m.parseGeoJson),
+  ics: () => import('./formats/ics.js').then((m) => m.parseIcs),
+  oparl: () => import('./formats/oparl.js').then((m) => m.parseOParl),
+  ckan: () => import('./formats/ckan.js').then((m) => m.parseCkan),
+  ods: () => import('./formats/ods.js').then((m) => m.parseOds),
+};
+
+/** Formats whose JSON body may turn out to be a more specific format (see refineJsonFormat). */
+function needsRefining(format: Format, explicit: Format | undefined): boolean {
+  return format === 'json' && explicit === undefined;
+}
+
+function absolute(url: string): string {
+  try {
+    return new URL(url, globalThis.location?.href).href;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * The data layer's one way in: a source description in, a typed Dataset out, or a DataError.
+ * Fetching, decoding, format detection, parsing and type inference all happen behind this call.
+ */
+export async function loadDataset(source: SourceDescription): Promise<Dataset> {
+  const url = absolute(source.url);
+  try {
+    if (!source.url) throw new DataError('unsupported', 'No URL given', { url });
+    const fetchOptions: FetchOptions = { signal: source.signal, timeout: source.timeout, maxBytes: source.maxBytes };
+    const body = await fetchBytes(url, fetchOptions);
+    let format = detectFormat(source.format, body.contentType, body.url, body.bytes);
+    if (needsRefining(format, source.format)) {
+      const { peekJson } = await import('./formats/json.js');
+      format = refineJsonFormat(peekJson(body));
+    }
+    const context: ParseContext = {
+      source: { ...source, url },
+      body,
+      fetch: (next, options) => fetchBytes(absolute(next), { ...fetchOptions, ...options }),
+      load: (next) => loadDataset({ ...source, ...next }),
+    };
+    const parse = await parsers[format]();
+    source.signal?.throwIfAborted();
+    let dataset = await parse(context);
+    // Tabular formats may carry coordinates in columns; GeoJSON has geometry, calendars need none.
+    if (format === 'csv' || format === 'json' || format === 'ckan' || format === 'ods')
+      dataset = attachCoordinates(dataset);
+    if (dataset.records.length === 0 && format !== 'ics' && format !== 'oparl') {
+      throw new DataError('empty', `${url} has no records`, { url });
+    }
+    return dataset;
+  } catch (error) {
+    throw toDataError(error, url);
+  }
+}

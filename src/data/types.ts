@@ -1,0 +1,133 @@
+/**
+ * The data layer's public types. A source description goes in, a typed Dataset comes out (or a DataError).
+ * Nothing in src/data/ touches the DOM or Lit.
+ */
+
+/** Formats the data layer understands. `auto` means: Content-Type, then file extension, then sniffing. */
+export type Format = 'csv' | 'json' | 'geojson' | 'ics' | 'oparl' | 'ckan' | 'ods';
+
+/** UI language; the data layer needs it only to pick a value from multilingual fields (CKAN titles). */
+export type Lang = 'de' | 'en';
+
+/** What to load. Every option but `url` is optional. */
+export interface SourceDescription {
+  url: string;
+  /** Explicit format; otherwise Content-Type, file extension, then sniffing decide. */
+  format?: Format;
+  /** Dot path to the record array inside a JSON envelope, e.g. `result.records`. */
+  path?: string;
+  /** Aborts the fetch and parsing (element removed, `src` changed). */
+  signal?: AbortSignal;
+  /** Milliseconds until a request counts as timed out. Default 15 000. */
+  timeout?: number;
+  /** Largest body in bytes. Default 50 MB. */
+  maxBytes?: number;
+  /** CSV: lines to skip before the header (otherwise the header row is detected). */
+  skipRows?: number;
+  /** CSV: extra cell values that mean "missing", e.g. `-999`. */
+  nullValues?: string[];
+  /** CSV: explicit delimiter; otherwise detected among `,` `;` tab `|`. */
+  delimiter?: string;
+  /** Explicit text encoding (e.g. `windows-1252`); otherwise UTF-8 with a Windows-1252 fallback. */
+  encoding?: string;
+  /** CKAN package_show: name or id of the resource to load (default: first CSV/JSON one). */
+  resource?: string;
+  /** Calendar formats (ICS, OParl): only occurrences overlapping this window are returned. */
+  window?: { from?: Date; to?: Date };
+  /**
+   * Calendar formats: order and count of occurrences wanted. `asc` returns the first `limit` occurrences from
+   * `window.from` on, `desc` the last `limit` before `window.to`. Lets the loader stop expanding early.
+   */
+  order?: 'asc' | 'desc';
+  limit?: number;
+  /** OParl: the most list pages to follow. Default 20. */
+  maxPages?: number;
+  /** Language used to pick from multilingual values (`{de: …, en: …}`). */
+  lang?: Lang;
+}
+
+export type FieldType = 'string' | 'number' | 'date' | 'boolean' | 'object';
+
+export interface Field {
+  name: string;
+  type: FieldType;
+  /** Number fields: the notation the column used, so a widget can echo it. */
+  numberFormat?: 'de' | 'en';
+  /** Number fields: a unit found in the cells (`€`, `%`), if all cells share it. */
+  unit?: string;
+}
+
+/** A cell value after type inference. Nested JSON stays an object/array and is reachable with dot names. */
+export type Value = string | number | boolean | Date | null | Value[] | { [key: string]: Value };
+
+/** GeoJSON geometry (RFC 7946), positions as [lon, lat]. */
+export type Position = [number, number] | [number, number, number];
+export type Geometry =
+  | { type: 'Point'; coordinates: Position }
+  | { type: 'MultiPoint'; coordinates: Position[] }
+  | { type: 'LineString'; coordinates: Position[] }
+  | { type: 'MultiLineString'; coordinates: Position[][] }
+  | { type: 'Polygon'; coordinates: Position[][] }
+  | { type: 'MultiPolygon'; coordinates: Position[][][] }
+  | { type: 'GeometryCollection'; geometries: Geometry[] };
+
+export interface DataRecord {
+  /** Stable id: an `id`-like field of the data if there is one, else the row index. */
+  id: string;
+  /** Values by field name. Prototype keys (`__proto__`, `constructor`, `prototype`) never appear here. */
+  values: Record<string, Value>;
+  /** Location, from GeoJSON geometry or coordinate columns; absent when the record has none. */
+  geometry?: Geometry;
+}
+
+export interface DatasetMeta {
+  url: string;
+  format: Format;
+  /** Text encoding the body was decoded with (`utf-8`, `windows-1252`). */
+  encoding?: string;
+  /** CSV delimiter used. */
+  delimiter?: string;
+  /** Bytes of the body (for several pages: their sum). */
+  bytes: number;
+  /** When the body arrived. */
+  fetchedAt: Date;
+  /** True when records were left out because of a limit (`limit`, `maxPages`). */
+  truncated: boolean;
+  /** Records whose coordinates were missing, swapped or out of range (they are kept, without geometry). */
+  droppedCoordinates?: number;
+  /** CSV: 0-based line index of the header row that was used. */
+  headerRow?: number;
+  /** CSV: rows skipped as footnotes, empty or delimiter-only. */
+  skippedRows?: number;
+  /** A title the source carries (CKAN package, ICS X-WR-CALNAME, OParl body). */
+  title?: string;
+  /** OParl: pages read. */
+  pages?: number;
+  /** Calendars: the URL a reader can subscribe to (the ICS feed itself). */
+  calendarUrl?: string;
+}
+
+export interface Dataset {
+  fields: Field[];
+  records: DataRecord[];
+  meta: DatasetMeta;
+}
+
+/**
+ * Calendar formats (ICS, OParl) produce one record per occurrence with these fields, so the events widget maps
+ * them without configuration: `title`, `start` (Date), `end` (Date or null), `allDay` (boolean), `location`,
+ * `category`, `url`, `description`, `cancelled` (boolean), `uid`, and for OParl `organization`.
+ * The start of an all-day occurrence is midnight UTC of its calendar date; widgets format it in UTC.
+ */
+export const EVENT_FIELD_NAMES = [
+  'title',
+  'start',
+  'end',
+  'allDay',
+  'location',
+  'category',
+  'url',
+  'description',
+  'cancelled',
+  'uid',
+] as const;

@@ -1,0 +1,33 @@
+import { LitElement } from 'lit';
+import { LocalizeController } from './localize.js';
+
+/**
+ * The thin base of every offen element: typed, bubbling, composed events and a define() that tolerates a second
+ * registration (a CMS page may include the script twice). Behaviour only some widgets need lives in controllers.
+ */
+export class OffenElement extends LitElement {
+  /** The page language (nearest `lang` attribute), re-rendering when it changes. */
+  protected readonly localize = new LocalizeController(this);
+
+  /** Dispatches a bubbling, composed `offen-*` event and returns it (check `defaultPrevented`). */
+  emit<T>(name: `offen-${string}`, detail?: T, options: { cancelable?: boolean } = {}): CustomEvent<T> {
+    const event = new CustomEvent<T>(name, {
+      bubbles: true,
+      composed: true,
+      cancelable: options.cancelable ?? false,
+      detail: detail as T,
+    });
+    this.dispatchEvent(event);
+    return event;
+  }
+
+  /** Registers the element under `tag` unless that tag is taken; warns instead of throwing. */
+  static define(tag: string, ctor: CustomElementConstructor = this): void {
+    const existing = customElements.get(tag);
+    if (!existing) {
+      customElements.define(tag, ctor);
+    } else if (existing !== ctor) {
+      console.warn(`offen: <${tag}> is already defined by another script; keeping the first definition.`);
+    }
+  }
+}

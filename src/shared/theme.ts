@@ -1,0 +1,110 @@
+import { css } from 'lit';
+
+/**
+ * Theming in tiers: public `--offen-*` tokens (documented with @cssprop on each widget) map to private `--_*`
+ * variables on :host. The host resets what hostile CMS themes set globally (box-sizing, margins, fonts).
+ */
+export const hostStyles = css`
+  :host {
+    --_accent: var(--offen-accent, #005ea8);
+    --_accent-contrast: var(--offen-accent-contrast, #ffffff);
+    --_text: var(--offen-text-color, #1a1a1a);
+    --_muted: var(--offen-muted-color, #595959);
+    --_surface: var(--offen-surface, #ffffff);
+    --_surface-alt: var(--offen-surface-alt, #f3f5f7);
+    --_border: var(--offen-border-color, #8a949e);
+    --_danger: var(--offen-danger, #b00020);
+    --_radius: var(--offen-radius, 6px);
+    --_font: var(--offen-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_focus: var(--offen-focus-color, #1d70b8);
+    display: block;
+    box-sizing: border-box;
+    color: var(--_text);
+    font-family: var(--_font);
+    font-size: var(--offen-font-size, 1rem);
+    line-height: 1.5;
+    text-align: start;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
+  button {
+    cursor: pointer;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .offen-button {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    min-height: 2.5rem;
+    padding: 0.4em 1em;
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_accent);
+    color: var(--_accent-contrast);
+    font-weight: 600;
+  }
+  .offen-button.secondary {
+    background: var(--_surface);
+    color: var(--_accent);
+  }
+  .offen-state {
+    padding: 1rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  .offen-state[data-state='error'] {
+    border-color: var(--_danger);
+    border-inline-start-width: 6px;
+  }
+  .offen-state p {
+    margin: 0 0 0.5rem;
+  }
+  .offen-skeleton {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .offen-skeleton span {
+    display: block;
+    height: 1rem;
+    border-radius: var(--_radius);
+    background: linear-gradient(90deg, var(--_surface-alt), #e3e7eb, var(--_surface-alt));
+    background-size: 200% 100%;
+    animation: offen-shimmer 1.4s linear infinite;
+  }
+  @keyframes offen-shimmer {
+    to {
+      background-position: -200% 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .offen-skeleton span {
+      animation: none;
+    }
+  }
+`;

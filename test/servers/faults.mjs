@@ -1,0 +1,69 @@
+// Endpoints that misbehave on purpose, so tests see every DataError a real server can cause.
+//   /faults/status/<code>        answers with that status
+//   /faults/flaky/<key>          500 on the first request for <key>, then a small CSV
+//   /faults/hang                 never answers (the client's timeout or abort ends it)
+//   /faults/big?bytes=N          streams N bytes of CSV without Content-Length
+//   /faults/text?body=…&type=…   answers with the given body and Content-Type
+//   /faults/counted/<key>        a small CSV after ?delay ms; /faults/count/<key> says how often it was asked
+import { Readable } from 'node:stream';
+
+const counters = new Map();
+const bump = (key) => counters.set(key, (counters.get(key) ?? 0) + 1);
+
+export async function middleware(ctx, next) {
+  if (!ctx.path.startsWith('/faults/')) return next();
+  ctx.set('Cache-Control', 'no-store');
+  const [, , kind, key] = ctx.path.split('/');
+  switch (kind) {
+    case 'status':
+      ctx.status = Number(key);
+      ctx.body = `status ${key}`;
+      return;
+    case 'flaky':
+      bump(`flaky:${key}`);
+      if (counters.get(`flaky:${key}`) === 1) {
+        ctx.status = 500;
+        ctx.body = 'temporary failure';
+        return;
+      }
+      ctx.type = 'text/csv';
+      ctx.body = 'name;wert\nAlpha;1,5\nBeta;2,5\n';
+      return;
+    case 'hang':
+      await new Promise((resolve) => ctx.req.on('close', resolve));
+      return;
+    case 'big': {
+      const total = Number(ctx.query.bytes ?? 1_000_000);
+      const line = 'a;b;c;d\n';
+      let sent = 0;
+      ctx.type = 'text/csv';
+      ctx.body = Readable.from(
+        (function* () {
+          while (sent < total) {
+            const chunk = line.repeat(8192);
+            sent += chunk.length;
+            yield chunk;
+          }
+        })(),
+      );
+      return;
+    }
+    case 'text':
+      ctx.status = Number(ctx.query.status ?? 200);
+      ctx.set('Content-Type', String(ctx.query.type ?? 'text/plain'));
+      ctx.body = String(ctx.query.body ?? '');
+      return;
+    case 'counted':
+      bump(`counted:${key}`);
+      await new Promise((resolve) => setTimeout(resolve, Number(ctx.query.delay ?? 50)));
+      ctx.type = 'text/csv';
+      ctx.body = 'name;wert\nAlpha;1\n';
+      return;
+    case 'count':
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify({ count: counters.get(`counted:${key}`) ?? 0 });
+      return;
+    default:
+      return next();
+  }
+}

@@ -1,0 +1,51 @@
+// Tests run in Debian's Chromium against real files served by this dev server (never the internet).
+import { readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { inlineCssPlugin } from './scripts/inline-css-plugin.mjs';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const serversDir = path.join(root, 'test/servers');
+
+// Every test/servers/*.mjs exports `middleware` (Koa): fixture files, the corpus, fault injection, tiles, APIs.
+const middleware = [];
+for (const file of readdirSync(serversDir)
+  .filter((f) => f.endsWith('.mjs'))
+  .sort()) {
+  const mod = await import(pathToFileURL(path.join(serversDir, file)).href);
+  if (mod.middleware) middleware.push(mod.middleware);
+}
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export default {
+  files: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['production', 'browser'] },
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 240_000,
+  testFramework: { config: { timeout: 20_000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        headless: true,
+        args: chromiumArgs,
+      },
+    }),
+  ],
+  middleware,
+  plugins: [inlineCssPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+};
