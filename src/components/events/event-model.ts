@@ -1,0 +1,217 @@
+import { getValue, mapRoles, type RoleMap, type RoleSpecs } from '../../data/mapping.js';
+import type { Dataset, Value } from '../../data/types.js';
+import { addDays, floating, utcDay, dayKey, wallTime } from './zoned-time.js';
+
+/** One occurrence as the widget shows it. All-day `start`/`end` are midnight UTC of calendar days, end exclusive. */
+export interface EventItem {
+  id: string;
+  title: string;
+  start: Date;
+  end: Date | null;
+  allDay: boolean;
+  location?: string;
+  category?: string;
+  url?: string;
+  description?: string;
+  cancelled: boolean;
+  uid?: string;
+}
+
+export type EventRole =
+  'title' | 'start' | 'end' | 'allDay' | 'location' | 'category' | 'url' | 'description' | 'cancelled' | 'uid';
+
+/**
+ * Field names that usually hold each role. Calendar formats (ICS, OParl) use the English names of
+ * EVENT_FIELD_NAMES, so they match without configuration; German CSV/JSON headers match the German names.
+ */
+export const EVENT_ROLE_SPECS: RoleSpecs<EventRole> = {
+  title: {
+    candidates: ['title', 'titel', 'name', 'bezeichnung', 'veranstaltung', 'summary', 'betreff'],
+    required: true,
+  },
+  start: {
+    candidates: ['start', 'beginn', 'startdatum', 'datum', 'date', 'von', 'dtstart', 'termin'],
+    required: true,
+    types: ['date', 'string'],
+  },
+  end: { candidates: ['end', 'ende', 'enddatum', 'bis', 'dtend'], types: ['date', 'string'] },
+  allDay: { candidates: ['allDay', 'ganztaegig', 'ganztags'], types: ['boolean'] },
+  location: { candidates: ['location', 'ort', 'veranstaltungsort', 'adresse', 'address'] },
+  category: { candidates: ['category', 'kategorie', 'rubrik', 'organization', 'gremium'] },
+  url: { candidates: ['url', 'link', 'website', 'web', 'homepage'] },
+  description: { candidates: ['description', 'beschreibung', 'text', 'details', 'info'] },
+  cancelled: { candidates: ['cancelled', 'abgesagt', 'canceled'], types: ['boolean'] },
+  uid: { candidates: ['uid'] },
+};
+
+function text(value: Value | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (Array.isArray(value))
+    return (
+      value
+        .map((v) => text(v))
+        .filter(Boolean)
+        .join(', ') || undefined
+    );
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') return undefined;
+  const result = String(value).trim();
+  return result || undefined;
+}
+
+/** Dates come typed from the data layer; an ISO string (JSON without inference) is accepted as well. */
+function toDate(value: Value | undefined): Date | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value.trim())) {
+    const date = new Date(value.trim());
+    return Number.isNaN(date.getTime()) ? undefined : date;
+  }
+  return undefined;
+}
+
+function isMidnight(date: Date, timeZone: string): boolean {
+  const w = wallTime(date, timeZone);
+  return w.hour === 0 && w.minute === 0 && w.second === 0;
+}
+
+/**
+ * Dataset records → events. Roles come from `overrides` (the `*-field` attributes) or the candidates above.
+ * A table without an all-day column gets all-day events when start (and end) fall on midnight in the zone, i.e.
+ * the cells held dates without times; their end date is then taken as inclusive, as people write "bis 13.08.".
+ */
+export function recordsToEvents(
+  dataset: Dataset,
+  timeZone: string,
+  overrides: Partial<Record<EventRole, string | undefined>> = {},
+): EventItem[] {
+  const roles: RoleMap<EventRole> = mapRoles(dataset.fields, EVENT_ROLE_SPECS, overrides, dataset.meta.url);
+  const events: EventItem[] = [];
+  for (const record of dataset.records) {
+    const get = (role: EventRole) => getValue(record, roles[role]);
+    let start = toDate(get('start'));
+    if (!start) continue;
+    let end = toDate(get('end')) ?? null;
+    const allDayValue = get('allDay');
+    let allDay = allDayValue === true;
+    if (typeof allDayValue !== 'boolean' && isMidnight(start, timeZone) && (!end || isMidnight(end, timeZone))) {
+      allDay = true;
+      start = utcDay(dayKey(start, timeZone));
+      end = end ? addDays(utcDay(dayKey(end, timeZone)), 1) : null;
+    }
+    if (end && end.getTime() < start.getTime()) end = null;
+    const cancelledValue = get('cancelled');
+    events.push({
+      id: record.id,
+      title: text(get('title')) ?? '',
+      start,
+      end,
+      allDay,
+      location: text(get('location')),
+      category: text(get('category')),
+      url: text(get('url')),
+      description: text(get('description')),
+      cancelled:
+        cancelledValue === true || (typeof cancelledValue === 'string' && /^(ja|yes|true|1)$/i.test(cancelledValue)),
+      uid: text(get('uid')),
+    });
+  }
+  return events;
+}
+
+export type EventRange = 'upcoming' | 'past' | 'all';
+
+export interface Selection {
+  range: EventRange;
+  now: Date;
+  timeZone: string;
+  from?: Date;
+  to?: Date;
+  limit?: number;
+}
+
+/** Comparable times: instants for timed events, the zone's wall clock read as UTC for all-day events. */
+function bounds(event: EventItem): { start: number; end: number } {
+  const start = event.start.getTime();
+  const end = event.end?.getTime() ?? (event.allDay ? addDays(event.start, 1).getTime() : start);
+  return { start, end };
+}
+
+function at(date: Date, allDay: boolean, timeZone: string): number {
+  return allDay ? floating(date, timeZone) : date.getTime();
+}
+
+/**
+ * The events of a range, in reading order: `upcoming` (running or starting from now, soonest first), `past` (over,
+ * newest first), `all` (oldest first); `from`/`to` narrow further (events overlapping the window), `limit` cuts.
+ */
+export function selectEvents(events: readonly EventItem[], selection: Selection): EventItem[] {
+  const { range, now, timeZone, from, to } = selection;
+  const kept = events.filter((event) => {
+    const { start, end } = bounds(event);
+    const zero = start === end;
+    if (
+      range === 'upcoming' &&
+      !(zero ? end >= at(now, event.allDay, timeZone) : end > at(now, event.allDay, timeZone))
+    )
+      return false;
+    if (range === 'past' && end > at(now, event.allDay, timeZone)) return false;
+    if (from && !(zero ? end >= at(from, event.allDay, timeZone) : end > at(from, event.allDay, timeZone)))
+      return false;
+    if (to && !(start < at(to, event.allDay, timeZone))) return false;
+    return true;
+  });
+  const direction = range === 'past' ? -1 : 1;
+  kept.sort(
+    (a, b) =>
+      direction * (a.start.getTime() - b.start.getTime()) ||
+      a.title.localeCompare(b.title, 'de') ||
+      a.id.localeCompare(b.id),
+  );
+  return selection.limit !== undefined && selection.limit >= 0 ? kept.slice(0, selection.limit) : kept;
+}
+
+/** Category filter (any of the list) and free-text search over title, description, location and category. */
+export function filterEvents(events: readonly EventItem[], categories: readonly string[], query?: string): EventItem[] {
+  const needle = query?.trim().toLocaleLowerCase('de');
+  return events.filter((event) => {
+    if (categories.length && !(event.category && categories.includes(event.category))) return false;
+    if (!needle) return true;
+    return [event.title, event.description, event.location, event.category].some((value) =>
+      value?.toLocaleLowerCase('de').includes(needle),
+    );
+  });
+}
+
+/** Distinct categories, sorted the German way. */
+export function categoriesOf(events: readonly EventItem[]): string[] {
+  return [...new Set(events.map((e) => e.category).filter((c): c is string => !!c))].sort((a, b) =>
+    a.localeCompare(b, 'de'),
+  );
+}
+
+export type GroupBy = 'month' | 'day' | 'none';
+
+/** The calendar day an event starts on, in the zone (all-day dates are already calendar days). */
+export function startDayKey(event: EventItem, timeZone: string): string {
+  return dayKey(event.start, event.allDay ? 'UTC' : timeZone);
+}
+
+export interface EventGroup {
+  /** `2026-11` or `2026-11-26`; empty without grouping. */
+  key: string;
+  events: EventItem[];
+}
+
+/** Consecutive events of the same month or day, keeping the given order. */
+export function groupEvents(events: readonly EventItem[], groupBy: GroupBy, timeZone: string): EventGroup[] {
+  if (groupBy === 'none') return events.length ? [{ key: '', events: [...events] }] : [];
+  const groups: EventGroup[] = [];
+  for (const event of events) {
+    const day = startDayKey(event, timeZone);
+    const key = groupBy === 'month' ? day.slice(0, 7) : day;
+    const last = groups.at(-1);
+    if (last && last.key === key) last.events.push(event);
+    else groups.push({ key, events: [event] });
+  }
+  return groups;
+}
