@@ -4,7 +4,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { countReporter } from './scripts/count-reporter.mjs';
 import { inlineCssPlugin } from './scripts/inline-css-plugin.mjs';
+import { defaultReporter } from '@web/test-runner';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const serversDir = path.join(root, 'test/servers');
@@ -47,5 +49,9 @@ export default {
     }),
   ],
   middleware,
+  reporters: [
+    defaultReporter(),
+    ...(process.env.OFFEN_TEST_COUNTS ? [countReporter(process.env.OFFEN_TEST_COUNTS)] : []),
+  ],
   plugins: [inlineCssPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
 };

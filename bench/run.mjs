@@ -1,0 +1,161 @@
+// `npm run bench`: sizes of the built files and speed ratios against reference libraries, in one run, in headless
+// Chromium. Each bench/pages/*.bench.ts default-exports `async () => BenchRow[]`; this runner bundles it with
+// esbuild, serves it with the corpus and sample data, runs it and prints every row with its ratio.
+import { build } from 'esbuild';
+import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchChromium } from '../scripts/chromium.mjs';
+import { serveStatic } from '../scripts/static-server.mjs';
+
+const root = process.cwd();
+const out = path.join(root, 'bench/.out');
+mkdirSync(out, { recursive: true });
+const corpus = process.env.OFFEN_CORPUS || path.resolve(root, '../shared/corpus');
+const only = process.argv.slice(2);
+
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
+
+/** Built files that contain a library, read from their source maps. */
+function builtFilesWith(lib) {
+  const files = [];
+  (function walk(dir) {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== 'types') walk(full);
+      else if (entry.name.endsWith('.js') && existsSync(full + '.map')) {
+        const { sources = [] } = JSON.parse(readFileSync(full + '.map', 'utf8'));
+        if (sources.some((s) => s.includes(`node_modules/${lib}/`))) files.push(full);
+      }
+    }
+  })(path.join(root, 'dist'));
+  return files;
+}
+
+function sizeRows() {
+  if (!existsSync('dist/offen.js')) return [];
+  const rows = [
+    {
+      name: 'size: dist/offen.js (script-tag loader)',
+      ours: gz('dist/offen.js'),
+      reference: 4,
+      unit: 'KB',
+      goal: '≤ 4 KB gzip',
+      refName: 'budget',
+    },
+  ];
+  const libs = [
+    ['leaflet', 'node_modules/leaflet/dist/leaflet.js', 'map'],
+    ['chart.js', 'node_modules/chart.js/dist/chart.umd.min.js', 'chart'],
+    ['ical.js', 'node_modules/ical.js/dist/ical.min.js', 'events'],
+  ];
+  for (const [lib, reference, widget] of libs) {
+    const files = builtFilesWith(lib);
+    const widgetFile = path.join('dist', `${widget}.js`);
+    if (!files.length || !existsSync(reference)) continue;
+    const ours = files.reduce((sum, f) => sum + gz(f), 0);
+    rows.push({
+      name: `size: chunk(s) with ${lib} (${files.map((f) => path.basename(f)).join(', ')})`,
+      ours,
+      reference: gz(reference),
+      unit: 'KB',
+      refName: `${lib} alone (${path.basename(reference)})`,
+    });
+    if (existsSync(widgetFile)) void widgetFile;
+  }
+  return rows;
+}
+
+const inlineCss = {
+  name: 'inline-css',
+  setup(b) {
+    b.onResolve({ filter: /\.css\?inline$/ }, async (args) => {
+      const resolved = await b.resolve(args.path.replace(/\?inline$/, ''), {
+        resolveDir: args.resolveDir,
+        kind: args.kind,
+      });
+      return { path: resolved.path, namespace: 'inline-css' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'inline-css' }, (args) => ({
+      contents: readFileSync(args.path, 'utf8'),
+      loader: 'text',
+    }));
+  },
+};
+
+const pagesDir = path.join(root, 'bench/pages');
+const pages = readdirSync(pagesDir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => !only.length || only.some((o) => f.includes(o)));
+
+const results = [...sizeRows()];
+const { origin, close } = await serveStatic({
+  mounts: {
+    '/out/': out,
+    '/corpus/': corpus,
+    '/demo-data/': path.join(root, 'demo/data'),
+    '/bench-data/': path.join(root, 'bench/data'),
+  },
+  before: (req, res, url) => {
+    if (url.pathname !== '/') return false;
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(
+      '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>',
+    );
+    return true;
+  },
+});
+const browser = await launchChromium();
+try {
+  for (const page of pages) {
+    const name = page.replace(/\.bench\.ts$/, '');
+    await build({
+      entryPoints: [path.join(pagesDir, page)],
+      bundle: true,
+      format: 'esm',
+      target: 'es2022',
+      outfile: path.join(out, `${name}.js`),
+      conditions: ['production', 'browser'],
+      plugins: [inlineCss],
+      tsconfig: 'tsconfig.json',
+      logLevel: 'warning',
+    });
+    const tab = await browser.newPage();
+    tab.setDefaultTimeout(600_000);
+    tab.on('console', (m) => m.type() === 'error' && console.error(`[${name}] ${m.text()}`));
+    await tab.setViewport({ width: 1200, height: 800 });
+    await tab.goto(`${origin}/`);
+    console.error(`running ${name} …`);
+    try {
+      const rows = await tab.evaluate(async (url) => (await import(url)).default(), `${origin}/out/${name}.js`);
+      results.push(...rows.map((r) => ({ ...r, name: `${name}: ${r.name}` })));
+    } catch (error) {
+      results.push({
+        name: `${name}: FAILED — ${String(error.message ?? error).split('\n')[0]}`,
+        ours: NaN,
+        reference: NaN,
+        unit: '',
+      });
+    }
+    await tab.close();
+  }
+} finally {
+  await browser.close();
+  await close();
+}
+
+const fmt = (v, unit) => (Number.isFinite(v) ? `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ${unit}` : '—');
+console.log('\n' + ['benchmark', 'ours', 'reference', 'ratio', 'goal'].join(' | '));
+console.log('--- | --- | --- | --- | ---');
+for (const r of results) {
+  const ratio = Number.isFinite(r.ours / r.reference) ? `${(r.ours / r.reference).toFixed(2)}×` : '—';
+  console.log(
+    [
+      r.name,
+      fmt(r.ours, r.unit),
+      `${fmt(r.reference, r.unit)}${r.refName ? ` (${r.refName})` : ''}`,
+      ratio,
+      r.goal ?? '',
+    ].join(' | '),
+  );
+}

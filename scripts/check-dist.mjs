@@ -1,0 +1,139 @@
+// Checks the script-tag build in Chromium the way a webmaster uses it: dist/ copied under a sub-path of a host,
+// one <script type="module" src=".../offen.js">, widgets in the page. Prints one line per check and a summary;
+// exits 1 when any check fails. Run after `vite build`.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { launchChromium } from './chromium.mjs';
+import { serveStatic } from './static-server.mjs';
+
+const dist = path.resolve('dist');
+
+/** Which heavy libraries each built file contains, read from its source map. */
+function heavyFiles() {
+  const result = { leaflet: new Set(), 'chart.js': new Set(), 'ical.js': new Set() };
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.js') && existsSync(full + '.map')) {
+        const { sources = [] } = JSON.parse(readFileSync(full + '.map', 'utf8'));
+        for (const lib of Object.keys(result)) {
+          if (sources.some((s) => s.includes(`node_modules/${lib}/`))) result[lib].add(path.relative(dist, full));
+        }
+      }
+    }
+  };
+  walk(dist);
+  return result;
+}
+
+const pages = {
+  'empty.html': '<p>Keine Widgets.</p>',
+  'events-only.html': '<offen-events src="data/none.ics"></offen-events>',
+  'data.html': '<offen-data id="d" src="data/none.csv"><p>x</p></offen-data>',
+  'later.html': '',
+  'shadow.html': '<div id="host"></div>',
+  'twice.html': '<offen-data src="data/none.csv"></offen-data>',
+};
+
+function pageHtml(name, body) {
+  const script = '<script type="module" src="./offen/offen.js"></script>';
+  const twice = name === 'twice.html' ? '<script type="module" src="./offen/offen.js?again"></script>' : '';
+  return `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>${name}</title>${script}${twice}</head><body>${body}</body></html>`;
+}
+
+const results = [];
+function check(name, ok, detail = '') {
+  results.push(ok);
+  console.log(`${ok ? '✓' : '✗'} ${name}${ok || !detail ? '' : `\n    ${detail}`}`);
+}
+
+const heavy = heavyFiles();
+const requested = [];
+const { origin, close } = await serveStatic({
+  mounts: { '/town/sub/offen/': dist },
+  onRequest: (pathname) => requested.push(pathname),
+  before: (req, res, url) => {
+    const name = url.pathname.replace('/town/sub/', '');
+    if (pages[name] === undefined) return false;
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(pageHtml(name, pages[name]));
+    return true;
+  },
+});
+const browser = await launchChromium();
+const errors = [];
+
+async function open(name, after) {
+  requested.length = 0;
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => errors.push(`${name}: ${error.message}`));
+  page.on('console', (message) => {
+    // A 404 for the pages' made-up data URLs is expected; anything else logged as an error is not.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      errors.push(`${name}: ${message.text()}`);
+  });
+  await page.goto(`${origin}/town/sub/${name}`, { waitUntil: 'networkidle0' });
+  const value = after ? await after(page) : undefined;
+  await page.close();
+  return { files: requested.filter((p) => p.startsWith('/town/sub/offen/')), value };
+}
+
+try {
+  const empty = await open('empty.html');
+  check(
+    'a page without offen-* tags fetches offen.js and nothing else',
+    empty.files.length === 1 && empty.files[0].endsWith('/offen.js'),
+    `fetched: ${empty.files.join(', ')}`,
+  );
+
+  const events = await open('events-only.html', (page) => page.evaluate(() => !!customElements.get('offen-events')));
+  const eventsFiles = events.files.map((f) => f.replace('/town/sub/offen/', ''));
+  const leaked = eventsFiles.filter((f) => heavy.leaflet.has(f) || heavy['chart.js'].has(f));
+  check(
+    'a page with only <offen-events> downloads neither Leaflet nor Chart.js',
+    leaked.length === 0,
+    `fetched: ${leaked.join(', ')}`,
+  );
+  check(
+    'chunk URLs resolve relative to offen.js (a sub-path install works)',
+    events.files.every((f) => f.startsWith('/town/sub/offen/')) && events.files.length > 1,
+  );
+
+  const data = await open('data.html', (page) => page.evaluate(() => !!customElements.get('offen-data')));
+  check('<offen-data> in the page is defined by the autoloader', data.value === true);
+
+  const later = await open('later.html', async (page) => {
+    await page.evaluate(() => document.body.append(document.createElement('offen-data')));
+    await page.waitForFunction(() => !!customElements.get('offen-data'), { timeout: 5000 }).catch(() => undefined);
+    return page.evaluate(() => !!customElements.get('offen-data'));
+  });
+  check('an element added after load is defined', later.value === true);
+
+  const shadow = await open('shadow.html', async (page) => {
+    await page.evaluate(() => {
+      const root = document.getElementById('host').attachShadow({ mode: 'open' });
+      window.offen.observe(root);
+      root.append(document.createElement('offen-data'));
+    });
+    await page.waitForFunction(() => !!customElements.get('offen-data'), { timeout: 5000 }).catch(() => undefined);
+    return page.evaluate(() => !!customElements.get('offen-data'));
+  });
+  check('an element inside a shadow root given to offen.observe() is defined', shadow.value === true);
+
+  const before = errors.length;
+  const twice = await open('twice.html', (page) => page.evaluate(() => !!customElements.get('offen-data')));
+  check(
+    'including the script twice throws nothing',
+    twice.value === true && errors.length === before,
+    errors.slice(before).join('; '),
+  );
+} finally {
+  await browser.close();
+  await close();
+}
+
+const passed = results.filter(Boolean).length;
+const failed = results.length - passed;
+console.log(`build checks: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
