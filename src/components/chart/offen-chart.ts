@@ -1,2 +1,11 @@
-// Placeholder: <offen-chart> is not built yet; the widget issue replaces this file.
-export {};
+import { OffenChart } from './offen-chart.component.js';
+
+export { OffenChart };
+export type { ChartSelectDetail } from './offen-chart.component.js';
+OffenChart.define('offen-chart');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'offen-chart': OffenChart;
+  }
+}

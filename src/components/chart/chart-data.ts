@@ -1,0 +1,312 @@
+import type { DataRecord, FieldType, Value } from '../../data/types.js';
+import { getValue } from '../../data/mapping.js';
+
+/**
+ * Turns typed records into what a chart plots: one label per x value and one value list per series. Pure (no DOM,
+ * no Chart.js), so pivoting, aggregation, sorting, "Other" and filtering are tested on their own and the table twin,
+ * the CSV download and the canvas all show the very same numbers.
+ */
+
+export type Aggregate = 'sum' | 'mean' | 'count' | 'min' | 'max';
+export type SortOrder = 'value' | '-value' | 'label';
+
+export const AGGREGATES: readonly Aggregate[] = ['sum', 'mean', 'count', 'min', 'max'];
+export const SORT_ORDERS: readonly SortOrder[] = ['value', '-value', 'label'];
+
+/** `Ortsteil=Wiesenburg` keeps rows whose cell equals the value; `Nummer!=` keeps rows where the cell is not empty. */
+export interface FilterCondition {
+  column: string;
+  value: string;
+  negate: boolean;
+}
+
+/** Parses the `filter` attribute; undefined when it has no `=`. */
+export function parseFilter(text: string | undefined | null): FilterCondition | undefined {
+  const match = /^\s*([^=!]+?)\s*(!?=)\s*(.*?)\s*$/.exec(text ?? '');
+  if (!match) return undefined;
+  return { column: match[1], value: match[3], negate: match[2] === '!=' };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Whether a typed cell matches the text a webmaster wrote: numbers in either notation, dates as ISO or German. */
+export function cellMatches(value: Value | undefined, wanted: string): boolean {
+  if (value === null || value === undefined || value === '') return wanted === '';
+  if (typeof value === 'number') {
+    const normalized = /,\d*$/.test(wanted) ? wanted.replace(/\./g, '').replace(',', '.') : wanted;
+    return wanted !== '' && Number(normalized) === value;
+  }
+  if (value instanceof Date) {
+    const iso = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+    const de = `${pad(value.getUTCDate())}.${pad(value.getUTCMonth() + 1)}.${value.getUTCFullYear()}`;
+    return wanted === iso || wanted === de || wanted === value.toISOString();
+  }
+  return String(value).trim().toLowerCase() === wanted.trim().toLowerCase();
+}
+
+export interface ShapeOptions {
+  /** The label column. */
+  x: string;
+  /** Value columns (wide format), or the one value column of long format. Empty only with `aggregate: 'count'`. */
+  y: readonly string[];
+  /** Long format: the column naming each row's series. */
+  series?: string;
+  /** How several rows with the same label (and series) combine. Default `sum`. */
+  aggregate?: Aggregate;
+  sort?: SortOrder;
+  /** Keep this many labels; the rest is combined into one `otherLabel` entry. */
+  limit?: number;
+  filter?: FilterCondition;
+  /** "Sonstige" / "Other". */
+  otherLabel: string;
+  /** The type of the x field: dates are ordered in time, numbers (years) ascending. */
+  xType?: FieldType;
+  /** Locale for sorting labels alphabetically. */
+  locale?: string;
+  /** Name of the series when `aggregate="count"` has no value column. */
+  countLabel?: string;
+}
+
+export interface PlotLabel {
+  /** Grouping key: the x value as text (ISO for dates). */
+  key: string;
+  /** The x value itself (null: rows without a label). */
+  value: string | number | Date | null;
+  /** True for the combined rest after `limit`. */
+  other?: boolean;
+}
+
+export interface PlotSeries {
+  name: string;
+  /** One value per label; null is a gap (no number in the data), never zero. */
+  values: (number | null)[];
+}
+
+export interface PlotData {
+  labels: PlotLabel[];
+  series: PlotSeries[];
+  /** The most decimals any source value has (at most 4), to format all values alike. */
+  decimals: number;
+  /** Rows left after the filter. */
+  rowCount: number;
+}
+
+function labelOf(value: Value | undefined): { key: string; value: PlotLabel['value'] } {
+  if (value === null || value === undefined || value === '') return { key: '\u0000', value: null };
+  if (value instanceof Date) return { key: value.toISOString(), value };
+  if (typeof value === 'number') return { key: String(value), value };
+  if (typeof value === 'string') return { key: value.trim(), value: value.trim() };
+  return { key: String(value), value: String(value) };
+}
+
+function decimalsOf(value: number): number {
+  if (!Number.isFinite(value) || Number.isInteger(value)) return 0;
+  const text = String(value);
+  if (text.includes('e')) return 4;
+  return Math.min(4, text.length - text.indexOf('.') - 1);
+}
+
+/** Combines the raw numbers of one cell. An empty cell is null (a gap), except for `count`, which is 0. */
+export function aggregateValues(values: readonly number[], aggregate: Aggregate, rows: number): number | null {
+  if (aggregate === 'count') return rows;
+  if (values.length === 0) return null;
+  switch (aggregate) {
+    case 'sum':
+      return values.reduce((a, b) => a + b, 0);
+    case 'mean':
+      return values.reduce((a, b) => a + b, 0) / values.length;
+    case 'min':
+      return Math.min(...values);
+    case 'max':
+      return Math.max(...values);
+  }
+}
+
+/** One cell of the pivot: the raw numbers and the number of rows that fell into it. */
+interface Cell {
+  values: number[];
+  rows: number;
+}
+
+/** Floating-point sums of decimal amounts (0,1 + 0,2) are rounded back to the data's own precision. */
+function tidy(value: number | null, decimals: number): number | null {
+  if (value === null) return null;
+  const factor = 10 ** Math.min(decimals + 6, 12);
+  return Math.round(value * factor) / factor;
+}
+
+export function shapeData(records: readonly DataRecord[], options: ShapeOptions): PlotData {
+  const aggregate = options.aggregate ?? 'sum';
+  const filter = options.filter;
+  const rows = filter
+    ? records.filter((r) => cellMatches(getValue(r, filter.column), filter.value) !== filter.negate)
+    : records;
+
+  const labels = new Map<string, PlotLabel>();
+  const seriesNames: string[] = [];
+  const seriesSeen = new Set<string>();
+  const cells = new Map<string, Map<string, Cell>>(); // series → label key → cell
+  let decimals = 0;
+
+  const addSeries = (name: string) => {
+    if (seriesSeen.has(name)) return;
+    seriesSeen.add(name);
+    seriesNames.push(name);
+    cells.set(name, new Map());
+  };
+  const valueColumns = options.y.length ? options.y : [];
+  if (!options.series) {
+    if (valueColumns.length) valueColumns.forEach(addSeries);
+    else addSeries(options.countLabel ?? 'count');
+  }
+
+  for (const record of rows) {
+    const label = labelOf(getValue(record, options.x));
+    if (!labels.has(label.key)) labels.set(label.key, label);
+    const columns = valueColumns.length ? valueColumns : [undefined];
+    for (const column of columns) {
+      let name: string;
+      if (options.series) {
+        const raw = getValue(record, options.series);
+        name = raw === null || raw === undefined ? '' : raw instanceof Date ? raw.toISOString() : String(raw).trim();
+        if (valueColumns.length > 1) name = `${name} – ${column}`;
+        addSeries(name);
+      } else {
+        name = column ?? options.countLabel ?? 'count';
+      }
+      const bySeries = cells.get(name)!;
+      let cell = bySeries.get(label.key);
+      if (!cell) bySeries.set(label.key, (cell = { values: [], rows: 0 }));
+      cell.rows++;
+      const value = column === undefined ? undefined : getValue(record, column);
+      if (typeof value === 'number' && Number.isFinite(value)) {
+        cell.values.push(value);
+        decimals = Math.max(decimals, decimalsOf(value));
+      }
+    }
+  }
+
+  let ordered = [...labels.values()];
+  ordered = orderByLabel(ordered, options);
+
+  const valueOf = (series: string, key: string): number | null => {
+    const cell = cells.get(series)?.get(key);
+    return tidy(cell ? aggregateValues(cell.values, aggregate, cell.rows) : aggregate === 'count' ? 0 : null, decimals);
+  };
+
+  if (options.sort === 'value' || options.sort === '-value') {
+    const totals = new Map(
+      ordered.map((l) => {
+        const values = seriesNames.map((s) => valueOf(s, l.key)).filter((v): v is number => v !== null);
+        return [l.key, values.length ? values.reduce((a, b) => a + b, 0) : null] as const;
+      }),
+    );
+    const direction = options.sort === 'value' ? 1 : -1;
+    // Stable sort; labels without any value go last either way.
+    ordered = [...ordered].sort((a, b) => {
+      const va = totals.get(a.key) ?? null;
+      const vb = totals.get(b.key) ?? null;
+      if (va === null || vb === null) return va === vb ? 0 : va === null ? 1 : -1;
+      return (va - vb) * direction;
+    });
+  }
+
+  const limit = options.limit && options.limit > 0 ? Math.floor(options.limit) : undefined;
+  const rest = limit !== undefined && ordered.length > limit ? ordered.slice(limit) : [];
+  const kept = rest.length ? ordered.slice(0, limit) : ordered;
+
+  const series: PlotSeries[] = seriesNames.map((name) => {
+    const values = kept.map((l) => valueOf(name, l.key));
+    if (rest.length) {
+      // The rest combines its rows the same way as every other label ("Sonstige" of a mean is the rest's mean).
+      const merged: Cell = { values: [], rows: 0 };
+      for (const l of rest) {
+        const cell = cells.get(name)?.get(l.key);
+        if (!cell) continue;
+        merged.values.push(...cell.values);
+        merged.rows += cell.rows;
+      }
+      values.push(tidy(aggregateValues(merged.values, aggregate, merged.rows), decimals));
+    }
+    return { name, values };
+  });
+
+  const plotted: PlotLabel[] = rest.length
+    ? [...kept, { key: '\u0001other', value: options.otherLabel, other: true }]
+    : kept;
+  return { labels: plotted, series, decimals, rowCount: rows.length };
+}
+
+/** Dates in time order, numbers (years) ascending, `sort="label"` alphabetically; otherwise the file's order. */
+function orderByLabel(labels: PlotLabel[], options: ShapeOptions): PlotLabel[] {
+  const collator = new Intl.Collator(options.locale ?? 'de', { numeric: true, sensitivity: 'base' });
+  const missingLast = (a: PlotLabel, b: PlotLabel) => (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0);
+  const allDates = labels.every((l) => l.value === null || l.value instanceof Date);
+  const allNumbers = labels.every((l) => l.value === null || typeof l.value === 'number');
+  if (options.xType === 'date' || (allDates && labels.some((l) => l.value instanceof Date))) {
+    return [...labels].sort((a, b) => missingLast(a, b) || timeOf(a) - timeOf(b));
+  }
+  if (options.sort === 'label') {
+    return [...labels].sort((a, b) => missingLast(a, b) || collator.compare(String(a.value), String(b.value)));
+  }
+  if (allNumbers && labels.some((l) => typeof l.value === 'number')) {
+    return [...labels].sort((a, b) => missingLast(a, b) || (a.value as number) - (b.value as number));
+  }
+  return labels;
+}
+
+function timeOf(label: PlotLabel): number {
+  return label.value instanceof Date ? label.value.getTime() : Number.POSITIVE_INFINITY;
+}
+
+/** Highest and lowest plotted value with their labels, for the text summary. */
+export function extremes(
+  data: PlotData,
+):
+  | {
+      min: { value: number; label: PlotLabel; series: string };
+      max: { value: number; label: PlotLabel; series: string };
+    }
+  | undefined {
+  let min: { value: number; label: PlotLabel; series: string } | undefined;
+  let max: typeof min;
+  for (const series of data.series) {
+    series.values.forEach((value, i) => {
+      if (value === null) return;
+      if (!min || value < min.value) min = { value, label: data.labels[i], series: series.name };
+      if (!max || value > max.value) max = { value, label: data.labels[i], series: series.name };
+    });
+  }
+  return min && max ? { min, max } : undefined;
+}
+
+/** Text of one CSV cell; text that a spreadsheet would run as a formula gets a leading apostrophe. */
+function csvCell(text: string, delimiter: string): string {
+  let safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  if (safe.includes(delimiter) || /["\r\n]/.test(safe)) safe = `"${safe.replace(/"/g, '""')}"`;
+  return safe;
+}
+
+/**
+ * The plotted values as CSV: German (`;`, decimal comma) or English (`,`, decimal point), without thousands
+ * separators so spreadsheets read the numbers back. `labelText` turns a label into its shown text.
+ */
+export function toCsv(
+  data: PlotData,
+  header: string,
+  labelText: (label: PlotLabel) => string,
+  lang: 'de' | 'en',
+): string {
+  const delimiter = lang === 'de' ? ';' : ',';
+  const number = (value: number | null) => {
+    if (value === null) return '';
+    const text = String(Number(value.toFixed(Math.max(data.decimals, 0) + 6)));
+    return lang === 'de' ? text.replace('.', ',') : text;
+  };
+  const lines = [[header, ...data.series.map((s) => s.name)].map((c) => csvCell(c, delimiter)).join(delimiter)];
+  data.labels.forEach((label, i) => {
+    const cells = [csvCell(labelText(label), delimiter), ...data.series.map((s) => number(s.values[i]))];
+    lines.push(cells.join(delimiter));
+  });
+  return lines.join('\r\n') + '\r\n';
+}

@@ -1,0 +1,661 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { DataError } from '../../data/errors.js';
+import { mapRoles, type RoleSpec } from '../../data/mapping.js';
+import type { Dataset, Field } from '../../data/types.js';
+import { DataController } from '../../shared/data-controller.js';
+import { FilterController, splitList } from '../../shared/filter-controller.js';
+import { safeWebUrl } from '../../shared/safe-url.js';
+import { OffenSourceElement } from '../../shared/source-element.js';
+import { renderEmpty, renderError, renderLoading } from '../../shared/states.js';
+import { hostStyles } from '../../shared/theme.js';
+import {
+  AGGREGATES,
+  SORT_ORDERS,
+  extremes,
+  parseFilter,
+  shapeData,
+  toCsv,
+  type Aggregate,
+  type PlotData,
+  type PlotLabel,
+  type SortOrder,
+} from './chart-data.js';
+import {
+  CHART_TYPES,
+  createChart,
+  isCircular,
+  type ChartHandle,
+  type ChartTheme,
+  type ChartType,
+  type EngineInput,
+} from './chart-engine.js';
+import { chartStyles } from './offen-chart.styles.js';
+import { chartStrings } from './offen-chart.strings.js';
+
+/** Okabe–Ito: distinguishable with the common colour-vision deficiencies; ordered for contrast on white. */
+const PALETTE_LIGHT = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#000000', '#f0e442'];
+/** The same hues, ordered for contrast on a dark background. */
+const PALETTE_DARK = ['#56b4e9', '#e69f00', '#009e73', '#cc79a7', '#f0e442', '#d55e00', '#ffffff', '#0072b2'];
+
+/** What `offen-select` carries: the clicked label, its series and value. */
+export interface ChartSelectDetail {
+  label: string;
+  series: string;
+  value: number | null;
+  index: number;
+}
+
+/** The chart's columns after attributes and auto-detection. */
+interface Columns {
+  x: string;
+  y: string[];
+  series?: string;
+}
+
+const isChartType = (value: unknown): value is ChartType => CHART_TYPES.includes(value as ChartType);
+
+/**
+ * A chart of open data that a citizen understands and a screen-reader user can read: bar, line, area, pie and
+ * doughnut charts drawn with Chart.js (loaded only when a chart appears), inside a `<figure>` with heading,
+ * description and source line, a button that shows the same values as an accessible table, and downloads of the
+ * plotted data (CSV) and the picture (PNG).
+ *
+ * @tag offen-chart
+ * @summary Chart of a CSV/JSON dataset, with a table twin, source line and downloads.
+ *
+ * @attr src - URL of the data, e.g. `haushalt.csv`. Without it, the data of a parent `<offen-data>` is shown.
+ *
+ * @fires {CustomEvent<LoadDetail>} offen-load - The data loaded (detail: record count, format, meta).
+ * @fires {CustomEvent<DataError>} offen-error - Loading failed or a column does not exist (detail: the DataError).
+ * @fires {CustomEvent<ChartSelectDetail>} offen-select - A bar, point or slice was clicked (detail: label, series, value).
+ * @fires {CustomEvent<{type: string}>} offen-render - The chart has been drawn (after loading or a change).
+ *
+ * @csspart figure - The `<figure>` around everything.
+ * @csspart heading - The heading.
+ * @csspart canvas - The box holding the chart canvas.
+ * @csspart source - The source line.
+ * @csspart actions - The row of buttons (table, downloads).
+ * @csspart table - The data table.
+ * @csspart state - Loading, empty and error messages.
+ *
+ * @cssprop [--offen-font=system-ui, sans-serif] - Font of the text and of the chart's labels.
+ * @cssprop [--offen-text-color=#1a1a1a] - Text and axis label colour.
+ * @cssprop [--offen-muted-color=#595959] - Description and source line.
+ * @cssprop [--offen-accent=#005ea8] - Buttons and links.
+ * @cssprop [--offen-surface=#ffffff] - Background (also of the PNG download).
+ * @cssprop [--offen-chart-grid-color=#d5dade] - Grid lines.
+ * @cssprop [--offen-chart-grid-color-dark=#434b55] - Grid lines in dark mode.
+ * @cssprop [--offen-chart-palette] - Series colours, comma-separated (`#005ea8, #e69f00`); the `colors` attribute wins.
+ * @cssprop [--offen-chart-height=20rem] - Height of the chart area (the width follows the container).
+ */
+export class OffenChart extends OffenSourceElement {
+  static override styles = [hostStyles, chartStyles];
+
+  /** Chart type: `bar`, `horizontal-bar`, `stacked-bar`, `line`, `area`, `pie` or `doughnut`. */
+  @property({ reflect: true }) type: ChartType = 'bar';
+
+  /** Label column, e.g. `Produktbereich`. Default: the first text or date column. */
+  @property() x?: string;
+
+  /** Value column(s), comma-separated, e.g. `Ansatz 2025, Ansatz 2026`. Default: the first number column. */
+  @property() y?: string;
+
+  /** Long format: the column that names each row's series (e.g. `Einrichtung`); its values become series. */
+  @property() series?: string;
+
+  /** How rows with the same label combine: `sum` (default), `mean`, `count` (needs no `y`), `min`, `max`. */
+  @property() aggregate?: Aggregate;
+
+  /** Order of the labels: `value` (ascending), `-value` (largest first), `label` (alphabetical). */
+  @property() sort?: SortOrder;
+
+  /** Show at most this many labels; the rest is combined into "Sonstige" ("Other"). */
+  @property({ type: Number }) limit?: number;
+
+  /** One slice of the data: `Spalte=Wert` keeps matching rows, `Spalte!=` rows where the column is not empty. */
+  @property() filter?: string;
+
+  /** Unit after each number: `€`, `%`, `t` or any text. Default: the unit found in the value column, if any. */
+  @property() unit?: string;
+
+  /** Decimal places of every number. Default: as many as the data has. */
+  @property({ type: Number }) decimals?: number;
+
+  /** Heading of the figure, e.g. `Haushalt 2026 nach Produktbereichen`. */
+  @property() heading?: string;
+
+  /** Level of the heading (2–6). Default 3. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel?: number;
+
+  /** A sentence below the heading: what the chart shows and what to look for. */
+  @property() description?: string;
+
+  /** Name of the data's publisher for the source line, e.g. `Stadt Bad Belzig`. Default: the data URL's host. */
+  @property({ attribute: 'source-label' }) sourceLabel?: string;
+
+  /** Link of the source line (e.g. the open data portal's page). Default: the data URL. */
+  @property({ attribute: 'source-url' }) sourceUrl?: string;
+
+  /** Series colours, comma-separated CSS colours. Default: a colour-blind-safe palette. */
+  @property() colors?: string;
+
+  /** `light` (default), `dark`, or `auto` to follow the reader's system setting. */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
+  /** Linked filter: only labels (x values) in this comma-separated list; shared with a parent `<offen-data>`. */
+  @property({ reflect: true }) category?: string;
+
+  @state() private tableOpen = false;
+
+  private readonly data = new DataController(this, {
+    source: () => this.sourceDescription(),
+    refresh: () => this.refresh,
+  });
+
+  protected readonly filterController = new FilterController(this, ['category']);
+
+  private plot?: PlotData;
+  private columns?: Columns;
+  private shapeError?: DataError;
+  private shapeKey = '';
+  private reportedError?: DataError;
+  private handle?: ChartHandle;
+  private creating?: Promise<void>;
+  private drawnKey = '';
+  private generation = 0;
+  private readonly darkQuery = matchMedia('(prefers-color-scheme: dark)');
+  private readonly onSchemeChange = () => this.theme === 'auto' && this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.darkQuery.addEventListener('change', this.onSchemeChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.darkQuery.removeEventListener('change', this.onSchemeChange);
+    this.destroyChart();
+  }
+
+  /** The values currently plotted (labels, series), after filter, pivot, aggregation, sort and limit. */
+  get plotData(): PlotData | undefined {
+    return this.plot;
+  }
+
+  /** The Chart.js instance, once drawn. */
+  get chart(): ChartHandle['chart'] | undefined {
+    return this.handle?.chart;
+  }
+
+  /** Resolves when the data has loaded (or failed) and the chart, if any, is drawn. */
+  get renderComplete(): Promise<void> {
+    return (async () => {
+      await this.data.taskComplete;
+      await this.updateComplete;
+      await this.creating;
+      await this.updateComplete;
+    })();
+  }
+
+  private get chartType(): ChartType {
+    return isChartType(this.type) ? this.type : 'bar';
+  }
+
+  private get isDark(): boolean {
+    return this.theme === 'dark' || (this.theme === 'auto' && this.darkQuery.matches);
+  }
+
+  // ---- data shaping -------------------------------------------------------------------------------------------
+
+  private resolveColumns(dataset: Dataset): Columns {
+    const fields = dataset.fields;
+    const url = dataset.meta.url;
+    const aggregate = this.aggregate;
+    const yNames = splitList(this.y);
+    const specs: Record<string, RoleSpec> = { x: { candidates: [] }, series: { candidates: [] } };
+    const overrides: Record<string, string | undefined> = { x: this.x, series: this.series };
+    yNames.forEach((name, i) => {
+      specs[`y${i}`] = { candidates: [] };
+      overrides[`y${i}`] = name;
+    });
+    const filter = parseFilter(this.filter);
+    if (filter) {
+      specs.filter = { candidates: [] };
+      overrides.filter = filter.column;
+    }
+    // mapRoles checks that every named column exists and lists the real ones in its error.
+    const roles = mapRoles(fields, specs, overrides, url);
+    const firstOf = (types: Field['type'][], except: string[]) =>
+      fields.find((f) => types.includes(f.type) && !except.includes(f.name))?.name;
+    const x = roles.x ?? firstOf(['string', 'date'], [roles.series ?? '']) ?? fields[0]?.name;
+    let y = yNames;
+    if (!y.length && aggregate !== 'count') {
+      const found = firstOf(['number'], [x, roles.series ?? '']);
+      if (!found) {
+        throw new DataError('mapping', `No number column; fields: ${fields.map((f) => f.name).join(', ')}`, {
+          url,
+          role: 'y',
+          fields: fields.map((f) => f.name),
+        });
+      }
+      y = [found];
+    }
+    return { x, y, series: roles.series };
+  }
+
+  private updatePlot(dataset: Dataset | undefined): void {
+    const t = this.localize.t(chartStrings);
+    const key = JSON.stringify([
+      this.x,
+      this.y,
+      this.series,
+      this.aggregate,
+      this.sort,
+      this.limit,
+      this.filter,
+      this.category,
+      this.localize.locale,
+    ]);
+    if (!dataset) {
+      this.plot = undefined;
+      this.shapeError = undefined;
+      return;
+    }
+    if (key === this.shapeKey && this.shapedDataset === dataset) return;
+    this.shapeKey = key;
+    this.shapedDataset = dataset;
+    try {
+      const columns = this.resolveColumns(dataset);
+      const categories = splitList(this.category);
+      const records = categories.length
+        ? dataset.records.filter((r) => categories.includes(String(r.values[columns.x] ?? '').trim()))
+        : dataset.records;
+      this.columns = columns;
+      this.plot = shapeData(records, {
+        x: columns.x,
+        y: columns.y,
+        series: columns.series,
+        aggregate: AGGREGATES.includes(this.aggregate!) ? this.aggregate : undefined,
+        sort: SORT_ORDERS.includes(this.sort!) ? this.sort : undefined,
+        limit: this.limit,
+        filter: parseFilter(this.filter),
+        otherLabel: t.other,
+        countLabel: t.count,
+        xType: dataset.fields.find((f) => f.name === columns.x)?.type,
+        locale: this.localize.locale,
+      });
+      this.shapeError = undefined;
+    } catch (error) {
+      this.plot = undefined;
+      this.shapeError = error instanceof DataError ? error : new DataError('mapping', String(error), {});
+    }
+  }
+
+  private shapedDataset?: Dataset;
+
+  // ---- formatting ---------------------------------------------------------------------------------------------
+
+  private get effectiveUnit(): string | undefined {
+    if (this.unit !== undefined) return this.unit || undefined;
+    if (this.aggregate === 'count') return undefined;
+    const fields = this.data.dataset?.fields ?? [];
+    const units = new Set((this.columns?.y ?? []).map((name) => fields.find((f) => f.name === name)?.unit));
+    return units.size === 1 ? [...units][0] : undefined;
+  }
+
+  private get effectiveDecimals(): number {
+    if (this.decimals !== undefined && Number.isFinite(this.decimals)) return Math.max(0, Math.min(10, this.decimals));
+    const decimals = this.plot?.decimals ?? 0;
+    return this.aggregate === 'mean' ? Math.max(decimals, 2) : decimals;
+  }
+
+  private withUnit(text: string): string {
+    const unit = this.effectiveUnit;
+    if (!unit) return text;
+    return unit === '%' && this.localize.lang === 'en' ? `${text}%` : `${text}\u00a0${unit}`;
+  }
+
+  /** A value as the table and tooltips show it: `1.234,56 €`. */
+  formatValue(value: number | null): string {
+    if (value === null) return this.localize.t(chartStrings).missingValue;
+    const decimals = this.effectiveDecimals;
+    const format = new Intl.NumberFormat(this.localize.locale, {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    return this.withUnit(format.format(value));
+  }
+
+  /** Axis ticks: no forced trailing zeros, but enough decimals for small steps. */
+  private formatTick(value: number): string {
+    const format = new Intl.NumberFormat(this.localize.locale, {
+      maximumFractionDigits: Math.max(this.effectiveDecimals, 2),
+    });
+    return this.withUnit(format.format(value));
+  }
+
+  /** A label as shown on the axis and in the table: dates in the page's notation, years without grouping. */
+  labelText(label: PlotLabel): string {
+    const t = this.localize.t(chartStrings);
+    if (label.other) return t.other;
+    if (label.value === null) return t.missingLabel;
+    if (label.value instanceof Date) {
+      return new Intl.DateTimeFormat(this.localize.locale, {
+        timeZone: 'UTC',
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+      }).format(label.value);
+    }
+    return String(label.value);
+  }
+
+  /** The plotted series: circular charts show only the first. */
+  private plottedSeries(plot: PlotData): PlotData['series'] {
+    return isCircular(this.chartType) ? plot.series.slice(0, 1) : plot.series;
+  }
+
+  /** The canvas's accessible name: type, series, range, highest and lowest. */
+  summary(): string {
+    const plot = this.plot;
+    const t = this.localize.t(chartStrings);
+    if (!plot || !this.columns) return '';
+    const series = this.plottedSeries(plot);
+    const shown = { ...plot, series };
+    const names = series.map((s) => s.name);
+    const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${t.and} ${names.at(-1)}` : (names[0] ?? '');
+    let text = t.summary(t.typeName(this.chartType), list, this.columns.x, plot.labels.length);
+    const ends = extremes(shown);
+    if (!ends) return `${text} ${t.noValues}`;
+    const name = (e: typeof ends.max) => this.labelText(e.label) + (series.length > 1 ? ` – ${e.series}` : '');
+    text += t.range(this.formatValue(ends.min.value), this.formatValue(ends.max.value));
+    text += t.highest(name(ends.max), this.formatValue(ends.max.value));
+    text += t.lowest(name(ends.min), this.formatValue(ends.min.value));
+    return text;
+  }
+
+  /** The plotted values as CSV text (German notation when the page is German). */
+  toCsv(): string {
+    if (!this.plot || !this.columns) return '';
+    const plot = { ...this.plot, series: this.plottedSeries(this.plot) };
+    return toCsv(plot, this.columns.x, (l) => this.labelText(l), this.localize.lang);
+  }
+
+  /** The chart as a PNG data URL, or undefined before it is drawn. */
+  toPng(): string | undefined {
+    return this.handle?.toPng();
+  }
+
+  private fileName(extension: string): string {
+    const base = (this.heading || this.columns?.y.join('-') || 'diagramm')
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^\w-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase()
+      .slice(0, 60);
+    return `${base || 'diagramm'}.${extension}`;
+  }
+
+  private download(href: string, name: string): void {
+    const link = document.createElement('a');
+    link.href = href;
+    link.download = name;
+    link.rel = 'noopener';
+    link.click();
+  }
+
+  private downloadCsv(): void {
+    // A BOM lets Excel open UTF-8 with umlauts correctly.
+    const blob = new Blob(['\ufeff' + this.toCsv()], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    this.download(url, this.fileName('csv'));
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private downloadPng(): void {
+    const png = this.toPng();
+    if (png) this.download(png, this.fileName('png'));
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------------------------
+
+  override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.updatePlot(this.data.state === 'complete' ? this.data.dataset : undefined);
+    const error = this.shapeError;
+    if (error && error !== this.reportedError) {
+      this.reportedError = error;
+      this.emit('offen-error', error);
+    }
+  }
+
+  private renderHeading() {
+    if (!this.heading) return nothing;
+    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel ?? 3)));
+    return html`<div class="heading" part="heading" role="heading" aria-level=${level}>${this.heading}</div>`;
+  }
+
+  private renderSource(dataset: Dataset) {
+    const t = this.localize.t(chartStrings);
+    const dataUrl = safeWebUrl(dataset.meta.url || this.src);
+    const href = safeWebUrl(this.sourceUrl) ?? dataUrl;
+    let label = this.sourceLabel?.trim();
+    if (!label) {
+      try {
+        label = new URL(href ?? dataset.meta.url).host;
+      } catch {
+        label = dataset.meta.url;
+      }
+    }
+    const dataLink =
+      dataUrl && href !== dataUrl
+        ? html` (<a href=${dataUrl}>${this.localize.lang === 'de' ? 'Daten' : 'data'}</a>)`
+        : nothing;
+    return html`<p class="source" part="source">
+      ${t.source} ${href ? html`<a href=${href}>${label}</a>` : label}${dataLink}
+    </p>`;
+  }
+
+  private renderTable(plot: PlotData) {
+    const t = this.localize.t(chartStrings);
+    const series = this.plottedSeries(plot);
+    const title = this.heading || series.map((s) => s.name).join(', ');
+    return html`<div class="table-wrap" id="table" part="table" role="region" aria-label=${t.tableOf} tabindex="0">
+      <table>
+        <caption>
+          ${t.tableCaption(title)}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${this.columns?.x}</th>
+            ${series.map((s) => html`<th scope="col" class="number">${s.name}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${plot.labels.map(
+            (label, i) =>
+              html`<tr>
+                <th scope="row">${this.labelText(label)}</th>
+                ${series.map((s) => html`<td>${this.formatValue(s.values[i])}</td>`)}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderChart(dataset: Dataset) {
+    const t = this.localize.t(chartStrings);
+    if (this.shapeError) return renderError(this.localize, this.shapeError, () => this.data.reload());
+    const plot = this.plot;
+    const hasValues = plot && plot.labels.length > 0 && plot.series.some((s) => s.values.some((v) => v !== null));
+    if (!plot || !hasValues) {
+      const filter = this.filter?.trim();
+      return renderEmpty(plot?.rowCount === 0 && filter ? t.emptyFiltered(filter) : t.empty);
+    }
+    return html`
+      <div class="canvas-box" part="canvas"><canvas role="img" aria-label=${this.summary()}></canvas></div>
+      ${this.renderSource(dataset)}
+      <div class="actions" part="actions">
+        <button
+          type="button"
+          class="offen-button secondary"
+          aria-expanded=${this.tableOpen ? 'true' : 'false'}
+          aria-controls="table"
+          data-action="table"
+          @click=${() => (this.tableOpen = !this.tableOpen)}
+        >
+          ${this.tableOpen ? t.hideTable : t.showTable}
+        </button>
+        <button type="button" class="offen-button secondary" data-action="csv" @click=${this.downloadCsv}>
+          ${t.downloadCsv}
+        </button>
+        <button type="button" class="offen-button secondary" data-action="png" @click=${this.downloadPng}>
+          ${t.downloadPng}
+        </button>
+      </div>
+      ${this.tableOpen ? this.renderTable(plot) : nothing}
+    `;
+  }
+
+  override render() {
+    const body = this.data.render({
+      pending: () => renderLoading(this.localize, 4),
+      empty: () => renderEmpty(this.localize.t(chartStrings).empty),
+      error: (error) => renderError(this.localize, error, () => this.data.reload()),
+      complete: (dataset) => this.renderChart(dataset),
+    });
+    const description = this.description ? html`<p class="description">${this.description}</p>` : nothing;
+    return html`<div class="root ${this.isDark ? 'dark' : ''}">
+      <figure part="figure">
+        ${
+          this.heading || this.description
+            ? html`<figcaption>${this.renderHeading()}${description}</figcaption>`
+            : nothing
+        }
+        ${body}
+      </figure>
+    </div>`;
+  }
+
+  // ---- Chart.js lifecycle -------------------------------------------------------------------------------------
+
+  override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    void this.syncChart();
+  }
+
+  private readTheme(): ChartTheme {
+    const root = this.renderRoot.querySelector<HTMLElement>('.root') ?? this;
+    const style = getComputedStyle(root);
+    const token = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+    const own = splitList(this.colors);
+    const fromCss = splitList(style.getPropertyValue('--offen-chart-palette'));
+    return {
+      text: token('--_text', '#1a1a1a'),
+      muted: token('--_muted', '#595959'),
+      grid: token('--_grid', '#d5dade'),
+      background: token('--_surface', '#ffffff'),
+      font: token('--_font', 'system-ui, sans-serif'),
+      palette: own.length ? own : fromCss.length ? fromCss : this.isDark ? PALETTE_DARK : PALETTE_LIGHT,
+    };
+  }
+
+  private engineInput(plot: PlotData): EngineInput {
+    const series = this.plottedSeries(plot);
+    return {
+      type: this.chartType,
+      labels: plot.labels.map((l) => this.labelText(l)),
+      series,
+      format: (value) => this.formatTick(value),
+      missingText: this.localize.t(chartStrings).missingValue,
+      theme: this.readTheme(),
+      animate: !matchMedia('(prefers-reduced-motion: reduce)').matches,
+      onSelect: (index, seriesIndex) => {
+        const current = this.plot;
+        if (!current) return;
+        const chosen = this.plottedSeries(current)[seriesIndex];
+        this.emit<ChartSelectDetail>('offen-select', {
+          label: this.labelText(current.labels[index]),
+          series: chosen?.name ?? '',
+          value: chosen?.values[index] ?? null,
+          index,
+        });
+      },
+      onDrawn: () => this.onDrawn(),
+    };
+  }
+
+  private onDrawn(): void {
+    const key = this.renderedKey;
+    if (key === this.drawnKey) return;
+    this.drawnKey = key;
+    this.emit('offen-render', { type: this.chartType });
+  }
+
+  private renderedKey = '';
+
+  private async syncChart(): Promise<void> {
+    const canvas = this.renderRoot.querySelector('canvas');
+    const plot = this.plot;
+    if (!canvas || !plot) {
+      this.destroyChart();
+      return;
+    }
+    const input = this.engineInput(plot);
+    const key = JSON.stringify([input.type, input.labels, input.series, input.theme, this.unit, this.decimals]);
+    if (this.handle && this.handle.chart.canvas === canvas && this.handle.type === input.type) {
+      if (key !== this.renderedKey) {
+        this.renderedKey = key;
+        this.handle.update(input);
+      }
+      return;
+    }
+    if (this.creating && this.pendingCanvas === canvas && this.pendingType === input.type) return;
+    this.destroyChart();
+    const generation = ++this.generation;
+    this.pendingCanvas = canvas;
+    this.pendingType = input.type;
+    this.renderedKey = key;
+    this.creating = createChart(canvas, input)
+      .then((handle) => {
+        if (generation !== this.generation || !canvas.isConnected) {
+          handle.destroy();
+          return;
+        }
+        this.handle = handle;
+      })
+      .catch((error: unknown) => {
+        if (generation !== this.generation) return;
+        this.shapeError = new DataError('unsupported', `Chart.js failed: ${String(error)}`, {
+          url: this.src,
+          found: 'chart.js',
+          cause: error,
+        });
+        this.requestUpdate();
+      })
+      .finally(() => {
+        if (generation === this.generation) {
+          this.pendingCanvas = undefined;
+          this.creating = undefined;
+        }
+      });
+    await this.creating;
+    // Attributes may have changed while Chart.js loaded.
+    if (this.handle && generation === this.generation) await this.syncChart();
+  }
+
+  private pendingCanvas?: HTMLCanvasElement;
+  private pendingType?: ChartType;
+
+  private destroyChart(): void {
+    this.generation++;
+    this.handle?.destroy();
+    this.handle = undefined;
+    this.creating = undefined;
+    this.pendingCanvas = undefined;
+    this.drawnKey = '';
+  }
+}

@@ -1,0 +1,69 @@
+import { defineStrings } from '../../shared/localize.js';
+import type { ChartType } from './chart-engine.js';
+
+export const chartStrings = defineStrings(
+  {
+    typeName: (type: ChartType) =>
+      ({
+        bar: 'Säulendiagramm',
+        'horizontal-bar': 'Balkendiagramm',
+        'stacked-bar': 'Gestapeltes Säulendiagramm',
+        line: 'Liniendiagramm',
+        area: 'Flächendiagramm',
+        pie: 'Kreisdiagramm',
+        doughnut: 'Ringdiagramm',
+      })[type],
+    other: 'Sonstige',
+    missingLabel: '(ohne Angabe)',
+    missingValue: 'keine Angabe',
+    count: 'Anzahl',
+    showTable: 'Tabelle anzeigen',
+    hideTable: 'Tabelle ausblenden',
+    downloadCsv: 'Daten als CSV herunterladen',
+    downloadPng: 'Diagramm als Bild (PNG) herunterladen',
+    source: 'Quelle:',
+    empty: 'Für dieses Diagramm gibt es keine Werte.',
+    emptyFiltered: (filter: string) => `Keine Zeilen passen zum Filter „${filter}“.`,
+    summary: (type: string, series: string, x: string, count: number) =>
+      `${type}: ${series} nach ${x}, ${count} ${count === 1 ? 'Wert' : 'Werte'}`,
+    range: (min: string, max: string) => `, von ${min} bis ${max}`,
+    highest: (label: string, value: string) => `. Höchster Wert: ${label} (${value})`,
+    lowest: (label: string, value: string) => `; niedrigster Wert: ${label} (${value}).`,
+    tableCaption: (title: string) => `Daten zum Diagramm: ${title}`,
+    and: 'und',
+    noValues: 'ohne Zahlenwerte.',
+    tableOf: 'Tabelle',
+  },
+  {
+    typeName: (type: ChartType) =>
+      ({
+        bar: 'Column chart',
+        'horizontal-bar': 'Bar chart',
+        'stacked-bar': 'Stacked column chart',
+        line: 'Line chart',
+        area: 'Area chart',
+        pie: 'Pie chart',
+        doughnut: 'Doughnut chart',
+      })[type],
+    other: 'Other',
+    missingLabel: '(not given)',
+    missingValue: 'no value',
+    count: 'Count',
+    showTable: 'Show table',
+    hideTable: 'Hide table',
+    downloadCsv: 'Download data as CSV',
+    downloadPng: 'Download chart as image (PNG)',
+    source: 'Source:',
+    empty: 'There are no values for this chart.',
+    emptyFiltered: (filter: string) => `No rows match the filter “${filter}”.`,
+    summary: (type: string, series: string, x: string, count: number) =>
+      `${type}: ${series} by ${x}, ${count} ${count === 1 ? 'value' : 'values'}`,
+    range: (min: string, max: string) => `, from ${min} to ${max}`,
+    highest: (label: string, value: string) => `. Highest: ${label} (${value})`,
+    lowest: (label: string, value: string) => `; lowest: ${label} (${value}).`,
+    tableCaption: (title: string) => `Data of the chart: ${title}`,
+    and: 'and',
+    noValues: 'without numeric values.',
+    tableOf: 'Table',
+  },
+);
