@@ -1,0 +1,140 @@
+// The ideas REST contract for the tests: the reference server of demo/ideas-api.mjs, one instance (and one SQLite
+// file) per board, so every test works on a board of its own. A control endpoint makes a board misbehave.
+//   /ideas-api/<board>/ideas, /votes, …   the contract (docs/ideas-contract.md); moderator token `test-moderator`
+//   POST /ideas-api/<board>/_control      JSON, any of:
+//     { "seed": "ideas-board.json", "minFillMs": 0 }  start the board afresh from test/fixtures/<seed>
+//                                           (a board nobody set up starts from ideas-board.json)
+//     { "fail": { "submit"|"vote"|"list": { "status": 500, "body": {…} } | "hang" | null } }
+//     { "restart": true }                   close the API and create it again from its database file
+//   GET  /ideas-api/<board>/_requests     { submit: [bodies…], vote: [bodies…], list: n } as received
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createIdeasApi } from '../../demo/ideas-api.mjs';
+
+const root = process.cwd();
+const dbDir = mkdtempSync(path.join(os.tmpdir(), 'offen-ideas-test-'));
+process.on('exit', () => rmSync(dbDir, { recursive: true, force: true }));
+
+/** board name → { api, seed, fail, requests } */
+const boards = new Map();
+
+function createApi(board, seed, minFillMs = 0) {
+  return createIdeasApi({
+    dbFile: path.join(dbDir, `${board}.sqlite`),
+    seedFile: path.join(root, 'test/fixtures', seed),
+    moderatorToken: 'test-moderator',
+    basePath: `/ideas-api/${board}`,
+    // Tests send ideas at once; `{ seed, minFillMs }` sets up a board that enforces the fill time.
+    minFillMs,
+    rateLimits: { votes: 20, submits: 20 },
+  });
+}
+
+function boardFor(name) {
+  let board = boards.get(name);
+  if (!board) {
+    board = { api: createApi(name, 'ideas-board.json'), fail: {}, requests: { submit: [], vote: [], list: 0 } };
+    boards.set(name, board);
+  }
+  return board;
+}
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function kindOf(method, rest) {
+  if (rest === '/ideas') return method === 'POST' ? 'submit' : method === 'GET' ? 'list' : undefined;
+  if (rest === '/votes' && method === 'POST') return 'vote';
+  return undefined;
+}
+
+export async function middleware(ctx, next) {
+  const match = /^\/ideas-api\/([a-z0-9-]{1,60})(\/.*)?$/.exec(ctx.path);
+  if (!match) return next();
+  const [, name, rest = '/'] = match;
+  ctx.set('Cache-Control', 'no-store');
+
+  if (rest === '/_control' && ctx.method === 'POST') {
+    const control = JSON.parse((await readBody(ctx.req)) || '{}');
+    if (control.seed) {
+      const old = boards.get(name);
+      if (old) await old.api.close();
+      rmSync(path.join(dbDir, `${name}.sqlite`), { force: true });
+      boards.delete(name);
+      const api = createApi(name, control.seed, control.minFillMs);
+      const board = {
+        api,
+        seed: control.seed,
+        minFillMs: control.minFillMs,
+        fail: {},
+        requests: { submit: [], vote: [], list: 0 },
+      };
+      boards.set(name, board);
+      await board.api.ready;
+    }
+    const board = boardFor(name);
+    if (control.fail) Object.assign(board.fail, control.fail);
+    if (control.restart) {
+      await board.api.close();
+      board.api = createApi(name, board.seed ?? 'ideas-board.json', board.minFillMs);
+      await board.api.ready;
+    }
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ ok: true });
+    return;
+  }
+  const board = boardFor(name);
+  if (rest === '/_requests') {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(board.requests);
+    return;
+  }
+
+  const kind = kindOf(ctx.method, rest);
+  let bodyText;
+  if (kind === 'submit' || kind === 'vote') {
+    // Record what the widget sent, then hand the same bytes to the API.
+    bodyText = await readBody(ctx.req);
+    try {
+      board.requests[kind].push(JSON.parse(bodyText));
+    } catch {
+      board.requests[kind].push(bodyText);
+    }
+  } else if (kind === 'list') {
+    board.requests.list++;
+  }
+  const failure = kind && board.fail[kind];
+  if (failure === 'hang') {
+    await new Promise((resolve) => ctx.req.on('close', resolve));
+    return;
+  }
+  if (failure) {
+    ctx.status = failure.status ?? 500;
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(failure.body ?? { error: 'test-failure', message: 'Failure set by the test' });
+    return;
+  }
+
+  const { Readable } = await import('node:stream');
+  const req =
+    bodyText === undefined
+      ? ctx.req
+      : Object.assign(Readable.from([Buffer.from(bodyText)]), {
+          method: ctx.req.method,
+          url: ctx.req.url,
+          headers: ctx.req.headers,
+          socket: ctx.req.socket,
+        });
+  ctx.respond = false;
+  const answered = await board.api.handle(req, ctx.res);
+  if (!answered) {
+    ctx.res.statusCode = 404;
+    ctx.res.end('not found');
+  }
+}
+
+mkdirSync(dbDir, { recursive: true });
