@@ -1,0 +1,46 @@
+import { defineStrings } from '../../shared/localize.js';
+
+export const eventsStrings = defineStrings(
+  {
+    listLabel: 'Termine',
+    emptyUpcoming: 'Keine anstehenden Termine',
+    emptyPast: 'Keine vergangenen Termine',
+    emptyAll: 'Keine Termine',
+    noMatch: 'Keine Termine für diese Auswahl.',
+    cancelled: 'abgesagt',
+    addToCalendar: 'Zum Kalender hinzufügen',
+    subscribe: 'Kalender abonnieren',
+    category: 'Kategorie',
+    allCategories: 'Alle Kategorien',
+    searchLabel: 'Termine durchsuchen',
+    moreInfo: 'Weitere Informationen',
+    showOnMap: 'Auf der Karte zeigen',
+    untitled: '(ohne Titel)',
+    location: 'Ort',
+    details: 'Details',
+    count: (shown: number, total: number) =>
+      shown === total ? `${total} ${total === 1 ? 'Termin' : 'Termine'}` : `${shown} von ${total} Terminen`,
+    newWindow: '(öffnet in neuem Fenster)',
+  },
+  {
+    listLabel: 'Events',
+    emptyUpcoming: 'No upcoming events',
+    emptyPast: 'No past events',
+    emptyAll: 'No events',
+    noMatch: 'No events match this selection.',
+    cancelled: 'cancelled',
+    addToCalendar: 'Add to calendar',
+    subscribe: 'Subscribe to calendar',
+    category: 'Category',
+    allCategories: 'All categories',
+    searchLabel: 'Search events',
+    moreInfo: 'More information',
+    showOnMap: 'Show on map',
+    untitled: '(untitled)',
+    location: 'Location',
+    details: 'Details',
+    count: (shown: number, total: number) =>
+      shown === total ? `${total} ${total === 1 ? 'event' : 'events'}` : `${shown} of ${total} events`,
+    newWindow: '(opens in a new window)',
+  },
+);
