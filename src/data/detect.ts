@@ -61,10 +61,20 @@ export function refineJsonFormat(data: unknown): Format {
   if (data && typeof data === 'object' && !Array.isArray(data)) {
     const object = data as Record<string, unknown>;
     if (object.type === 'FeatureCollection' || object.type === 'Feature') return 'geojson';
+    // A bare GeoJSON geometry.
+    if (typeof object.type === 'string' && ('coordinates' in object || object.type === 'GeometryCollection'))
+      return 'geojson';
     if ('help' in object && 'success' in object && 'result' in object) return 'ckan';
     const first = Array.isArray(object.data) ? (object.data[0] as Record<string, unknown> | undefined) : object;
     if (typeof first?.type === 'string' && first.type.includes('schema.oparl.org')) return 'oparl';
     if (Array.isArray(object.results) && typeof object.total_count === 'number') return 'ods';
+    // OpenDataSoft v2.0 (`records[].record.fields`) and v1 (`records[].fields` with `recordid`).
+    const record = Array.isArray(object.records)
+      ? (object.records[0] as Record<string, unknown> | undefined)
+      : undefined;
+    const inner = record && typeof record.record === 'object' ? (record.record as Record<string, unknown>) : record;
+    if (inner && typeof inner.fields === 'object' && inner.fields !== null && ('id' in inner || 'recordid' in inner))
+      return 'ods';
   }
   return 'json';
 }

@@ -1,10 +1,260 @@
-import type { Dataset } from './types.js';
+import { normalizeName } from './mapping.js';
+import type { DataRecord, Dataset, Field, Geometry, Position, Value } from './types.js';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Numbers and positions
+
+/** A coordinate from a number or a text with a decimal point or comma (`51,964164`). */
+export function toCoordinate(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim().replace(/^([-+]?\d+),(\d+)$/, '$1.$2');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) return undefined;
+  return Number(text);
+}
+
+/** Within the WGS84 range and not the (0, 0) that empty cells and failed geocoding produce. */
+export function isValidLonLat(lon: number, lat: number): boolean {
+  return (
+    Number.isFinite(lon) &&
+    Number.isFinite(lat) &&
+    Math.abs(lat) <= 90 &&
+    Math.abs(lon) <= 180 &&
+    !(lon === 0 && lat === 0)
+  );
+}
+
+function toPosition(value: unknown): Position | undefined {
+  if (!Array.isArray(value) || value.length < 2) return undefined;
+  const [lon, lat, alt] = value;
+  if (typeof lon !== 'number' || typeof lat !== 'number' || !isValidLonLat(lon, lat)) return undefined;
+  return typeof alt === 'number' && Number.isFinite(alt) ? [lon, lat, alt] : [lon, lat];
+}
+
+function toPositions(value: unknown, min: number): Position[] | undefined {
+  if (!Array.isArray(value) || value.length < min) return undefined;
+  const positions: Position[] = [];
+  for (const item of value) {
+    const position = toPosition(item);
+    if (!position) return undefined;
+    positions.push(position);
+  }
+  return positions;
+}
+
+function toList<T>(value: unknown, each: (item: unknown) => T | undefined): T[] | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const list: T[] = [];
+  for (const item of value) {
+    const converted = each(item);
+    if (converted === undefined) return undefined;
+    list.push(converted);
+  }
+  return list;
+}
+
+const ring = (value: unknown) => toPositions(value, 3);
+const line = (value: unknown) => toPositions(value, 2);
 
 /**
- * Finds coordinates in tabular records (lat/lon-like columns, "52.14, 12.59" pairs, WKT POINT) and sets
- * `record.geometry`; swapped or out-of-range coordinates are counted in `meta.droppedCoordinates`, never thrown.
- * OWNED BY THE JSON/GEO WORK: this first version does nothing yet.
+ * A clean copy of a GeoJSON geometry, or undefined when it is not one or any position is invalid or out of range
+ * (the whole geometry is dropped then: half a polygon would mislead).
+ */
+export function toGeometry(value: unknown, depth = 0): Geometry | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const { type, coordinates, geometries } = value as { type?: unknown; coordinates?: unknown; geometries?: unknown };
+  switch (type) {
+    case 'Point': {
+      const position = toPosition(coordinates);
+      return position && { type, coordinates: position };
+    }
+    case 'MultiPoint': {
+      const positions = toPositions(coordinates, 1);
+      return positions && { type, coordinates: positions };
+    }
+    case 'LineString': {
+      const positions = line(coordinates);
+      return positions && { type, coordinates: positions };
+    }
+    case 'MultiLineString': {
+      const lines = toList(coordinates, line);
+      return lines && { type, coordinates: lines };
+    }
+    case 'Polygon': {
+      const rings = toList(coordinates, ring);
+      return rings && { type, coordinates: rings };
+    }
+    case 'MultiPolygon': {
+      const polygons = toList(coordinates, (item) => toList(item, ring));
+      return polygons && { type, coordinates: polygons };
+    }
+    case 'GeometryCollection': {
+      if (depth > 4) return undefined;
+      const parts = toList(geometries, (item) => toGeometry(item, depth + 1));
+      return parts && { type, geometries: parts };
+    }
+    default:
+      return undefined;
+  }
+}
+
+const point = (lon: number, lat: number): Geometry | undefined =>
+  isValidLonLat(lon, lat) ? { type: 'Point', coordinates: [lon, lat] } : undefined;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Coordinate columns
+
+const LAT_NAMES = ['lat', 'latitude', 'breite', 'breitengrad', 'geobreite', 'latwgs84', 'latitudewgs84', 'y'];
+const LON_NAMES = [
+  'lon',
+  'lng',
+  'long',
+  'longitude',
+  'laenge',
+  'laengengrad',
+  'geolaenge',
+  'lonwgs84',
+  'longitudewgs84',
+  'x',
+];
+/** Names of a single column or nested object that holds both coordinates. */
+const PAIR_NAMES = [
+  'coordinates',
+  'koordinaten',
+  'coords',
+  'geometry',
+  'geometrie',
+  'geo',
+  'geopoint',
+  'geopoint2d',
+  'location',
+  'standort',
+  'position',
+  'latlon',
+  'latlng',
+  'wkt',
+  'geom',
+  'the_geom',
+];
+
+/** `52.14, 12.59` or `52,14; 12,59` (latitude first, as portals and map services print them). */
+const PAIR = /^\s*\(?\s*([-+]?\d+(?:[.,]\d+)?)\s*(?:[,;]\s*|\s+)([-+]?\d+(?:[.,]\d+)?)\s*\)?\s*$/;
+/** `POINT (12.59 52.14)`, also with `SRID=4326;` or `Z` (longitude first, as WKT orders them). */
+const WKT_POINT =
+  /^\s*(?:SRID=\d+\s*;\s*)?POINT\s*Z?M?\s*\(\s*([-+]?[\d.]+(?:[eE][-+]?\d+)?)\s+([-+]?[\d.]+(?:[eE][-+]?\d+)?)/i;
+
+type Extractor = (values: Record<string, Value>) => Geometry | undefined;
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+function findField(fields: readonly Field[], names: readonly string[]): Field | undefined {
+  for (const name of names) {
+    const field = fields.find((f) => !f.name.includes('.') && normalizeName(f.name) === name);
+    if (field) return field;
+  }
+  return undefined;
+}
+
+function lonLatColumns(fields: readonly Field[]): Extractor | undefined {
+  const lat = findField(fields, LAT_NAMES);
+  const lon = findField(fields, LON_NAMES);
+  if (!lat || !lon || lat === lon) return undefined;
+  // x/y alone are too common in chart data to trust unless they are a pair of this exact kind.
+  if ((normalizeName(lat.name) === 'y') !== (normalizeName(lon.name) === 'x')) return undefined;
+  return (values) => {
+    const la = toCoordinate(values[lat.name]);
+    const lo = toCoordinate(values[lon.name]);
+    return la === undefined || lo === undefined ? undefined : point(lo, la);
+  };
+}
+
+function textColumns(fields: readonly Field[], records: readonly DataRecord[]): Extractor[] {
+  const extractors: Extractor[] = [];
+  const sample = records.slice(0, 200);
+  for (const field of fields) {
+    if (field.type !== 'string' || field.name.includes('.')) continue;
+    const texts = sample
+      .map((r) => r.values[field.name])
+      .filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+    if (texts.length === 0) continue;
+    const hinted = PAIR_NAMES.includes(normalizeName(field.name));
+    if (texts.filter((t) => WKT_POINT.test(t)).length >= texts.length * 0.8) {
+      extractors.push((values) => {
+        const text = values[field.name];
+        const match = typeof text === 'string' ? WKT_POINT.exec(text) : null;
+        return match ? point(Number(match[1]), Number(match[2])) : undefined;
+      });
+      continue;
+    }
+    // "1,5" in a text column could be a German number: without a telling name, both parts need decimal points.
+    const pairs = texts.map((t) => PAIR.exec(t));
+    const convincing = pairs.every((m) => m && (hinted || (m[1].includes('.') && m[2].includes('.'))));
+    if (!convincing) continue;
+    extractors.push((values) => {
+      const text = values[field.name];
+      const match = typeof text === 'string' ? PAIR.exec(text) : null;
+      const lat = match ? toCoordinate(match[1]) : undefined;
+      const lon = match ? toCoordinate(match[2]) : undefined;
+      return lat === undefined || lon === undefined ? undefined : point(lon, lat);
+    });
+  }
+  return extractors;
+}
+
+/** `{latitude, longitude}` (Decidim), `{lat, lon}` (OpenDataSoft geo_point_2d), or a GeoJSON geometry/Feature. */
+function geometryFromObject(value: unknown): { geometry?: Geometry; present: boolean } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { present: false };
+  const object = value as Record<string, unknown>;
+  if (typeof object.type === 'string') {
+    const geometry = object.type === 'Feature' ? toGeometry(object.geometry) : toGeometry(object);
+    return { present: true, geometry };
+  }
+  const keys = Object.keys(object).map((key) => [normalizeName(key), key] as const);
+  const latKey = keys.find(([n]) => LAT_NAMES.includes(n) && n !== 'y')?.[1];
+  const lonKey = keys.find(([n]) => LON_NAMES.includes(n) && n !== 'x')?.[1];
+  if (!latKey || !lonKey) return { present: false };
+  const lat = toCoordinate(object[latKey]);
+  const lon = toCoordinate(object[lonKey]);
+  if (isBlank(object[latKey]) && isBlank(object[lonKey])) return { present: false };
+  return { present: true, geometry: lat === undefined || lon === undefined ? undefined : point(lon, lat) };
+}
+
+function objectColumns(fields: readonly Field[], records: readonly DataRecord[]): Extractor[] {
+  const extractors: Extractor[] = [];
+  const sample = records.slice(0, 200);
+  for (const field of fields) {
+    if (field.type !== 'object' || field.name.includes('.')) continue;
+    const hits = sample.filter((r) => geometryFromObject(r.values[field.name]).present).length;
+    if (hits === 0 || (hits < sample.length / 2 && !PAIR_NAMES.includes(normalizeName(field.name)))) continue;
+    extractors.push((values) => geometryFromObject(values[field.name]).geometry);
+  }
+  return extractors;
+}
+
+/**
+ * Finds coordinates in tabular records (lat/lon-like columns, "52.14, 12.59" pairs, WKT POINT, nested
+ * `{latitude, longitude}` objects) and sets `record.geometry`. Records whose coordinates are missing, unreadable
+ * or out of range keep no geometry and are counted in `meta.droppedCoordinates`; nothing is thrown.
+ * Latitude 12.5 / longitude 52.1 is a valid place (in the Indian Ocean), so only impossible values are dropped.
  */
 export function attachCoordinates(dataset: Dataset): Dataset {
-  return dataset;
+  const { fields, records } = dataset;
+  // Already done (a CKAN resource loaded through the whole pipeline) or located by its format.
+  if (dataset.meta.droppedCoordinates !== undefined || records.some((r) => r.geometry)) return dataset;
+  const extractors = [lonLatColumns(fields), ...textColumns(fields, records), ...objectColumns(fields, records)].filter(
+    (e): e is Extractor => e !== undefined,
+  );
+  if (extractors.length === 0) return dataset;
+  let dropped = 0;
+  const located = records.map((record) => {
+    for (const extract of extractors) {
+      const geometry = extract(record.values);
+      if (geometry) return { ...record, geometry };
+    }
+    dropped++;
+    return record;
+  });
+  return { ...dataset, records: located, meta: { ...dataset.meta, droppedCoordinates: dropped } };
 }

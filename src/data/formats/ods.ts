@@ -1,7 +1,50 @@
 import { DataError } from '../errors.js';
+import type { Dataset } from '../types.js';
+import { buildTable, jsonMeta, peekJson } from './json.js';
 import type { Parser } from './parser.js';
 
-// Placeholder until the ods parser lands.
-export const parseOds: Parser = ({ source }) => {
-  throw new DataError('unsupported', 'ods is not implemented yet', { url: source.url, found: 'ods' });
+type JsonObject = Record<string, unknown>;
+
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+interface OdsRecords {
+  items: JsonObject[];
+  ids?: string[];
+  total?: number;
+}
+
+/**
+ * The record list of an OpenDataSoft Explore API answer:
+ * - v2.1 `records`: `{"total_count": n, "results": [{field: value, …}]}`
+ * - v2.1/v2.0 `exports/json`: a plain array of such objects
+ * - v2.0 `records`: `{"total_count": n, "records": [{"links": […], "record": {"id", "timestamp", "size", "fields"}}]}`
+ * - v1 `records/1.0/search`: `{"nhits": n, "records": [{"recordid", "fields", "geometry"}]}`
+ */
+function odsRecords(data: unknown, url: string): OdsRecords {
+  if (Array.isArray(data)) return { items: data.filter(isObject) };
+  if (isObject(data)) {
+    const total =
+      typeof data.total_count === 'number' ? data.total_count : typeof data.nhits === 'number' ? data.nhits : undefined;
+    if (Array.isArray(data.results)) return { items: data.results.filter(isObject), total };
+    if (Array.isArray(data.records)) {
+      const entries = data.records.filter(isObject).map((entry) => (isObject(entry.record) ? entry.record : entry));
+      const items = entries.map((entry) => (isObject(entry.fields) ? entry.fields : entry));
+      const ids = entries.map((entry) => String(entry.id ?? entry.recordid ?? ''));
+      return { items, ids: ids.every(Boolean) && new Set(ids).size === ids.length ? ids : undefined, total };
+    }
+  }
+  throw new DataError('unsupported', `${url} is not an OpenDataSoft records answer`, { url, found: 'JSON' });
+}
+
+/** OpenDataSoft Explore API answers; `geo_point_2d` objects become geometry in attachCoordinates. */
+export const parseOds: Parser = (context): Dataset => {
+  const { source } = context;
+  const { items, ids, total } = odsRecords(peekJson(context.body), source.url);
+  const { fields, records } = buildTable(items, source.lang, { keys: ids, nullValues: source.nullValues });
+  return {
+    fields,
+    records,
+    meta: { ...jsonMeta(context, 'ods'), truncated: total !== undefined && total > items.length },
+  };
 };
