@@ -1,0 +1,69 @@
+/**
+ * What the calendar formats (ICS, OParl) share: the event fields, the window and the order/limit rules.
+ */
+import type { Field, SourceDescription } from '../types.js';
+import type { MergeWindow } from './merge.js';
+
+const DAY_MS = 86_400_000;
+
+/** The fields of every event record, in this order (see EVENT_FIELD_NAMES in ../types.ts). */
+export const EVENT_FIELDS: readonly Field[] = [
+  { name: 'title', type: 'string' },
+  { name: 'start', type: 'date' },
+  { name: 'end', type: 'date' },
+  { name: 'allDay', type: 'boolean' },
+  { name: 'location', type: 'string' },
+  { name: 'category', type: 'string' },
+  { name: 'url', type: 'string' },
+  { name: 'description', type: 'string' },
+  { name: 'cancelled', type: 'boolean' },
+  { name: 'uid', type: 'string' },
+];
+
+/** A record id unique per occurrence: the event's UID and the occurrence's start. */
+export function occurrenceId(uid: string, start: number): string {
+  return `${uid}@${new Date(start).toISOString()}`;
+}
+
+/**
+ * The window as epoch ms. Without bounds: from a year ago to two years ahead of `now`, enough for an event list
+ * and small enough that endless rules stop.
+ */
+export function resolveWindow(window: SourceDescription['window'], now: Date = new Date()): MergeWindow {
+  const from = window?.from?.getTime() ?? now.getTime() - 365 * DAY_MS;
+  const to = window?.to?.getTime() ?? now.getTime() + 2 * 365 * DAY_MS;
+  return { from, to };
+}
+
+export interface Taken<T> {
+  items: T[];
+  /** True when `limit` left occurrences out. */
+  truncated: boolean;
+}
+
+/**
+ * Applies `order` and `limit` to occurrences that arrive in ascending start order. Ascending with a limit stops
+ * reading after the limit (plus one to know whether anything was left out); descending keeps only the last
+ * `limit` in a ring, newest first.
+ */
+export function takeOrdered<T>(ascending: Iterable<T>, order: 'asc' | 'desc' = 'asc', limit?: number): Taken<T> {
+  const max = limit !== undefined && limit >= 0 ? Math.floor(limit) : Infinity;
+  if (order === 'asc') {
+    const items: T[] = [];
+    for (const item of ascending) {
+      if (items.length >= max) return { items, truncated: true };
+      items.push(item);
+    }
+    return { items, truncated: false };
+  }
+  if (max === Infinity) return { items: [...ascending].reverse(), truncated: false };
+  const ring: T[] = [];
+  let seen = 0;
+  for (const item of ascending) {
+    if (max > 0) ring[seen % max] = item;
+    seen++;
+  }
+  const items: T[] = [];
+  for (let i = seen - 1; i >= Math.max(0, seen - max); i--) items.push(ring[i % max]);
+  return { items, truncated: seen > max };
+}
