@@ -16,13 +16,15 @@ const cell = (text) =>
     .replace(/\s*\n\s*/g, ' ')
     .trim();
 const code = (text) => (text ? `\`${cell(text)}\`` : '');
+/** `string | undefined` reads as `string`: every attribute is optional. */
+const typeText = (type) => type?.text?.replace(/\s*\|\s*undefined\b/g, '');
 
 function table(headers, rows) {
   if (!rows.length) return '';
   return [
     `| ${headers.join(' | ')} |`,
     `| ${headers.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');
 }
 
@@ -37,7 +39,7 @@ function section(tag) {
       '**Attributes**\n\n' +
         table(
           ['Attribute', 'Type', 'Default', 'Description'],
-          attributes.map((a) => [code(a.name), code(a.type?.text), code(a.default), a.description ?? '']),
+          attributes.map((a) => [code(a.name), code(typeText(a.type)), code(a.default), cell(a.description)]),
         ),
     );
   }
@@ -46,7 +48,7 @@ function section(tag) {
       '**Events**\n\n' +
         table(
           ['Event', 'Detail', 'Description'],
-          el.events.map((e) => [code(e.name), code(e.type?.text), e.description ?? '']),
+          el.events.map((e) => [code(e.name), code(e.type?.text), cell(e.description)]),
         ),
     );
   if (el.slots?.length)
@@ -54,7 +56,7 @@ function section(tag) {
       '**Slots**\n\n' +
         table(
           ['Slot', 'Description'],
-          el.slots.map((s) => [s.name ? code(s.name) : '(default)', s.description ?? '']),
+          el.slots.map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)]),
         ),
     );
   if (el.cssParts?.length)
@@ -62,7 +64,7 @@ function section(tag) {
       '**CSS parts**\n\n' +
         table(
           ['Part', 'Description'],
-          el.cssParts.map((p) => [code(p.name), p.description ?? '']),
+          el.cssParts.map((p) => [code(p.name), cell(p.description)]),
         ),
     );
   if (el.cssProperties?.length)
@@ -70,7 +72,7 @@ function section(tag) {
       '**CSS custom properties**\n\n' +
         table(
           ['Property', 'Default', 'Description'],
-          el.cssProperties.map((p) => [code(p.name), code(p.default), p.description ?? '']),
+          el.cssProperties.map((p) => [code(p.name), code(p.default), cell(p.description)]),
         ),
     );
   return parts.join('\n\n');

@@ -9,6 +9,8 @@ export interface FetchOptions {
   signal?: AbortSignal;
   timeout?: number;
   maxBytes?: number;
+  /** Revalidate with the server instead of using a cached copy (periodic refresh). */
+  revalidate?: boolean;
   /** Sent as Accept; the body is read as bytes either way. */
   accept?: string;
 }
@@ -74,7 +76,7 @@ async function readLimited(response: Response, url: string, maxBytes: number): P
 async function fetchOnce(
   url: string,
   options: Required<Pick<FetchOptions, 'timeout' | 'maxBytes'>> & FetchOptions,
-  cache: RequestCache = 'default',
+  cache: RequestCache = options.revalidate ? 'no-cache' : 'default',
 ): Promise<FetchedBody> {
   const controller = new AbortController();
   let timedOut = false;

@@ -37,7 +37,12 @@ export async function loadDataset(source: SourceDescription): Promise<Dataset> {
   const url = absolute(source.url);
   try {
     if (!source.url) throw new DataError('unsupported', 'No URL given', { url });
-    const fetchOptions: FetchOptions = { signal: source.signal, timeout: source.timeout, maxBytes: source.maxBytes };
+    const fetchOptions: FetchOptions = {
+      signal: source.signal,
+      timeout: source.timeout,
+      maxBytes: source.maxBytes,
+      revalidate: source.revalidate,
+    };
     const body = await fetchBytes(url, fetchOptions);
     let format = detectFormat(source.format, body.contentType, body.url, body.bytes);
     if (needsRefining(format, source.format)) {

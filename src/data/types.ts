@@ -42,6 +42,8 @@ export interface SourceDescription {
   limit?: number;
   /** OParl: the most list pages to follow. Default 20. */
   maxPages?: number;
+  /** Ask the server again even when the browser holds a cached copy (periodic refresh). */
+  revalidate?: boolean;
   /** Language used to pick from multilingual values (`{de: …, en: …}`). */
   lang?: Lang;
 }

@@ -21,10 +21,14 @@ export interface LoadDetail {
   meta: Dataset['meta'];
 }
 
-/** A stable key for a source description, so a re-render with equal attributes does not reload. */
+/**
+ * A stable key for a source description, so a re-render with equal attributes does not reload. The language is left
+ * out: switching the page language re-renders the widget but does not fetch the data again.
+ */
 function sourceKey(source: Omit<SourceDescription, 'signal'> | undefined): string {
   if (!source) return '';
-  return JSON.stringify(source, (_key, value: unknown) => (value instanceof Date ? value.toISOString() : value));
+  const { lang: _lang, ...rest } = source;
+  return JSON.stringify(rest, (_key, value: unknown) => (value instanceof Date ? value.toISOString() : value));
 }
 
 /**
@@ -42,6 +46,10 @@ export class DataController implements ReactiveController {
   /** The last dataset that loaded; stays while a refresh is pending or failed. */
   private current?: Dataset;
   private refreshError?: DataError;
+  /** Set while a background refresh runs, so the request revalidates with the server. */
+  private refreshing = false;
+  /** The last result announced with offen-load / offen-error, so each is announced once, after it rendered. */
+  private announced?: unknown;
 
   constructor(
     private readonly host: Host,
@@ -58,19 +66,12 @@ export class DataController implements ReactiveController {
         const source = this.options.source();
         if (!key || !source) throw new DataError('unsupported', 'No source', {});
         try {
-          const dataset = await loadDataset({ ...source, signal });
+          const dataset = await loadDataset({ ...source, signal, revalidate: this.refreshing || undefined });
           this.current = dataset;
           this.refreshError = undefined;
-          this.host.emit?.('offen-load', {
-            count: dataset.records.length,
-            format: dataset.meta.format,
-            meta: dataset.meta,
-          } satisfies LoadDetail);
           return dataset;
         } catch (error) {
-          const dataError = toDataError(error, source.url);
-          if (dataError.kind !== 'aborted') this.host.emit?.('offen-error', dataError);
-          throw dataError;
+          throw toDataError(error, source.url);
         }
       },
       args: () => [sourceKey(this.options.source())],
@@ -120,6 +121,20 @@ export class DataController implements ReactiveController {
     }
   }
 
+  /** Announces a finished load after it rendered, so listeners see the widget already showing it. */
+  hostUpdated(): void {
+    if (!this.ownSource) return;
+    if (this.task.status === TaskStatus.COMPLETE && this.task.value && this.announced !== this.task.value) {
+      this.announced = this.task.value;
+      const { records, meta } = this.task.value;
+      this.host.emit?.('offen-load', { count: records.length, format: meta.format, meta } satisfies LoadDetail);
+    } else if (this.task.status === TaskStatus.ERROR && this.announced !== this.task.error) {
+      this.announced = this.task.error;
+      const error = this.task.error as DataError;
+      if (error.kind !== 'aborted') this.host.emit?.('offen-error', error);
+    }
+  }
+
   hostDisconnected(): void {
     this.task.abort();
     this.lastKey = '';
@@ -138,11 +153,16 @@ export class DataController implements ReactiveController {
 
   /** Reloads in the background; on failure the old data stays and the error is only reported. */
   private async refresh(): Promise<void> {
+    // A slow server must not have its answer aborted by the next tick.
+    if (this.task.status === TaskStatus.PENDING) return;
     const previous = this.current;
+    this.refreshing = true;
     try {
       await this.task.run();
     } catch {
       /* reported through offen-error */
+    } finally {
+      this.refreshing = false;
     }
     if (this.task.status === TaskStatus.ERROR && previous) {
       this.refreshError = this.task.error as DataError;

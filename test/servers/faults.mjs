@@ -5,6 +5,7 @@
 //   /faults/big?bytes=N          streams N bytes of CSV without Content-Length
 //   /faults/text?body=…&type=…   answers with the given body and Content-Type
 //   /faults/counted/<key>        a small CSV after ?delay ms; /faults/count/<key> says how often it was asked
+//   /faults/once/<key>           a small CSV the first time, 500 every time after (a refresh that fails)
 import { Readable } from 'node:stream';
 
 const counters = new Map();
@@ -58,6 +59,16 @@ export async function middleware(ctx, next) {
       await new Promise((resolve) => setTimeout(resolve, Number(ctx.query.delay ?? 50)));
       ctx.type = 'text/csv';
       ctx.body = 'name;wert\nAlpha;1\n';
+      return;
+    case 'once':
+      bump(`once:${key}`);
+      if (counters.get(`once:${key}`) > 1) {
+        ctx.status = 500;
+        ctx.body = 'gone';
+        return;
+      }
+      ctx.type = 'text/csv';
+      ctx.body = 'name;wert\nErst;1\n';
       return;
     case 'count':
       ctx.type = 'application/json';
