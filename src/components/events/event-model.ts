@@ -1,6 +1,6 @@
 import { getValue, mapRoles, type RoleMap, type RoleSpecs } from '../../data/mapping.js';
 import type { Dataset, Value } from '../../data/types.js';
-import { addDays, floating, utcDay, dayKey, wallTime } from './zoned-time.js';
+import { addDays, dayKey, floating } from './zoned-time.js';
 
 /** One occurrence as the widget shows it. All-day `start`/`end` are midnight UTC of calendar days, end exclusive. */
 export interface EventItem {
@@ -69,34 +69,33 @@ function toDate(value: Value | undefined): Date | undefined {
   return undefined;
 }
 
-function isMidnight(date: Date, timeZone: string): boolean {
-  const w = wallTime(date, timeZone);
-  return w.hour === 0 && w.minute === 0 && w.second === 0;
+/** The data layer gives date-only cells (`15.08.2020`, `2020-08-15`) as midnight UTC of that date. */
+function isUtcMidnight(date: Date): boolean {
+  return date.getTime() % 86_400_000 === 0;
 }
 
 /**
  * Dataset records → events. Roles come from `overrides` (the `*-field` attributes) or the candidates above.
- * A table without an all-day column gets all-day events when start (and end) fall on midnight in the zone, i.e.
- * the cells held dates without times; their end date is then taken as inclusive, as people write "bis 13.08.".
+ * A table without an all-day column gets all-day events when start (and end) are midnight UTC, which is how the
+ * data layer gives cells with a date but no time; their end date is then taken as inclusive, as people write
+ * "bis 13.08.".
  */
 export function recordsToEvents(
   dataset: Dataset,
-  timeZone: string,
   overrides: Partial<Record<EventRole, string | undefined>> = {},
 ): EventItem[] {
   const roles: RoleMap<EventRole> = mapRoles(dataset.fields, EVENT_ROLE_SPECS, overrides, dataset.meta.url);
   const events: EventItem[] = [];
   for (const record of dataset.records) {
     const get = (role: EventRole) => getValue(record, roles[role]);
-    let start = toDate(get('start'));
+    const start = toDate(get('start'));
     if (!start) continue;
     let end = toDate(get('end')) ?? null;
     const allDayValue = get('allDay');
     let allDay = allDayValue === true;
-    if (typeof allDayValue !== 'boolean' && isMidnight(start, timeZone) && (!end || isMidnight(end, timeZone))) {
+    if (typeof allDayValue !== 'boolean' && isUtcMidnight(start) && (!end || isUtcMidnight(end))) {
       allDay = true;
-      start = utcDay(dayKey(start, timeZone));
-      end = end ? addDays(utcDay(dayKey(end, timeZone)), 1) : null;
+      end = end ? addDays(end, 1) : null;
     }
     if (end && end.getTime() < start.getTime()) end = null;
     const cancelledValue = get('cancelled');

@@ -43,6 +43,8 @@ const CONTROLS_FROM = 8;
 /** Occurrences asked from the data layer beyond `limit`: the window starts a day early (see `sourceWindow`). */
 const FETCH_MARGIN = 100;
 const DEFAULT_FETCH_LIMIT = 500;
+/** How far ahead an open-ended list looks for recurring events. */
+const HORIZON_DAYS = 3653;
 /** Longer descriptions are cut in the full layout until the title is activated. */
 const SHORT_DESCRIPTION = 280;
 
@@ -198,7 +200,8 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
   /**
    * Calendar sources get the window, order and limit so the data layer expands recurring events lazily. The
    * window is widened to whole UTC days (one day on the open side) so it stays the same all day long and a
-   * re-render never reloads; the exact cut happens in `selectEvents`.
+   * re-render never reloads; the exact cut happens in `selectEvents`. Open ends are given explicitly (1970, or ten
+   * years after the clock), so the data layer's defaults around the real date never apply to an injected clock.
    */
   protected override sourceDescription(): Omit<SourceDescription, 'signal'> | undefined {
     const base = super.sourceDescription();
@@ -206,17 +209,13 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
     const now = this.now ?? this.createdAt;
     const own = this.window(now);
     const range = this.rangeValue;
-    const dayBefore = addDays(startOfUtcDay(now), -1);
-    const dayAfter = addDays(startOfUtcDay(now), 2);
+    const today = startOfUtcDay(now);
     const widen = (date: Date | undefined, days: number) => (date ? addDays(startOfUtcDay(date), days) : undefined);
-    const window =
-      range === 'upcoming'
-        ? { from: latest(widen(own.from, -1), dayBefore), to: widen(own.to, 2) }
-        : range === 'past'
-          ? { from: widen(own.from, -1), to: earliest(widen(own.to, 2), dayAfter) }
-          : { from: widen(own.from, -1), to: widen(own.to, 2) };
+    const from = latest(widen(own.from, -1), range === 'upcoming' ? addDays(today, -1) : undefined) ?? new Date(0);
+    const to =
+      earliest(widen(own.to, 2), range === 'past' ? addDays(today, 2) : undefined) ?? addDays(today, HORIZON_DAYS);
     const limit = this.limit !== undefined && this.limit >= 0 ? this.limit + FETCH_MARGIN : DEFAULT_FETCH_LIMIT;
-    return { ...base, window, order: range === 'past' ? 'desc' : 'asc', limit };
+    return { ...base, window: { from, to }, order: range === 'past' ? 'desc' : 'asc', limit };
   }
 
   private get overrides(): Partial<Record<EventRole, string | undefined>> {
@@ -233,11 +232,11 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
 
   /** Events of a dataset, computed once per dataset, zone and field mapping. */
   private eventsOf(dataset: Dataset): EventItem[] | DataError {
-    const key = JSON.stringify([this.zone, this.overrides]);
+    const key = JSON.stringify(this.overrides);
     if (this.cache?.dataset === dataset && this.cache.key === key) return this.cache.result;
     let result: EventItem[] | DataError;
     try {
-      result = recordsToEvents(dataset, this.zone, this.overrides);
+      result = recordsToEvents(dataset, this.overrides);
     } catch (error) {
       result = toDataError(error, dataset.meta.url);
     }
