@@ -53,6 +53,16 @@ function sniff(head: string): Format | undefined {
   return undefined;
 }
 
+const GEOMETRY_TYPES = new Set([
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'GeometryCollection',
+]);
+
 /**
  * JSON that is really a more specific format: GeoJSON by its `type`, OParl by its schema URLs, CKAN by the action
  * API envelope. Called after JSON parsing so the body is parsed once.
@@ -62,7 +72,7 @@ export function refineJsonFormat(data: unknown): Format {
     const object = data as Record<string, unknown>;
     if (object.type === 'FeatureCollection' || object.type === 'Feature') return 'geojson';
     // A bare GeoJSON geometry.
-    if (typeof object.type === 'string' && ('coordinates' in object || object.type === 'GeometryCollection'))
+    if (GEOMETRY_TYPES.has(String(object.type)) && ('coordinates' in object || 'geometries' in object))
       return 'geojson';
     if ('help' in object && 'success' in object && 'result' in object) return 'ckan';
     const first = Array.isArray(object.data) ? (object.data[0] as Record<string, unknown> | undefined) : object;

@@ -1,5 +1,5 @@
 import { DataError } from '../errors.js';
-import type { Dataset, FieldType, Format } from '../types.js';
+import type { Dataset, FieldType, Format, Lang } from '../types.js';
 import { buildTable, isMultilingual, jsonMeta, peekJson, pickLanguage } from './json.js';
 import type { ParseContext, Parser } from './parser.js';
 
@@ -134,7 +134,7 @@ function resourceNames(resource: JsonObject): string[] {
   return names.map((n) => n.trim()).filter(Boolean);
 }
 
-function chooseResource(resources: JsonObject[], wanted: string | undefined, url: string): JsonObject {
+function chooseResource(resources: JsonObject[], wanted: string | undefined, url: string, lang?: Lang): JsonObject {
   if (wanted?.trim()) {
     const name = wanted.trim();
     const found = resources.find((r) => resourceNames(r).includes(name));
@@ -142,7 +142,7 @@ function chooseResource(resources: JsonObject[], wanted: string | undefined, url
       throw new DataError('mapping', `The CKAN package ${url} has no resource "${name}"`, {
         url,
         role: 'resource',
-        fields: resources.map((r) => resourceNames(r)[1] ?? resourceNames(r)[0] ?? '').filter(Boolean),
+        fields: resources.map((r) => pickLanguage(r.name, lang) || pickLanguage(r.title, lang) || String(r.id ?? '')),
       });
     }
     return found;
@@ -157,14 +157,14 @@ function chooseResource(resources: JsonObject[], wanted: string | undefined, url
 }
 
 /** The package title in the page's language (opendata.swiss titles are `{de, fr, it, en}` objects). */
-export function packageTitle(result: JsonObject, lang: 'de' | 'en' = 'de'): string | undefined {
+export function packageTitle(result: JsonObject, lang: Lang = 'de'): string | undefined {
   return pickLanguage(result.title, lang) || pickLanguage(result.display_name, lang) || undefined;
 }
 
 async function packageDataset(context: ParseContext, result: JsonObject): Promise<Dataset> {
   const { source, body } = context;
   const resources = (result.resources as unknown[]).filter(isObject);
-  const resource = chooseResource(resources, source.resource, source.url);
+  const resource = chooseResource(resources, source.resource, source.url, source.lang);
   const kind = loadableKind(resource);
   const href = String(resource.url || resource.download_url || '').trim();
   if (!href) {
