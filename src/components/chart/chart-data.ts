@@ -260,9 +260,7 @@ function timeOf(label: PlotLabel): number {
 }
 
 /** Highest and lowest plotted value with their labels, for the text summary. */
-export function extremes(
-  data: PlotData,
-):
+export function extremes(data: PlotData):
   | {
       min: { value: number; label: PlotLabel; series: string };
       max: { value: number; label: PlotLabel; series: string };

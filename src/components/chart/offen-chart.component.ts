@@ -53,6 +53,18 @@ interface Columns {
   series?: string;
 }
 
+/** Units recognised in a column name; anything else in brackets (`(BF)`) is not a unit. */
+const KNOWN_UNITS = /^(?:T?€|Tsd\. ?€|Mio\. ?€|EUR|%|t|kg|km|ha|ar|m²|kWp?|kWh|MWh)$/;
+
+const CURRENCY = /€|EUR/;
+
+/** German headers often carry the unit: `Ansatz 2026 (€)`, `Ist 2015 in T€`, `Anteil in %`. */
+function unitInName(name: string): string | undefined {
+  const match = /(?:\(([^()]{1,8})\)|\sin\s+(\S{1,8}))\s*$/.exec(name);
+  const unit = (match?.[1] ?? match?.[2])?.trim();
+  return unit && KNOWN_UNITS.test(unit) ? unit : undefined;
+}
+
 const isChartType = (value: unknown): value is ChartType => CHART_TYPES.includes(value as ChartType);
 
 /**
@@ -300,13 +312,17 @@ export class OffenChart extends OffenSourceElement {
     if (this.unit !== undefined) return this.unit || undefined;
     if (this.aggregate === 'count') return undefined;
     const fields = this.data.dataset?.fields ?? [];
-    const units = new Set((this.columns?.y ?? []).map((name) => fields.find((f) => f.name === name)?.unit));
+    const units = new Set(
+      (this.columns?.y ?? []).map((name) => fields.find((f) => f.name === name)?.unit ?? unitInName(name)),
+    );
     return units.size === 1 ? [...units][0] : undefined;
   }
 
   private get effectiveDecimals(): number {
     if (this.decimals !== undefined && Number.isFinite(this.decimals)) return Math.max(0, Math.min(10, this.decimals));
     const decimals = this.plot?.decimals ?? 0;
+    // Money with cents is always shown with two decimals (`1.251.300,00 €`), like the budget it comes from.
+    if (decimals > 0 && CURRENCY.test(this.effectiveUnit ?? '')) return 2;
     return this.aggregate === 'mean' ? Math.max(decimals, 2) : decimals;
   }
 

@@ -1,0 +1,451 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import type { TemplateResult } from 'lit';
+import '../../src/components/chart/offen-chart.js';
+import type { ChartSelectDetail, OffenChart } from '../../src/components/chart/offen-chart.js';
+import { CHART_TYPES } from '../../src/components/chart/chart-engine.js';
+import { expectAccessible } from '../helpers/axe.js';
+import { corpusUrl, demoDataUrl, faultUrl } from '../helpers/server.js';
+
+/** Renders a chart and waits until its data is loaded and Chart.js has drawn. */
+async function chart(template: TemplateResult): Promise<OffenChart> {
+  const wrapper = await fixture<HTMLElement>(template);
+  const element = (wrapper.localName === 'offen-chart' ? wrapper : wrapper.querySelector('offen-chart')) as OffenChart;
+  await element.renderComplete;
+  return element;
+}
+
+function shadow(element: OffenChart): ShadowRoot {
+  return element.shadowRoot!;
+}
+
+/** Opens the table twin and returns its rows as [header cell, …data cells] texts. */
+async function tableRows(element: OffenChart): Promise<string[][]> {
+  const button = shadow(element).querySelector<HTMLButtonElement>('[data-action="table"]')!;
+  if (button.getAttribute('aria-expanded') !== 'true') button.click();
+  await element.updateComplete;
+  return [...shadow(element).querySelectorAll('tbody tr')].map((row) =>
+    [...row.children].map((cell) => cell.textContent!.trim()),
+  );
+}
+
+const rowOf = (rows: string[][], label: string) => rows.find((r) => r[0] === label);
+
+describe('<offen-chart>', () => {
+  afterEach(async () => {
+    await emulateMedia({ reducedMotion: 'no-preference', colorScheme: 'light' });
+  });
+
+  it('shows the sample budget (Windows-1252, decimal comma, € in the header) with exact values in the table', async () => {
+    const el = await chart(
+      html`<offen-chart
+        src=${demoDataUrl('haushalt.csv')}
+        x="Produktbereich"
+        y="Ansatz 2026 (€)"
+        heading="Haushalt 2026"
+      ></offen-chart>`,
+    );
+    const rows = await tableRows(el);
+    expect(rows).to.have.length(13);
+    // Cells as written in the file: "1.251.300,00", "645.750,40", "-92.100,00"; the unit comes from the header.
+    expect(rowOf(rows, 'Sicherheit und Ordnung')).to.deep.equal(['Sicherheit und Ordnung', '1.251.300,00\u00a0€']);
+    expect(rowOf(rows, 'Kultur und Wissenschaft')![1]).to.equal('645.750,40\u00a0€');
+    expect(rowOf(rows, 'Wirtschaft und Tourismus (Kurbetrieb)')![1]).to.equal('-92.100,00\u00a0€');
+    const caption = shadow(el).querySelector('caption')!.textContent!;
+    expect(caption).to.contain('Haushalt 2026');
+    expect([...shadow(el).querySelectorAll('thead th')].map((th) => th.textContent!.trim())).to.deep.equal([
+      'Produktbereich',
+      'Ansatz 2026 (€)',
+    ]);
+    // The footnote line "Beispieldaten – keine amtlichen Zahlen" is not a bar.
+    expect(rowOf(rows, 'Beispieldaten – keine amtlichen Zahlen')).to.equal(undefined);
+  });
+
+  it('plots a missing value as a gap, not as zero, and negative values below zero', async () => {
+    const el = await chart(
+      html`<offen-chart src=${demoDataUrl('haushalt.csv')} y="Ansatz 2025 (€), Ansatz 2026 (€)"></offen-chart>`,
+    );
+    const rows = await tableRows(el);
+    // "Umwelt- und Klimaschutz;-;48.900,00": no 2025 value.
+    expect(rowOf(rows, 'Umwelt- und Klimaschutz')).to.deep.equal([
+      'Umwelt- und Klimaschutz',
+      'keine Angabe',
+      '48.900,00\u00a0€',
+    ]);
+    const data = el.chart!.data.datasets;
+    const index = el.chart!.data.labels!.indexOf('Umwelt- und Klimaschutz');
+    expect(data[0].data[index]).to.equal(null);
+    expect(data[1].data[index]).to.equal(48900);
+    expect(el.chart!.scales.y.min).to.be.below(-85430.5);
+  });
+
+  it('names the canvas with a summary: type, series, range, highest and lowest', async () => {
+    const el = await chart(html`<offen-chart src=${demoDataUrl('haushalt.csv')} y="Ansatz 2026 (€)"></offen-chart>`);
+    const canvas = shadow(el).querySelector('canvas')!;
+    expect(canvas.getAttribute('role')).to.equal('img');
+    const label = canvas.getAttribute('aria-label')!;
+    expect(label).to.contain('Säulendiagramm: Ansatz 2026 (€) nach Produktbereich, 13 Werte');
+    expect(label).to.contain('Höchster Wert: Kinder-, Jugend- und Familienhilfe (6.210.480,00\u00a0€)');
+    expect(label).to.contain('niedrigster Wert: Wirtschaft und Tourismus (Kurbetrieb) (-92.100,00\u00a0€)');
+  });
+
+  it('sums Moers budget lines per group with the decimals of the file', async () => {
+    const el = await chart(
+      html`<offen-chart src=${corpusUrl('moers-haushalt-latin1.csv')} x="Kontengruppe" y="Plan 2017"></offen-chart>`,
+    );
+    const rows = await tableRows(el);
+    // Sums of the 355 / 204 "Personalaufwendungen" / "Versorgungsaufwendungen" rows of the file's Plan 2017 column.
+    expect(rowOf(rows, 'Personalaufwendungen')![1]).to.equal('50.532.898,00');
+    expect(rowOf(rows, 'Steuern und ähnliche Abgaben')![1]).to.equal('-133.993.741,00');
+  });
+
+  it('filters one slice: Profitcenter 104 of Moers shows the file cells unchanged', async () => {
+    const el = await chart(
+      html`<offen-chart
+        src=${corpusUrl('moers-haushalt-latin1.csv')}
+        x="Kontengruppe"
+        y="Ist 2015"
+        filter="Profitcenter=104"
+      ></offen-chart>`,
+    );
+    const rows = await tableRows(el);
+    expect(rows).to.have.length(10);
+    expect(rowOf(rows, 'öffentlich-rechtliche Leistungsentgelte')![1]).to.equal('-2.487,50');
+    expect(rowOf(rows, 'Personalaufwendungen')![1]).to.equal('1.891.919,92');
+    expect(rowOf(rows, 'sonstige ordentliche Erträge')![1]).to.equal('-358.573,30');
+  });
+
+  it('aggregates with max and counts rows without a value column', async () => {
+    const max = await chart(
+      html`<offen-chart
+        src=${corpusUrl('moers-haushalt-latin1.csv')}
+        x="Kontengruppe"
+        y="Plan 2017"
+        aggregate="max"
+        sort="-value"
+        limit="1"
+      ></offen-chart>`,
+    );
+    // The largest single "Transferaufwendungen" cell of Plan 2017 is 69.722.400.
+    expect((await tableRows(max))[0]).to.deep.equal(['Transferaufwendungen', '69.722.400,00']);
+    const count = await chart(
+      html`<offen-chart src=${corpusUrl('koeln-haushalt-bezirke-utf8-bom.csv')} x="Bezeichnung" aggregate="count">
+      </offen-chart>`,
+    );
+    const rows = await tableRows(count);
+    // 252 rows: 28 budget lines for each of the 9 districts.
+    expect(rows).to.have.length(9);
+    expect(rows.every((r) => r[1] === '28')).to.equal(true);
+    expect(rows[8][0]).to.equal('Mühlheim');
+  });
+
+  it('drops Münster subtotal rows by filter, sorts and sums the rest into "Sonstige"', async () => {
+    const el = await chart(
+      html`<offen-chart
+        src=${corpusUrl('muenster-wohnberechtigte-stadtteile.csv')}
+        x="BezirkName"
+        y="2014"
+        filter="BezirkNummer!="
+        sort="-value"
+        limit="5"
+        type="horizontal-bar"
+      ></offen-chart>`,
+    );
+    const rows = await tableRows(el);
+    // 45 districts with a number sum to 300.267 ("Stadt Münster"); the five largest in 2014 and the other 40.
+    expect(rows).to.deep.equal([
+      ['Gievenbeck', '21.155'],
+      ['Kreuz', '12.524'],
+      ['Coerde', '10.555'],
+      ['Kinderhaus-West', '10.513'],
+      ['Mauritz-Ost', '10.317'],
+      ['Sonstige', '235.203'],
+    ]);
+  });
+
+  it('pivots the Münster climate time series (long format) into one line per MERKMAL', async () => {
+    const el = await chart(
+      html`<offen-chart
+        src=${corpusUrl('muenster-klimadashboard-zeitreihen.csv')}
+        filter="DATEINAME=awm-abfallaufkommen-pro-kopf"
+        x="ZEIT"
+        y="WERT"
+        series="MERKMAL"
+        unit="kg"
+        type="line"
+      ></offen-chart>`,
+    );
+    const rows = await tableRows(el);
+    expect([...shadow(el).querySelectorAll('thead th')].map((th) => th.textContent!.trim())).to.deep.equal([
+      'ZEIT',
+      'Abfallaufkommen - Gesamt',
+      'Abfallaufkommen - Wertstoffe',
+      'Abfallaufkommen - Restmüll',
+    ]);
+    expect(rows).to.have.length(12);
+    // "…;Abfallaufkommen - Restmüll;2014;195,00;kg pro Kopf" and "…Gesamt;2022;375,00".
+    expect(rowOf(rows, '2014')![3]).to.equal('195\u00a0kg');
+    expect(rowOf(rows, '2022')![1]).to.equal('375\u00a0kg');
+    expect(el.chart!.data.datasets).to.have.length(3);
+  });
+
+  it('orders the GENESIS land-use dates in time and leaves "-" cells as gaps', async () => {
+    const el = await chart(
+      html`<offen-chart
+        src=${corpusUrl('itnrw-genesis-33111-02ir-koeln-flaechennutzung.csv')}
+        y="Waldfläche – Insgesamt, Landwirtschaftsfläche – Moor"
+        type="line"
+      ></offen-chart>`,
+    );
+    const rows = await tableRows(el);
+    // The file lists 31.12.2012 first and 31.12.1994 last; the x column was detected (first date column).
+    expect(rows[0]).to.deep.equal(['31.12.1994', '543.924', 'keine Angabe']);
+    expect(rows.at(-1)).to.deep.equal(['31.12.2012', '665.407', '0']);
+    expect(rowOf(rows, '31.12.2009')![2]).to.equal('keine Angabe');
+  });
+
+  for (const type of CHART_TYPES) {
+    it(`draws a ${type} chart into a canvas in the shadow root`, async () => {
+      const el = await fixture<OffenChart>(
+        html`<offen-chart src=${demoDataUrl('besucher.csv')} x="Jahr" y="Besucher" series="Einrichtung" type=${type}>
+        </offen-chart>`,
+      );
+      await oneEvent(el, 'offen-render');
+      const canvas = shadow(el).querySelector('canvas')!;
+      expect(el.chart!.canvas).to.equal(canvas);
+      expect(canvas.width).to.be.above(0);
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      const colours = new Set<number>();
+      for (let i = 0; i < pixels.length; i += 4 * 97)
+        colours.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
+      expect(colours.size, 'the canvas is not blank').to.be.above(2);
+      const expected = { 'horizontal-bar': 'bar', 'stacked-bar': 'bar', area: 'line' }[type as string] ?? type;
+      expect((el.chart!.config as { type: string }).type).to.equal(expected);
+    });
+  }
+
+  it('shows only the first series in a pie and says so in table and summary', async () => {
+    const el = await chart(
+      html`<offen-chart
+        src=${demoDataUrl('besucher.csv')}
+        x="Einrichtung"
+        y="Besucher"
+        series="Jahr"
+        type="pie"
+      ></offen-chart>`,
+    );
+    const rows = await tableRows(el);
+    // Pivoted by year; the first series is 2019: "2019;Freibad;38900".
+    expect(rowOf(rows, 'Freibad')).to.deep.equal(['Freibad', '38.900']);
+    expect(el.chart!.data.datasets).to.have.length(1);
+  });
+
+  it('emits offen-select with the clicked label and value', async () => {
+    const el = await chart(
+      html`<offen-chart src=${demoDataUrl('haushalt.csv')} y="Ansatz 2026 (€)" type="bar"></offen-chart>`,
+    );
+    const bar = el.chart!.getDatasetMeta(0).data[5];
+    const rect = el.chart!.canvas.getBoundingClientRect();
+    const selected = oneEvent(el, 'offen-select');
+    el.chart!.canvas.dispatchEvent(
+      new MouseEvent('click', { clientX: rect.left + bar.x, clientY: rect.top + bar.y + 5, bubbles: true }),
+    );
+    const { detail } = (await selected) as CustomEvent<ChartSelectDetail>;
+    expect(detail).to.deep.include({ label: 'Kinder-, Jugend- und Familienhilfe', value: 6210480 });
+  });
+
+  it('downloads the plotted data as German CSV and the chart as PNG', async () => {
+    const el = await chart(
+      html`<offen-chart
+        src=${demoDataUrl('haushalt.csv')}
+        y="Ansatz 2025 (€)"
+        sort="-value"
+        limit="2"
+        heading="Haushalt Bad Belzig"
+      ></offen-chart>`,
+    );
+    const clicked: HTMLAnchorElement[] = [];
+    const original = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    };
+    try {
+      shadow(el).querySelector<HTMLButtonElement>('[data-action="csv"]')!.click();
+      shadow(el).querySelector<HTMLButtonElement>('[data-action="png"]')!.click();
+    } finally {
+      HTMLAnchorElement.prototype.click = original;
+    }
+    expect(clicked.map((a) => a.download)).to.deep.equal(['haushalt-bad-belzig.csv', 'haushalt-bad-belzig.png']);
+    const bytes = new Uint8Array(await (await fetch(clicked[0].href)).arrayBuffer());
+    expect([...bytes.slice(0, 3)], 'a UTF-8 BOM for Excel').to.deep.equal([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(bytes.slice(3));
+    // Largest two of 2025, then the other ten values (one is missing) summed.
+    expect(csv).to.equal(
+      'Produktbereich;Ansatz 2025 (€)\r\n' +
+        'Kinder-, Jugend- und Familienhilfe;5950120,75\r\n' +
+        'Innere Verwaltung;4812350\r\n' +
+        'Sonstige;7923140,45\r\n',
+    );
+    expect(clicked[1].href).to.match(/^data:image\/png;base64,/);
+  });
+
+  it('follows an English page: numbers, strings and CSV', async () => {
+    const el = await chart(
+      html`<div lang="en">
+        <offen-chart src=${demoDataUrl('haushalt.csv')} y="Ansatz 2026 (€)"></offen-chart>
+      </div>`,
+    );
+    const button = shadow(el).querySelector('[data-action="table"]')!;
+    expect(button.textContent!.trim()).to.equal('Show table');
+    const rows = await tableRows(el);
+    expect(rowOf(rows, 'Kultur und Wissenschaft')![1]).to.equal('645,750.40\u00a0€');
+    expect(el.toCsv().split('\r\n')[0]).to.equal('Produktbereich,Ansatz 2026 (€)');
+    expect(shadow(el).querySelector('canvas')!.getAttribute('aria-label')).to.contain('Column chart');
+  });
+
+  it('has a figure with heading, description and a source line linking to the data', async () => {
+    const el = await chart(
+      html`<offen-chart
+        src=${demoDataUrl('haushalt.csv')}
+        heading="Haushalt 2026"
+        description="Geplante Ausgaben nach Produktbereichen"
+        source-label="Stadt Bad Belzig"
+      ></offen-chart>`,
+    );
+    const figure = shadow(el).querySelector('figure')!;
+    const heading = figure.querySelector('figcaption [role="heading"]')!;
+    expect(heading.textContent).to.equal('Haushalt 2026');
+    expect(heading.getAttribute('aria-level')).to.equal('3');
+    expect(figure.querySelector('.description')!.textContent).to.equal('Geplante Ausgaben nach Produktbereichen');
+    const link = figure.querySelector<HTMLAnchorElement>('.source a')!;
+    expect(link.textContent).to.equal('Stadt Bad Belzig');
+    expect(link.href).to.equal(demoDataUrl('haushalt.csv'));
+    expect(figure.querySelector('.source')!.textContent).to.contain('Quelle:');
+
+    const plain = await chart(html`<offen-chart src=${demoDataUrl('haushalt.csv')}></offen-chart>`);
+    expect(shadow(plain).querySelector('.source a')!.textContent).to.equal(new URL(demoDataUrl('x')).host);
+  });
+
+  it('passes axe in chart, table, empty and error states', async () => {
+    const el = await chart(
+      html`<offen-chart
+        src=${demoDataUrl('haushalt.csv')}
+        heading="Haushalt"
+        description="Beispieldaten"
+      ></offen-chart>`,
+    );
+    await expectAccessible(el);
+    await tableRows(el);
+    await expectAccessible(el);
+
+    const empty = await chart(
+      html`<offen-chart src=${demoDataUrl('haushalt.csv')} filter="Produktbereich=Gibt es nicht"></offen-chart>`,
+    );
+    expect(shadow(empty).querySelector('[data-state="empty"]')!.textContent).to.contain('Gibt es nicht');
+    await expectAccessible(empty);
+
+    const failed = await chart(html`<offen-chart src=${faultUrl('status/404?chart')}></offen-chart>`);
+    expect(shadow(failed).querySelector('[data-state="error"]')).to.exist;
+    await expectAccessible(failed);
+  });
+
+  it('shows a loading skeleton, then an error with a retry that loads again', async () => {
+    const el = await fixture<OffenChart>(
+      html`<offen-chart src=${faultUrl(`flaky/chart-${Math.random()}`)}></offen-chart>`,
+    );
+    expect(shadow(el).querySelector('[data-state="loading"]')).to.exist;
+    await el.renderComplete;
+    // fetch retries a 500 once by itself, so the flaky endpoint arrives as data.
+    expect(shadow(el).querySelector('canvas')).to.exist;
+
+    const broken = await fixture<OffenChart>(html`<offen-chart src=${faultUrl('status/500?c=1')}></offen-chart>`);
+    const error = (await oneEvent(broken, 'offen-error')) as CustomEvent<{ kind: string }>;
+    expect(error.detail.kind).to.equal('http');
+    await broken.renderComplete;
+    const retry = shadow(broken).querySelector<HTMLButtonElement>('[data-state="error"] button')!;
+    expect(retry.textContent).to.equal('Erneut versuchen');
+    retry.click();
+    await broken.updateComplete;
+    expect(shadow(broken).querySelector('[data-state="loading"]')).to.exist;
+  });
+
+  it('names a missing column in a translated error with the columns that exist', async () => {
+    const el = await fixture<OffenChart>(
+      html`<offen-chart src=${demoDataUrl('haushalt.csv')} y="Ansatz 2030"></offen-chart>`,
+    );
+    const error = (await oneEvent(el, 'offen-error')) as CustomEvent<{ kind: string }>;
+    expect(error.detail.kind).to.equal('mapping');
+    await el.updateComplete;
+    const message = shadow(el).querySelector('[data-state="error"]')!.textContent!;
+    expect(message).to.contain('Produktbereich, Ansatz 2025 (€), Ansatz 2026 (€)');
+    await expectAccessible(el);
+  });
+
+  it('renders XSS payloads in labels and heading as text', async () => {
+    const payload = '<img src=x onerror="window.__offenXss=1">';
+    const body = `Name;Wert\n${payload};5\n<script>window.__offenXss=2</script>;7\n`;
+    const el = await chart(
+      html`<offen-chart
+        src=${faultUrl(`text?type=text/csv&body=${encodeURIComponent(body)}`)}
+        heading=${payload}
+      ></offen-chart>`,
+    );
+    const rows = await tableRows(el);
+    expect(rows.map((r) => r[0])).to.deep.equal([payload, '<script>window.__offenXss=2</script>']);
+    expect(shadow(el).querySelector('[role="heading"]')!.textContent).to.equal(payload);
+    expect(shadow(el).querySelectorAll('img, script')).to.have.length(0);
+    expect((window as { __offenXss?: number }).__offenXss).to.equal(undefined);
+  });
+
+  it('draws without animation under prefers-reduced-motion and follows dark mode with theme="auto"', async () => {
+    await emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
+    const el = await chart(html`<offen-chart src=${demoDataUrl('haushalt.csv')} theme="auto"></offen-chart>`);
+    expect(el.chart!.options.animation).to.equal(false);
+    expect(shadow(el).querySelector('.root')!.classList.contains('dark')).to.equal(true);
+    // Dark palette starts with the light blue; the text colour is light.
+    expect(el.chart!.data.datasets[0].backgroundColor).to.equal('#56b4e9');
+    expect(getComputedStyle(shadow(el).querySelector('.root')!).color).to.equal('rgb(241, 243, 245)');
+  });
+
+  it('takes colours from the colors attribute, else from --offen-chart-palette', async () => {
+    const own = await chart(
+      html`<offen-chart
+        src=${demoDataUrl('haushalt.csv')}
+        y="Ansatz 2025 (€), Ansatz 2026 (€)"
+        colors="#112233, rebeccapurple"
+      >
+      </offen-chart>`,
+    );
+    expect(own.chart!.data.datasets.map((d) => d.backgroundColor)).to.deep.equal(['#112233', 'rebeccapurple']);
+    const styled = await chart(
+      html`<div style="--offen-chart-palette: #aa0000, #00aa00">
+        <offen-chart src=${demoDataUrl('haushalt.csv')} y="Ansatz 2025 (€), Ansatz 2026 (€)"></offen-chart>
+      </div>`,
+    );
+    expect(styled.chart!.data.datasets.map((d) => d.backgroundColor)).to.deep.equal(['#aa0000', '#00aa00']);
+  });
+
+  it('redraws when an attribute changes and resizes with its container', async () => {
+    const el = await chart(
+      html`<div style="width: 400px"><offen-chart src=${demoDataUrl('haushalt.csv')}></offen-chart></div>`,
+    );
+    const first = el.chart!;
+    el.type = 'horizontal-bar';
+    await el.renderComplete;
+    expect(el.chart).to.not.equal(first);
+    expect(el.chart!.options.indexAxis).to.equal('y');
+    el.limit = 3;
+    el.sort = '-value';
+    await el.renderComplete;
+    expect(el.chart!.data.labels).to.deep.equal([
+      'Kinder-, Jugend- und Familienhilfe',
+      'Innere Verwaltung',
+      'Schulträgeraufgaben',
+      'Sonstige',
+    ]);
+    const width = el.chart!.width;
+    el.parentElement!.style.width = '700px';
+    await waitUntil(() => el.chart!.width !== width, 'the chart follows its container', { timeout: 3000 });
+    expect(el.chart!.width).to.be.closeTo(700, 2);
+  });
+});
