@@ -30,6 +30,11 @@ export default tseslint.config(
   },
   {
     files: ['test/**', 'bench/**', 'stories/**'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+      // chai's `expect(x).to.be.true` is an expression statement by design.
+      '@typescript-eslint/no-unused-expressions': 'off',
+    },
   },
 );
