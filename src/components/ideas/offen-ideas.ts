@@ -1,2 +1,10 @@
-// Placeholder: <offen-ideas> is not built yet; the widget issue replaces this file.
-export {};
+import { OffenIdeas } from './offen-ideas.component.js';
+
+export { OffenIdeas };
+OffenIdeas.define('offen-ideas');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'offen-ideas': OffenIdeas;
+  }
+}

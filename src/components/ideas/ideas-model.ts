@@ -1,0 +1,357 @@
+import { getValue, normalizeName, type RoleSpecs } from '../../data/mapping.js';
+import type { DataRecord, Dataset, Lang, Value } from '../../data/types.js';
+
+/** The statuses a board shows. Every status in the data is mapped to one of these. */
+export const STATUS_KEYS = ['submitted', 'in-review', 'accepted', 'in-progress', 'done', 'rejected'] as const;
+export type StatusKey = (typeof STATUS_KEYS)[number];
+
+export type IdeaRole =
+  'id' | 'title' | 'description' | 'category' | 'status' | 'votes' | 'comments' | 'author' | 'created' | 'lat' | 'lon';
+
+/**
+ * Field names per role, including those of the public APIs of Decidim (`body`, `state`, `voteCount`,
+ * `publishedAt`), CONSUL (`summary`, `cached_votes_up`, `comments_count`, `public_created_at`, `tags`) and
+ * adhocracy+ (`name`, `positive_rating_count`, `comment_count`), so their exports show without mapping attributes.
+ */
+export const IDEA_ROLES: RoleSpecs<IdeaRole> = {
+  id: { candidates: ['id', 'uuid', 'identifier', 'pk', 'nr', 'nummer', 'slug'] },
+  title: {
+    candidates: ['title', 'titel', 'name', 'subject', 'betreff', 'idee', 'ueberschrift', 'vorschlag'],
+    required: true,
+  },
+  description: {
+    candidates: [
+      'description',
+      'beschreibung',
+      'body',
+      'summary',
+      'text',
+      'content',
+      'inhalt',
+      'details',
+      'begruendung',
+    ],
+  },
+  category: { candidates: ['category', 'kategorie', 'categories', 'tags', 'thema', 'topic', 'bereich', 'rubrik'] },
+  status: { candidates: ['status', 'state', 'zustand', 'stand', 'phase'] },
+  votes: {
+    candidates: [
+      'votes',
+      'voteCount',
+      'votes_count',
+      'cached_votes_up',
+      'positive_rating_count',
+      'stimmen',
+      'unterstuetzungen',
+      'supports',
+      'likes',
+      'endorsementsCount',
+    ],
+  },
+  comments: {
+    candidates: ['comments', 'comments_count', 'comment_count', 'commentsCount', 'totalCommentsCount', 'kommentare'],
+  },
+  author: { candidates: ['author', 'autor', 'autorin', 'creator', 'verfasser', 'einreicher', 'username', 'user'] },
+  created: {
+    candidates: [
+      'created',
+      'created_at',
+      'createdAt',
+      'publishedAt',
+      'published_at',
+      'public_created_at',
+      'erstellt',
+      'eingereicht',
+      'datum',
+      'date',
+      'timestamp',
+    ],
+  },
+  lat: { candidates: ['lat', 'latitude', 'breite', 'breitengrad'], types: ['number', 'string'] },
+  lon: { candidates: ['lon', 'lng', 'long', 'longitude', 'laenge', 'laengengrad'], types: ['number', 'string'] },
+};
+
+/** Status words of common vocabularies (German, English, Decidim, CONSUL), normalized as by `normalizeName`. */
+const KNOWN_STATUSES: Record<string, StatusKey> = {
+  submitted: 'submitted',
+  new: 'submitted',
+  open: 'submitted',
+  published: 'submitted',
+  notanswered: 'submitted',
+  eingereicht: 'submitted',
+  neu: 'submitted',
+  offen: 'submitted',
+  inreview: 'in-review',
+  review: 'in-review',
+  underreview: 'in-review',
+  evaluating: 'in-review',
+  inpruefung: 'in-review',
+  pruefung: 'in-review',
+  ueberprueft: 'in-review',
+  accepted: 'accepted',
+  approved: 'accepted',
+  selected: 'accepted',
+  angenommen: 'accepted',
+  beschlossen: 'accepted',
+  inprogress: 'in-progress',
+  progress: 'in-progress',
+  implementing: 'in-progress',
+  inumsetzung: 'in-progress',
+  inarbeit: 'in-progress',
+  done: 'done',
+  implemented: 'done',
+  completed: 'done',
+  finished: 'done',
+  umgesetzt: 'done',
+  erledigt: 'done',
+  abgeschlossen: 'done',
+  rejected: 'rejected',
+  declined: 'rejected',
+  withdrawn: 'rejected',
+  abgelehnt: 'rejected',
+  zurueckgezogen: 'rejected',
+};
+
+/** `status-map="evaluating:in-review, withdrawn:rejected"` → lookup table; unknown targets are ignored. */
+export function parseStatusMap(value: string | undefined): Map<string, StatusKey> {
+  const map = new Map<string, StatusKey>();
+  for (const pair of (value ?? '').split(',')) {
+    const [from, to] = pair.split(/[:=]/).map((part) => part?.trim());
+    const target = to ? toStatusKey(to) : undefined;
+    if (from && target) map.set(normalizeName(from), target);
+  }
+  return map;
+}
+
+function toStatusKey(value: string): StatusKey | undefined {
+  const wanted = normalizeName(value);
+  return STATUS_KEYS.find((key) => normalizeName(key) === wanted) ?? KNOWN_STATUSES[wanted];
+}
+
+export function mapStatus(raw: string | undefined, custom: Map<string, StatusKey>): StatusKey {
+  if (!raw) return 'submitted';
+  const key = normalizeName(raw);
+  return custom.get(key) ?? KNOWN_STATUSES[key] ?? 'submitted';
+}
+
+export interface Idea {
+  id: string;
+  title: string;
+  description: string;
+  category?: string;
+  status: StatusKey;
+  votes: number;
+  comments?: number;
+  author?: string;
+  created?: Date;
+  lat?: number;
+  lon?: number;
+  /** Sent from this page and not yet approved by a moderator. */
+  pending?: boolean;
+}
+
+/**
+ * Text of a value: translated objects (Decidim `{ "de": …, "en": … }` or `{ translation }`) give the page's
+ * language, named objects (`{ name }`) their name, lists their first entry (CONSUL tags).
+ */
+export function textOf(value: Value | undefined, lang: Lang): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const text = textOf(item, lang);
+      if (text) return text;
+    }
+    return undefined;
+  }
+  for (const key of [lang, 'de', 'en', 'translation', 'name', 'title', 'label', 'text']) {
+    if (Object.hasOwn(value, key)) {
+      const text = textOf(value[key], lang);
+      if (text) return text;
+    }
+  }
+  return undefined;
+}
+
+function numberOf(value: Value | undefined): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string' && value.trim()) {
+    const parsed = Number(value.trim().replace(/\s/g, '').replace(',', '.'));
+    return Number.isFinite(parsed) ? parsed : undefined;
+  }
+  if (Array.isArray(value)) return value.length;
+  return undefined;
+}
+
+/** Dates as Date, ISO text, German `24.12.2026`, or epoch seconds/milliseconds. */
+export function dateOf(value: Value | undefined): Date | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
+  if (typeof value === 'number') return new Date(value < 1e11 ? value * 1000 : value);
+  if (typeof value !== 'string' || !value.trim()) return undefined;
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?/.exec(value.trim());
+  if (german) {
+    const [, d, m, y, hh = '0', mm = '0'] = german;
+    return new Date(Number(y), Number(m) - 1, Number(d), Number(hh), Number(mm));
+  }
+  const parsed = new Date(value);
+  return Number.isNaN(parsed.getTime()) ? undefined : parsed;
+}
+
+function coordinatesOf(record: DataRecord, roles: Record<IdeaRole, string | undefined>): [number, number] | undefined {
+  const geometry = record.geometry;
+  if (geometry?.type === 'Point') return [geometry.coordinates[1], geometry.coordinates[0]];
+  let lat = numberOf(getValue(record, roles.lat));
+  let lon = numberOf(getValue(record, roles.lon));
+  if (lat === undefined || lon === undefined) {
+    // Decidim: `coordinates: { latitude, longitude }`.
+    const coordinates = record.values.coordinates;
+    if (
+      coordinates &&
+      typeof coordinates === 'object' &&
+      !Array.isArray(coordinates) &&
+      !(coordinates instanceof Date)
+    ) {
+      lat = numberOf(coordinates.latitude ?? coordinates.lat);
+      lon = numberOf(coordinates.longitude ?? coordinates.lon ?? coordinates.lng);
+    }
+  }
+  if (lat === undefined || lon === undefined || Math.abs(lat) > 90 || Math.abs(lon) > 180) return undefined;
+  if (lat === 0 && lon === 0) return undefined;
+  return [lat, lon];
+}
+
+/** One record as an idea, through the mapped roles. */
+export function toIdea(
+  record: DataRecord,
+  roles: Record<IdeaRole, string | undefined>,
+  statusMap: Map<string, StatusKey>,
+  lang: Lang,
+): Idea {
+  const text = (role: IdeaRole) => textOf(getValue(record, roles[role]), lang);
+  const coordinates = coordinatesOf(record, roles);
+  const comments = numberOf(getValue(record, roles.comments));
+  return {
+    id: text('id') ?? record.id,
+    title: text('title') ?? '',
+    description: text('description') ?? '',
+    category: text('category'),
+    status: mapStatus(text('status'), statusMap),
+    votes: Math.max(0, Math.round(numberOf(getValue(record, roles.votes)) ?? 0)),
+    comments: comments === undefined ? undefined : Math.max(0, Math.round(comments)),
+    author: text('author'),
+    created: dateOf(getValue(record, roles.created)),
+    ...(coordinates ? { lat: coordinates[0], lon: coordinates[1] } : {}),
+  };
+}
+
+export type SortKey = 'votes' | 'newest' | 'comments';
+
+export interface IdeaFilter {
+  categories: string[];
+  statuses: string[];
+  q?: string;
+}
+
+/** Case- and accent-insensitive text for search. */
+function fold(text: string): string {
+  return text
+    .toLocaleLowerCase('de')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
+export function filterIdeas(ideas: readonly Idea[], filter: IdeaFilter): Idea[] {
+  const categories = new Set(filter.categories.map(fold));
+  const statuses = new Set(filter.statuses.map((s) => toStatusKey(s)).filter(Boolean));
+  const words = fold(filter.q ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
+  return ideas.filter((idea) => {
+    if (categories.size && !(idea.category && categories.has(fold(idea.category)))) return false;
+    if (statuses.size && !statuses.has(idea.status)) return false;
+    if (words.length) {
+      const haystack = fold(`${idea.title} ${idea.description} ${idea.category ?? ''} ${idea.author ?? ''}`);
+      if (!words.every((word) => haystack.includes(word))) return false;
+    }
+    return true;
+  });
+}
+
+/** Sorted copy; ties fall back to newest first, then title, so the order is stable across reloads. */
+export function sortIdeas(ideas: readonly Idea[], sort: SortKey): Idea[] {
+  const time = (idea: Idea) => idea.created?.getTime() ?? 0;
+  const byNewest = (a: Idea, b: Idea) => time(b) - time(a) || a.title.localeCompare(b.title, 'de');
+  const compare: Record<SortKey, (a: Idea, b: Idea) => number> = {
+    newest: byNewest,
+    votes: (a, b) => b.votes - a.votes || byNewest(a, b),
+    comments: (a, b) => (b.comments ?? 0) - (a.comments ?? 0) || byNewest(a, b),
+  };
+  return [...ideas].sort(compare[sort] ?? byNewest);
+}
+
+/** The ideas of a dataset, with role mapping done once per dataset. */
+export function ideasOf(
+  dataset: Dataset,
+  roles: Record<IdeaRole, string | undefined>,
+  statusMap: Map<string, StatusKey>,
+  lang: Lang,
+): Idea[] {
+  return dataset.records.map((record) => toIdea(record, roles, statusMap, lang)).filter((idea) => idea.title);
+}
+
+/** Categories in the order of first appearance, German collation. */
+export function categoriesOf(ideas: readonly Idea[]): string[] {
+  const seen = new Set<string>();
+  for (const idea of ideas) if (idea.category) seen.add(idea.category);
+  return [...seen].sort((a, b) => a.localeCompare(b, 'de'));
+}
+
+/** Cuts at a word boundary near `max` characters. */
+export function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s.,;:–-]+$/, '')} …`;
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/** "vor 3 Tagen", "gestern", "vor 2 Monaten": the largest unit that fits, relative to `now`. */
+export function relativeTime(date: Date, now: Date, locale: string): string {
+  const seconds = (date.getTime() - now.getTime()) / 1000;
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  return format.format(0, 'minute');
+}
+
+export type TextPart = { text: string } | { text: string; href: string };
+
+/** Splits plain text into text and web links; links are only http(s) and pass through `safe`. */
+export function linkify(text: string, safe: (url: string) => string | undefined): TextPart[] {
+  const parts: TextPart[] = [];
+  const pattern = /\bhttps?:\/\/[^\s<>"']+/gi;
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    const raw = match[0].replace(/[.,;:!?)\]]+$/, '');
+    const start = match.index ?? 0;
+    const href = safe(raw);
+    if (!href) continue;
+    if (start > last) parts.push({ text: text.slice(last, start) });
+    parts.push({ text: raw, href });
+    last = start + raw.length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last) });
+  return parts;
+}

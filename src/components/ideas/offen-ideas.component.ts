@@ -1,0 +1,892 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { DataError } from '../../data/errors.js';
+import { mapRoles } from '../../data/mapping.js';
+import type { Dataset, Lang } from '../../data/types.js';
+import { DataController } from '../../shared/data-controller.js';
+import { FilterController, splitList, type FilterHost } from '../../shared/filter-controller.js';
+import { commonStrings } from '../../shared/i18n.js';
+import { safeUrl, safeWebUrl } from '../../shared/safe-url.js';
+import { OffenSourceElement } from '../../shared/source-element.js';
+import { renderEmpty, renderError, renderLoading } from '../../shared/states.js';
+import { hostStyles } from '../../shared/theme.js';
+import { castVote, submitIdea, type RequestOptions } from './ideas-client.js';
+import { ideasToDataset } from './ideas-map.js';
+import {
+  IDEA_ROLES,
+  STATUS_KEYS,
+  categoriesOf,
+  filterIdeas,
+  ideasOf,
+  linkify,
+  parseStatusMap,
+  relativeTime,
+  shorten,
+  sortIdeas,
+  type Idea,
+  type IdeaRole,
+  type SortKey,
+} from './ideas-model.js';
+import {
+  clearDraft,
+  clientToken,
+  draftKey,
+  isDraftEmpty,
+  loadDraft,
+  loadVotes,
+  saveDraft,
+  saveVotes,
+  type Draft,
+} from './ideas-storage.js';
+import { ideasStrings } from './offen-ideas.strings.js';
+import { ideasStyles } from './offen-ideas.styles.js';
+
+/** Lengths the form checks before sending; the reference server enforces the same (demo/ideas-api.mjs). */
+export const FORM_LIMITS = {
+  title: { min: 5, max: 120 },
+  description: { min: 10, max: 2000 },
+  name: { max: 80 },
+  email: { max: 254 },
+};
+
+type FormField = 'title' | 'description' | 'category' | 'name' | 'email' | 'consent';
+const FORM_FIELDS: readonly FormField[] = ['title', 'description', 'category', 'name', 'email', 'consent'];
+
+const emptyDraft = (): Draft => ({
+  title: '',
+  description: '',
+  category: '',
+  name: '',
+  email: '',
+  consent: false,
+  startedAt: 0,
+});
+
+export interface IdeaSelectDetail {
+  id: string;
+  idea: Idea;
+}
+export interface IdeaSubmitDetail {
+  /** The idea as the server returned it (or as sent, when the answer had no body). */
+  idea: Record<string, unknown>;
+  published: boolean;
+  status: number;
+}
+export interface IdeaVoteDetail {
+  id: string;
+  voted: boolean;
+  votes: number;
+}
+
+const dateConverter = {
+  fromAttribute: (value: string | null) => {
+    if (!value) return undefined;
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+  },
+  toAttribute: (value: Date | undefined) => value?.toISOString(),
+};
+
+/**
+ * A board of citizen ideas: cards (or a compact list) with status, votes, comments and age, filters by category,
+ * status and text, sorting and paging. With `submit-url` citizens send ideas through a form whose draft is never
+ * lost; with `vote-url` they support ideas. The REST contract is in docs/ideas-contract.md; `demo/ideas-api.mjs`
+ * implements it. Field names of Decidim, CONSUL and adhocracy+ exports are recognized without mapping attributes.
+ *
+ * @tag offen-ideas
+ * @summary Citizen idea board with filters, voting and a submit form that keeps drafts.
+ *
+ * @fires {CustomEvent<LoadDetail>} offen-load - The ideas loaded (detail: count, format, meta).
+ * @fires {CustomEvent<DataError>} offen-error - Loading failed (detail: the DataError).
+ * @fires {CustomEvent<IdeaSelectDetail>} offen-select - An idea was opened (detail: id and idea).
+ * @fires {CustomEvent<IdeaSubmitDetail>} offen-submit - The server confirmed a submitted idea.
+ * @fires {CustomEvent<IdeaVoteDetail>} offen-vote - The server counted or withdrew a vote.
+ *
+ * @csspart card - One idea.
+ * @csspart badge - The status badge of an idea.
+ * @csspart vote - The vote button.
+ * @csspart form - The submit form.
+ * @csspart toolbar - Search, filters and sorting.
+ * @csspart more - The "Mehr anzeigen" button.
+ * @csspart state - Loading, empty and error messages (with `loading`, `empty`, `error`).
+ * @csspart retry - The retry button of the error state.
+ *
+ * @cssprop [--offen-accent=#005ea8] - Links, buttons, pressed vote buttons.
+ * @cssprop [--offen-ideas-card-width=18rem] - Smallest card width in the grid.
+ * @cssprop [--offen-ideas-gap=1rem] - Space between cards.
+ * @cssprop [--offen-ideas-card-background=#ffffff] - Card background.
+ * @cssprop [--offen-ideas-map-height=24rem] - Height of the map view.
+ * @cssprop [--offen-ideas-accepted=#005ea8] - Badge colour of accepted ideas (likewise `--offen-ideas-submitted`,
+ *   `-in-review`, `-in-progress`, `-done`, `-rejected`).
+ */
+export class OffenIdeas extends OffenSourceElement implements FilterHost {
+  static override styles = [hostStyles, ideasStyles];
+
+  /** `cards` (a grid) or `list` (compact, one idea per line). */
+  @property({ reflect: true }) layout: 'cards' | 'list' = 'cards';
+
+  /** Shown categories, comma-separated (none: all), e.g. `Verkehr,Umwelt`. */
+  @property({ reflect: true }) category?: string;
+
+  /**
+   * Shown statuses, comma-separated (none: all): `submitted`, `in-review`, `accepted`, `in-progress`, `done`,
+   * `rejected`, e.g. everything but rejected.
+   */
+  @property({ reflect: true }) status?: string;
+
+  /** Search text. */
+  @property({ reflect: true }) q?: string;
+
+  /** Keep category, status and search in the page URL's hash, so a filtered board can be linked. */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+
+  /** Order: `newest`, `votes` (most votes) or `comments` (most discussed). */
+  @property({ reflect: true }) sort: SortKey = 'newest';
+
+  /** Ideas shown before "Mehr anzeigen". */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 12;
+
+  /** Maps other status vocabularies to ours, e.g. `evaluating:in-review, withdrawn:rejected, offen:submitted`. */
+  @property({ attribute: 'status-map' }) statusMap?: string;
+
+  /** Categories offered in the form, comma-separated; default: those in the data. */
+  @property() categories?: string;
+
+  /** Where the form POSTs new ideas (JSON). Without it there is no form. */
+  @property({ attribute: 'submit-url' }) submitUrl?: string;
+
+  /** Where votes are POSTed (`{ "id": … }`). Without it votes are shown but not cast. */
+  @property({ attribute: 'vote-url' }) voteUrl?: string;
+
+  /** Allow withdrawing a vote (POST `{ "id": …, "withdraw": true }`). */
+  @property({ type: Boolean }) unvote = false;
+
+  /** Privacy notice linked from the consent checkbox. */
+  @property({ attribute: 'privacy-url' }) privacyUrl?: string;
+
+  /** Name of this board, for the saved draft when a page has several boards posting to one URL (default: `id`). */
+  @property() board?: string;
+
+  /** The current time for relative dates ("vor 3 Tagen"); default: the clock. ISO date as attribute. */
+  @property({ converter: dateConverter }) now?: Date;
+
+  /** Field holding each role, if auto-detection picks the wrong one. */
+  @property({ attribute: 'id-field' }) idField?: string;
+  @property({ attribute: 'title-field' }) titleField?: string;
+  @property({ attribute: 'description-field' }) descriptionField?: string;
+  @property({ attribute: 'category-field' }) categoryField?: string;
+  @property({ attribute: 'status-field' }) statusField?: string;
+  @property({ attribute: 'votes-field' }) votesField?: string;
+  @property({ attribute: 'comments-field' }) commentsField?: string;
+  @property({ attribute: 'author-field' }) authorField?: string;
+  @property({ attribute: 'created-field' }) createdField?: string;
+  @property({ attribute: 'lat-field' }) latField?: string;
+  @property({ attribute: 'lon-field' }) lonField?: string;
+
+  private readonly data = new DataController(this, {
+    source: () => this.sourceDescription(),
+    refresh: () => this.refresh,
+  });
+  private readonly filter = new FilterController(this, ['category', 'status', 'q']);
+
+  @state() private visible = 12;
+  @state() private openId?: string;
+  @state() private voted = new Set<string>();
+  @state() private voteCounts = new Map<string, number>();
+  @state() private votePending = new Set<string>();
+  @state() private voteMessages = new Map<string, string>();
+  @state() private localIdeas: Idea[] = [];
+  @state() private formOpen = false;
+  @state() private draft: Draft = emptyDraft();
+  @state() private honeypot = '';
+  @state() private fieldErrors: Partial<Record<FormField, string>> = {};
+  @state() private formMessage?: { kind: 'error' | 'success' | 'failed' | 'restored'; text: string };
+  @state() private sending = false;
+  @state() private view: 'list' | 'map' = 'list';
+  @state() private mapAvailable?: boolean;
+
+  /** Set synchronously, before any re-render, so a double click cannot send twice. */
+  private inFlight = false;
+  private ideasCache?: { dataset: Dataset; key: string; ideas: Idea[]; error?: DataError };
+  private loadedDraftKey?: string;
+  private loadedVotesUrl?: string;
+  private lastFilterKey = '';
+
+  /** Resolves when the ideas have loaded or failed (for tests and scripts). */
+  get loadComplete(): Promise<unknown> {
+    return this.data.taskComplete;
+  }
+
+  private get t() {
+    return this.localize.t(ideasStrings);
+  }
+
+  private get draftStorageKey(): string | undefined {
+    return this.submitUrl ? draftKey(this.submitUrl, this.board ?? this.id ?? '') : undefined;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('pageSize')) this.visible = Math.max(1, this.pageSize || 12);
+    const filterKey = JSON.stringify([this.category, this.status, this.q, this.sort]);
+    if (filterKey !== this.lastFilterKey) {
+      this.lastFilterKey = filterKey;
+      this.visible = Math.max(1, this.pageSize || 12);
+    }
+    const key = this.draftStorageKey;
+    if (key !== this.loadedDraftKey) {
+      this.loadedDraftKey = key;
+      const saved = key ? loadDraft(key) : undefined;
+      this.draft = saved ?? emptyDraft();
+      if (!isDraftEmpty(saved)) {
+        this.formOpen = true;
+        this.formMessage = { kind: 'restored', text: this.t.draftRestored };
+      }
+    }
+    if (this.voteUrl !== this.loadedVotesUrl) {
+      this.loadedVotesUrl = this.voteUrl;
+      this.voted = this.voteUrl ? loadVotes(this.voteUrl) : new Set();
+    }
+  }
+
+  private roleOverrides(): Partial<Record<IdeaRole, string | undefined>> {
+    return {
+      id: this.idField,
+      title: this.titleField,
+      description: this.descriptionField,
+      category: this.categoryField,
+      status: this.statusField,
+      votes: this.votesField,
+      comments: this.commentsField,
+      author: this.authorField,
+      created: this.createdField,
+      lat: this.latField,
+      lon: this.lonField,
+    };
+  }
+
+  /** The dataset's ideas; the mapping runs once per dataset, mapping attributes and language. */
+  private ideasFrom(dataset: Dataset): { ideas: Idea[]; error?: DataError } {
+    const overrides = this.roleOverrides();
+    const lang: Lang = this.localize.lang;
+    const key = JSON.stringify([overrides, this.statusMap, lang]);
+    if (this.ideasCache?.dataset === dataset && this.ideasCache.key === key) return this.ideasCache;
+    let result: { ideas: Idea[]; error?: DataError };
+    try {
+      const roles = mapRoles(dataset.fields, IDEA_ROLES, overrides, dataset.meta.url);
+      result = { ideas: ideasOf(dataset, roles, parseStatusMap(this.statusMap), lang) };
+    } catch (error) {
+      result = { ideas: [], error: error as DataError };
+    }
+    this.ideasCache = { dataset, key, ...result };
+    return result;
+  }
+
+  override render() {
+    const common = this.localize.t(commonStrings);
+    const board = this.data.render({
+      none: () => (this.localIdeas.length ? this.renderBoard([]) : renderEmpty(common.noSource)),
+      pending: () => renderLoading(this.localize),
+      empty: () => (this.localIdeas.length ? this.renderBoard([]) : renderEmpty(this.t.empty)),
+      error: (error) => renderError(this.localize, error, () => this.data.reload()),
+      complete: (dataset) => {
+        const { ideas, error } = this.ideasFrom(dataset);
+        if (error) return renderError(this.localize, error);
+        if (!ideas.length && !this.localIdeas.length) return renderEmpty(this.t.empty);
+        return this.renderBoard(ideas);
+      },
+    });
+    return html`${board}${this.submitUrl ? this.renderForm() : nothing}`;
+  }
+
+  private renderBoard(loaded: Idea[]): TemplateResult {
+    const t = this.t;
+    const known = new Set(loaded.map((idea) => idea.id));
+    const all = [...this.localIdeas.filter((idea) => !known.has(idea.id)), ...loaded];
+    const filter = this.filter.state;
+    const matching = sortIdeas(
+      filterIdeas(all, { categories: filter.category ?? [], statuses: filter.status ?? [], q: filter.q }),
+      this.sort,
+    );
+    const shown = matching.slice(0, this.visible);
+    const now = this.now ?? new Date();
+    const located = all.some((idea) => idea.lat !== undefined);
+    const showMap = located && this.view === 'map' && this.mapAvailable !== false;
+    return html`
+      ${this.renderToolbar(categoriesOf(all), located)}
+      <p class="count" role="status">${t.count(matching.length)}</p>
+      ${this.mapAvailable === false && this.view === 'map' ? html`<p class="notice">${t.mapUnavailable}</p>` : nothing}
+      ${
+        showMap
+          ? html`<offen-map class="map" .dataset=${ideasToDataset(matching, (s) => t[s])}></offen-map>`
+          : matching.length
+            ? html`<ul class="ideas" role="list">
+                  ${shown.map((idea, index) => this.renderCard(idea, index, now))}
+                </ul>
+                ${
+                  matching.length > shown.length
+                    ? html`<button
+                        type="button"
+                        class="offen-button secondary more"
+                        part="more"
+                        @click=${this.showMore}
+                      >
+                        ${t.showMore(matching.length - shown.length)}
+                      </button>`
+                    : nothing
+                }`
+            : renderEmpty(all.length ? t.noMatch : t.empty)
+      }
+    `;
+  }
+
+  private renderToolbar(categories: string[], located: boolean): TemplateResult {
+    const t = this.t;
+    const filter = this.filter.state;
+    const selectedCategory = filter.category?.length === 1 ? filter.category[0] : '';
+    const statuses = new Set(filter.status ?? []);
+    return html`<div class="toolbar" part="toolbar">
+      <div class="control search">
+        <label for="q">${t.searchLabel}</label>
+        <input
+          id="q"
+          type="search"
+          autocomplete="off"
+          .value=${this.q ?? ''}
+          @input=${(event: Event) => this.filter.set({ q: (event.target as HTMLInputElement).value })}
+        />
+      </div>
+      ${
+        categories.length
+          ? html`<div class="control">
+              <label for="category">${t.category}</label>
+              <select
+                id="category"
+                @change=${(event: Event) => {
+                  const value = (event.target as HTMLSelectElement).value;
+                  this.filter.set({ category: value ? [value] : [] });
+                }}
+              >
+                <option value="" ?selected=${!selectedCategory}>${this.localize.t(commonStrings).all}</option>
+                ${categories.map(
+                  (category) =>
+                    html`<option .value=${category} ?selected=${category === selectedCategory}>${category}</option>`,
+                )}
+              </select>
+            </div>`
+          : nothing
+      }
+      <div class="control">
+        <label for="sort">${t.sort}</label>
+        <select
+          id="sort"
+          @change=${(event: Event) => (this.sort = (event.target as HTMLSelectElement).value as SortKey)}
+        >
+          <option value="newest" ?selected=${this.sort === 'newest'}>${t.sortNewest}</option>
+          <option value="votes" ?selected=${this.sort === 'votes'}>${t.sortVotes}</option>
+          <option value="comments" ?selected=${this.sort === 'comments'}>${t.sortComments}</option>
+        </select>
+      </div>
+      ${
+        located
+          ? html`<div class="view-toggle" role="group" aria-label=${t.view}>
+              <button
+                type="button"
+                class="offen-button"
+                aria-pressed=${this.view === 'list' ? 'true' : 'false'}
+                @click=${() => (this.view = 'list')}
+              >
+                ${t.viewList}
+              </button>
+              <button
+                type="button"
+                class="offen-button"
+                aria-pressed=${this.view === 'map' ? 'true' : 'false'}
+                @click=${() => void this.showMapView()}
+              >
+                ${t.viewMap}
+              </button>
+            </div>`
+          : nothing
+      }
+      <fieldset class="statuses">
+        <legend>${t.status}</legend>
+        ${STATUS_KEYS.map(
+          (key) =>
+            html`<label
+              ><input
+                type="checkbox"
+                name="status"
+                .value=${key}
+                .checked=${statuses.has(key)}
+                @change=${(event: Event) => {
+                  const next = new Set(this.filter.state.status ?? []);
+                  if ((event.target as HTMLInputElement).checked) next.add(key);
+                  else next.delete(key);
+                  this.filter.set({ status: STATUS_KEYS.filter((s) => next.has(s)) });
+                }}
+              />${t[key]}</label
+            >`,
+        )}
+      </fieldset>
+    </div>`;
+  }
+
+  private renderCard(idea: Idea, index: number, now: Date): TemplateResult {
+    const t = this.t;
+    const open = this.openId === idea.id;
+    const base = `idea-${index}`;
+    const votes = this.voteCounts.get(idea.id) ?? idea.votes;
+    const voted = this.voted.has(idea.id);
+    const locked = (voted && !this.unvote) || this.votePending.has(idea.id);
+    const message = this.voteMessages.get(idea.id);
+    return html`<li
+      class="card ${open ? 'open' : ''}"
+      part="card"
+      data-id=${idea.id}
+      @keydown=${(event: KeyboardEvent) => this.onCardKeydown(event, idea)}
+    >
+      <h3 id="${base}-title">
+        <button
+          type="button"
+          class="title-button"
+          aria-expanded=${open ? 'true' : 'false'}
+          aria-controls="${base}-text"
+          @click=${() => this.toggleOpen(idea)}
+        >
+          ${idea.title}
+        </button>
+      </h3>
+      <p class="meta">
+        ${
+          idea.pending
+            ? html`<span class="badge pending" part="badge">${t.pending}</span>`
+            : html`<span class="badge" part="badge" data-status=${idea.status}>${t[idea.status]}</span>`
+        }
+        ${idea.category ? html`<span class="category">${idea.category}</span>` : nothing}
+        ${
+          idea.created
+            ? html`<time
+                datetime=${idea.created.toISOString()}
+                title=${idea.created.toLocaleDateString(this.localize.locale, { dateStyle: 'long' })}
+                >${relativeTime(idea.created, now, this.localize.locale)}</time
+              >`
+            : nothing
+        }
+        ${idea.author ? html`<span class="author">${t.by(idea.author)}</span>` : nothing}
+      </p>
+      ${
+        open
+          ? html`<div class="full" id="${base}-text">
+              ${linkify(idea.description, (url) => safeWebUrl(url)).map((part) =>
+                'href' in part
+                  ? html`<a href=${part.href} rel="noopener noreferrer nofollow ugc">${part.text}</a>`
+                  : part.text,
+              )}
+            </div>`
+          : html`<p class="summary" id="${base}-text">${shorten(idea.description, 180)}</p>`
+      }
+      <div class="actions">
+        ${
+          this.voteUrl && !idea.pending
+            ? html`<button
+                type="button"
+                class="vote"
+                part="vote"
+                aria-pressed=${voted ? 'true' : 'false'}
+                aria-disabled=${locked ? 'true' : 'false'}
+                aria-describedby="${base}-votes"
+                @click=${() => void this.toggleVote(idea, votes)}
+              >
+                <span aria-hidden="true">▲</span> ${t.vote}<span class="visually-hidden">: ${idea.title}</span>
+              </button>`
+            : nothing
+        }
+        <span class="votes" id="${base}-votes">${t.votes(votes)}</span>
+        ${idea.comments !== undefined ? html`<span class="comments">${t.comments(idea.comments)}</span>` : nothing}
+      </div>
+      ${message ? html`<p class="notice" role="alert">${message}</p>` : nothing}
+    </li>`;
+  }
+
+  private toggleOpen(idea: Idea): void {
+    if (this.openId === idea.id) {
+      this.openId = undefined;
+      return;
+    }
+    this.openId = idea.id;
+    this.emit<IdeaSelectDetail>('offen-select', { id: idea.id, idea });
+  }
+
+  /** Escape closes an open idea and puts focus back on its title. */
+  private onCardKeydown(event: KeyboardEvent, idea: Idea): void {
+    if (event.key !== 'Escape' || this.openId !== idea.id) return;
+    event.stopPropagation();
+    const card = event.currentTarget as HTMLElement;
+    this.openId = undefined;
+    card.querySelector<HTMLButtonElement>('.title-button')?.focus();
+  }
+
+  private async showMore(): Promise<void> {
+    const first = this.visible;
+    this.visible += Math.max(1, this.pageSize || 12);
+    await this.updateComplete;
+    // Focus moves to the first new idea, so keyboard users continue where the list grew.
+    this.renderRoot.querySelectorAll<HTMLButtonElement>('.card .title-button')[first]?.focus();
+  }
+
+  private async showMapView(): Promise<void> {
+    this.view = 'map';
+    if (this.mapAvailable !== undefined) return;
+    try {
+      await import('../map/offen-map.js');
+      this.mapAvailable = customElements.get('offen-map') !== undefined;
+    } catch {
+      this.mapAvailable = false;
+    }
+  }
+
+  private requestOptions(): RequestOptions {
+    return { timeout: (this.timeout ?? 15) * 1000, lang: this.localize.lang, client: clientToken() };
+  }
+
+  private async toggleVote(idea: Idea, shown: number): Promise<void> {
+    const url = this.voteUrl;
+    if (!url || this.votePending.has(idea.id)) return;
+    const withdraw = this.voted.has(idea.id);
+    if (withdraw && !this.unvote) return;
+    const t = this.t;
+    const update = (voted: boolean, votes: number, message?: string) => {
+      const ids = new Set(this.voted);
+      if (voted) ids.add(idea.id);
+      else ids.delete(idea.id);
+      this.voted = ids;
+      this.voteCounts = new Map(this.voteCounts).set(idea.id, votes);
+      const messages = new Map(this.voteMessages);
+      if (message) messages.set(idea.id, message);
+      else messages.delete(idea.id);
+      this.voteMessages = messages;
+    };
+    // The count changes at once; the server's answer confirms or rolls it back.
+    update(!withdraw, Math.max(0, shown + (withdraw ? -1 : 1)));
+    this.votePending = new Set(this.votePending).add(idea.id);
+    const result = await castVote(url, idea.id, withdraw, this.requestOptions());
+    const pending = new Set(this.votePending);
+    pending.delete(idea.id);
+    this.votePending = pending;
+    if (result.kind === 'ok') {
+      const votes = result.votes ?? Math.max(0, shown + (withdraw ? -1 : 1));
+      update(!withdraw, votes);
+      saveVotes(url, this.voted);
+      this.emit<IdeaVoteDetail>('offen-vote', { id: idea.id, voted: !withdraw, votes });
+    } else if (result.kind === 'already') {
+      update(true, result.votes ?? shown, t.alreadyVoted);
+      saveVotes(url, this.voted);
+    } else {
+      const message = result.status === 429 ? t.voteRateLimited : withdraw ? t.unvoteFailed : t.voteFailed;
+      update(withdraw, shown, message);
+    }
+  }
+
+  private renderForm(): TemplateResult {
+    const t = this.t;
+    const draft = this.draft;
+    const errors = this.fieldErrors;
+    const categories = this.categories
+      ? splitList(this.categories)
+      : categoriesOf([...this.localIdeas, ...(this.data.dataset ? this.ideasFrom(this.data.dataset).ideas : [])]);
+    const privacy = safeUrl(this.privacyUrl);
+    const message = this.formMessage;
+    const describedBy = (field: FormField, hint?: string) =>
+      [hint, errors[field] ? `f-${field}-error` : ''].filter(Boolean).join(' ') || nothing;
+    const error = (field: FormField) =>
+      errors[field] ? html`<p class="field-error" id="f-${field}-error">${errors[field]}</p>` : nothing;
+    const invalid = (field: FormField) => (errors[field] ? 'true' : 'false');
+    return html`<section class="submit-section" aria-labelledby="form-heading">
+      <button
+        type="button"
+        class="offen-button"
+        aria-expanded=${this.formOpen ? 'true' : 'false'}
+        aria-controls="idea-form"
+        @click=${() => (this.formOpen = !this.formOpen)}
+      >
+        ${t.formOpen}
+      </button>
+      <form
+        id="idea-form"
+        part="form"
+        novalidate
+        ?hidden=${!this.formOpen}
+        @submit=${this.onSubmit}
+        @input=${this.onFormInput}
+        @change=${this.onFormInput}
+      >
+        <h3 id="form-heading">${t.formTitle}</h3>
+        <p class="hint">${t.formIntro}</p>
+        <div class="field">
+          <label for="f-title">${t.fieldTitle} <span aria-hidden="true">*</span></label>
+          <input
+            id="f-title"
+            name="title"
+            type="text"
+            required
+            autocomplete="off"
+            .value=${draft.title}
+            aria-invalid=${invalid('title')}
+            aria-describedby=${describedBy('title')}
+          />
+          ${error('title')}
+        </div>
+        <div class="field">
+          <label for="f-description">${t.fieldDescription} <span aria-hidden="true">*</span></label>
+          <textarea
+            id="f-description"
+            name="description"
+            required
+            .value=${draft.description}
+            aria-invalid=${invalid('description')}
+            aria-describedby=${describedBy('description', 'f-description-count')}
+          ></textarea>
+          <p class="hint" id="f-description-count">
+            ${t.chars([...draft.description].length, FORM_LIMITS.description.max)}
+          </p>
+          ${error('description')}
+        </div>
+        ${
+          categories.length
+            ? html`<div class="field">
+                <label for="f-category">${t.fieldCategory}</label>
+                <select
+                  id="f-category"
+                  name="category"
+                  aria-invalid=${invalid('category')}
+                  aria-describedby=${describedBy('category')}
+                >
+                  <option value="" ?selected=${!draft.category}>${t.categoryNone}</option>
+                  ${categories.map(
+                    (category) =>
+                      html`<option .value=${category} ?selected=${draft.category === category}>${category}</option>`,
+                  )}
+                </select>
+                ${error('category')}
+              </div>`
+            : nothing
+        }
+        <div class="field">
+          <label for="f-name">${t.fieldName}</label>
+          <input
+            id="f-name"
+            name="name"
+            type="text"
+            autocomplete="name"
+            .value=${draft.name}
+            aria-invalid=${invalid('name')}
+            aria-describedby=${describedBy('name')}
+          />
+          ${error('name')}
+        </div>
+        <div class="field">
+          <label for="f-email">${t.fieldEmail}</label>
+          <input
+            id="f-email"
+            name="email"
+            type="email"
+            autocomplete="email"
+            .value=${draft.email}
+            aria-invalid=${invalid('email')}
+            aria-describedby=${describedBy('email')}
+          />
+          ${error('email')}
+        </div>
+        <div class="honeypot" aria-hidden="true">
+          <label for="f-website">${t.honeypot}</label>
+          <input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off" .value=${this.honeypot} />
+        </div>
+        <div class="field checkbox">
+          <input
+            id="f-consent"
+            name="consent"
+            type="checkbox"
+            required
+            .checked=${draft.consent}
+            aria-invalid=${invalid('consent')}
+            aria-describedby=${describedBy('consent')}
+          />
+          <label for="f-consent"
+            >${t.consentText}
+            <span aria-hidden="true">*</span>
+            ${privacy ? html`<a href=${privacy} target="_blank" rel="noopener">${t.consentPrivacy}</a>` : nothing}</label
+          >
+          ${error('consent')}
+        </div>
+        ${
+          message
+            ? html`<div
+                class="form-message ${message.kind === 'success' ? 'success' : message.kind === 'restored' ? '' : 'error'}"
+                role=${message.kind === 'success' || message.kind === 'restored' ? 'status' : 'alert'}
+                tabindex="-1"
+              >
+                <p>${message.text}</p>
+                ${
+                  message.kind === 'failed'
+                    ? html`<button type="button" class="offen-button secondary retry" @click=${() => void this.send()}>
+                        ${t.sendAgain}
+                      </button>`
+                    : nothing
+                }
+              </div>`
+            : nothing
+        }
+        <div>
+          <button type="submit" class="offen-button" aria-disabled=${this.sending ? 'true' : 'false'}>
+            ${this.sending ? t.sending : t.send}
+          </button>
+        </div>
+      </form>
+    </section>`;
+  }
+
+  private onFormInput(event: Event): void {
+    const target = event.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+    const name = target.name;
+    if (name === 'website') {
+      this.honeypot = target.value;
+      return;
+    }
+    if (!(FORM_FIELDS as readonly string[]).includes(name)) return;
+    const field = name as FormField;
+    const value = field === 'consent' ? (target as HTMLInputElement).checked : target.value;
+    const next: Draft = { ...this.draft, [field]: value };
+    if (!next.startedAt) next.startedAt = Date.now();
+    this.draft = next;
+    // Saved on every keystroke: a reload, a crash or a failed submit loses nothing.
+    if (this.draftStorageKey) saveDraft(this.draftStorageKey, next);
+    if (this.formMessage?.kind === 'success' || this.formMessage?.kind === 'restored') this.formMessage = undefined;
+    if (this.fieldErrors[field]) {
+      const errors = { ...this.fieldErrors };
+      const again = this.validate(next)[field];
+      if (again) errors[field] = again;
+      else delete errors[field];
+      this.fieldErrors = errors;
+    }
+  }
+
+  private validate(draft: Draft): Partial<Record<FormField, string>> {
+    const t = this.t;
+    const errors: Partial<Record<FormField, string>> = {};
+    const length = (text: string) => [...text.trim()].length;
+    const bounded = (field: 'title' | 'description', min: number, max: number) => {
+      const n = length(draft[field]);
+      if (n === 0) errors[field] = t.required;
+      else if (n < min) errors[field] = t.tooShort(min);
+      else if (n > max) errors[field] = t.tooLong(max);
+    };
+    bounded('title', FORM_LIMITS.title.min, FORM_LIMITS.title.max);
+    bounded('description', FORM_LIMITS.description.min, FORM_LIMITS.description.max);
+    if (length(draft.name) > FORM_LIMITS.name.max) errors.name = t.tooLong(FORM_LIMITS.name.max);
+    const email = draft.email.trim();
+    if (email.length > FORM_LIMITS.email.max) errors.email = t.tooLong(FORM_LIMITS.email.max);
+    else if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = t.invalidEmail;
+    if (!draft.consent) errors.consent = t.consentRequired;
+    return errors;
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    void this.send();
+  }
+
+  private async focusAfterRender(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** Sends the draft once; the draft is cleared only when the server confirmed. */
+  private async send(): Promise<void> {
+    const url = this.submitUrl;
+    if (!url || this.inFlight) return;
+    const t = this.t;
+    const draft = this.draft;
+    const errors = this.validate(draft);
+    if (Object.keys(errors).length) {
+      this.fieldErrors = errors;
+      this.formMessage = { kind: 'error', text: t.checkFields };
+      const first = FORM_FIELDS.find((field) => errors[field]);
+      await this.focusAfterRender(`#f-${first}`);
+      return;
+    }
+    this.inFlight = true;
+    this.sending = true;
+    this.fieldErrors = {};
+    this.formMessage = undefined;
+    const trimmed = (text: string) => text.trim() || undefined;
+    const result = await submitIdea(
+      url,
+      {
+        title: draft.title.trim(),
+        description: draft.description.trim(),
+        category: trimmed(draft.category),
+        name: trimmed(draft.name),
+        email: trimmed(draft.email),
+        consent: draft.consent,
+        website: this.honeypot,
+        elapsed: Math.max(0, Date.now() - (draft.startedAt || Date.now())),
+      },
+      this.requestOptions(),
+    );
+    this.inFlight = false;
+    this.sending = false;
+    if (result.kind === 'ok') {
+      if (this.draftStorageKey) clearDraft(this.draftStorageKey);
+      this.draft = emptyDraft();
+      this.honeypot = '';
+      const sent = result.idea ?? {};
+      const idea: Idea = {
+        id: typeof sent.id === 'string' || typeof sent.id === 'number' ? String(sent.id) : `local-${Date.now()}`,
+        title: typeof sent.title === 'string' ? sent.title : draft.title.trim(),
+        description: typeof sent.description === 'string' ? sent.description : draft.description.trim(),
+        category: typeof sent.category === 'string' ? sent.category : trimmed(draft.category),
+        status: 'submitted',
+        votes: 0,
+        comments: 0,
+        author: typeof sent.author === 'string' ? sent.author : trimmed(draft.name),
+        created: this.now ?? new Date(),
+        pending: !result.published,
+      };
+      this.localIdeas = [idea, ...this.localIdeas];
+      this.formMessage = { kind: 'success', text: result.published ? t.success : t.successPending };
+      this.emit<IdeaSubmitDetail>('offen-submit', {
+        idea: result.idea ?? { title: idea.title, description: idea.description, category: idea.category },
+        published: result.published,
+        status: result.status,
+      });
+      await this.focusAfterRender('.form-message');
+      return;
+    }
+    if (result.kind === 'invalid') {
+      const fieldErrors: Partial<Record<FormField, string>> = {};
+      const other: string[] = [];
+      for (const [field, message] of Object.entries(result.errors)) {
+        if ((FORM_FIELDS as readonly string[]).includes(field)) fieldErrors[field as FormField] = message || t.required;
+        else other.push(`${field}: ${message}`);
+      }
+      this.fieldErrors = fieldErrors;
+      this.formMessage = { kind: 'error', text: [result.message ?? t.checkFields, ...other].join(' ') };
+      const first = FORM_FIELDS.find((field) => fieldErrors[field]);
+      await this.focusAfterRender(first ? `#f-${first}` : '.form-message');
+      return;
+    }
+    const text =
+      result.reason === 'timeout'
+        ? t.failedTimeout
+        : result.reason === 'network'
+          ? t.failedNetwork
+          : t.failedStatus(result.status ?? 0);
+    this.formMessage = { kind: 'failed', text };
+    await this.focusAfterRender('.form-message');
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.inFlight = false;
+  }
+}

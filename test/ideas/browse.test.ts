@@ -1,0 +1,288 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { OffenIdeas } from '../../src/components/ideas/offen-ideas.component.js';
+import { expectAccessible } from '../helpers/axe.js';
+import { fixtureUrl } from '../helpers/server.js';
+import { $, $$, NOW, boardName, cardOf, check, control, createBoard, titles } from './helpers.js';
+
+// test/fixtures/ideas-board.json, newest first (created 24.06., 20.06., 01.06., 10.05., 01.04., 15.03.2026).
+const NEWEST = [
+  'Obstbäume an Feldwegen',
+  'Spielplatz Lübnitz erneuern',
+  'Bücherschrank am Markt',
+  'Radweg nach Wiesenburg',
+  'Mehr Mülleimer im Kurpark',
+  'Busverbindung am Abend',
+];
+
+describe('<offen-ideas> browsing', () => {
+  it('shows every published idea as a card with status, category, votes, comments and relative date', async () => {
+    const el = await createBoard(boardName('cards'));
+    expect(titles(el)).to.deep.equal(NEWEST);
+    expect($(el, '.count')!.textContent).to.equal('6 Ideen');
+    const card = cardOf(el, 'Obstbäume an Feldwegen');
+    expect(card.getAttribute('part')).to.equal('card');
+    expect(card.querySelector('[part="badge"]')!.textContent).to.equal('In Umsetzung');
+    expect(card.querySelector('.category')!.textContent).to.equal('Umwelt');
+    expect(card.querySelector('.votes')!.textContent).to.equal('8 Stimmen');
+    expect(card.querySelector('.comments')!.textContent).to.equal('3 Kommentare');
+    expect(card.querySelector('time')!.textContent).to.equal('vor 3 Tagen');
+    expect(card.querySelector('time')!.getAttribute('datetime')).to.equal('2026-06-24T12:00:00.000Z');
+    expect(cardOf(el, 'Radweg nach Wiesenburg').querySelector('[part="badge"]')!.textContent).to.equal('Angenommen');
+    expect(cardOf(el, 'Mehr Mülleimer im Kurpark').querySelector('[part="badge"]')!.textContent).to.equal('Abgelehnt');
+    expect(cardOf(el, 'Busverbindung am Abend').querySelector('time')!.textContent).to.equal('vor 3 Monaten');
+    // Without vote-url the count is shown, but there is nothing to press.
+    expect($(el, '[part="vote"]')).to.equal(null);
+  });
+
+  it('sorts by most votes and most discussed', async () => {
+    const el = await createBoard(boardName('sort'));
+    const sort = $(el, '#sort') as HTMLSelectElement;
+    sort.value = 'votes';
+    sort.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal([
+      'Radweg nach Wiesenburg',
+      'Busverbindung am Abend',
+      'Mehr Mülleimer im Kurpark',
+      'Bücherschrank am Markt',
+      'Obstbäume an Feldwegen',
+      'Spielplatz Lübnitz erneuern',
+    ]);
+    expect(el.getAttribute('sort')).to.equal('votes');
+    el.sort = 'comments';
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal([
+      'Busverbindung am Abend',
+      'Bücherschrank am Markt',
+      'Obstbäume an Feldwegen',
+      'Radweg nach Wiesenburg',
+      'Mehr Mülleimer im Kurpark',
+      'Spielplatz Lübnitz erneuern',
+    ]);
+  });
+
+  it('filters by category and by several statuses at once', async () => {
+    const el = await createBoard(boardName('filter'));
+    const category = $(el, '#category') as HTMLSelectElement;
+    expect([...category.options].map((o) => o.textContent)).to.deep.equal([
+      'Alle',
+      'Kultur',
+      'Soziales',
+      'Umwelt',
+      'Verkehr',
+    ]);
+    category.value = 'Verkehr';
+    category.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['Radweg nach Wiesenburg', 'Busverbindung am Abend']);
+    expect(el.getAttribute('category')).to.equal('Verkehr');
+
+    el.category = '';
+    await el.updateComplete;
+    // Everything but rejected: five statuses ticked.
+    for (const status of ['submitted', 'in-review', 'accepted', 'in-progress', 'done'])
+      check(el, `.statuses input[value="${status}"]`);
+    await el.updateComplete;
+    expect(el.getAttribute('status')).to.equal('submitted,in-review,accepted,in-progress,done');
+    expect(titles(el)).to.have.length(5);
+    expect(titles(el)).not.to.include('Mehr Mülleimer im Kurpark');
+
+    el.status = 'rejected,done';
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['Bücherschrank am Markt', 'Mehr Mülleimer im Kurpark']);
+    expect(($(el, '.statuses input[value="done"]') as HTMLInputElement).checked).to.equal(true);
+    expect(($(el, '.statuses input[value="accepted"]') as HTMLInputElement).checked).to.equal(false);
+  });
+
+  it('searches titles and descriptions, ignoring case and accents', async () => {
+    const el = await createBoard(boardName('search'));
+    const search = $(el, '#q') as HTMLInputElement;
+    search.value = 'WIESENBURG';
+    search.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    // "Radweg nach Wiesenburg" (title) and "Busverbindung am Abend" (description: "nach Wiesenburg").
+    expect(titles(el)).to.deep.equal(['Radweg nach Wiesenburg', 'Busverbindung am Abend']);
+    expect(el.q).to.equal('WIESENBURG');
+    search.value = 'mulleimer';
+    search.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['Mehr Mülleimer im Kurpark']);
+    search.value = 'gibt es nicht';
+    search.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect($(el, '[data-state="empty"]')!.textContent).to.contain('Keine Idee passt zu Ihrer Auswahl.');
+    expect($(el, '.count')!.textContent).to.equal('0 Ideen');
+  });
+
+  it('pages with "Mehr anzeigen" and moves focus to the first new idea', async () => {
+    const el = await createBoard(boardName('paging'), { attrs: { 'page-size': '4' } });
+    expect(titles(el)).to.deep.equal(NEWEST.slice(0, 4));
+    const more = $(el, '[part="more"]') as HTMLButtonElement;
+    expect(more.textContent!.trim()).to.equal('Mehr anzeigen (noch 2)');
+    more.click();
+    await waitUntil(() => titles(el).length === 6);
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement!.textContent!.trim()).to.equal(NEWEST[4]);
+    expect($(el, '[part="more"]')).to.equal(null);
+  });
+
+  it('opens an idea in place with its whole text, safe links and keyboard handling', async () => {
+    const el = await createBoard(boardName('open'));
+    const card = cardOf(el, 'Obstbäume an Feldwegen');
+    const button = card.querySelector('.title-button') as HTMLButtonElement;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    setTimeout(() => button.click());
+    const event = await oneEvent(el, 'offen-select');
+    expect(event.detail.id).to.equal('b-6');
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    const full = card.querySelector('.full')!;
+    expect(full.id).to.equal(button.getAttribute('aria-controls'));
+    expect(full.textContent).to.contain('Nicht klicken: javascript:alert(1)');
+    const links = [...full.querySelectorAll('a')];
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.org/obst']);
+    expect(links[0].textContent).to.equal('https://example.org/obst');
+    await expectAccessible(el);
+
+    button.focus();
+    button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(el.shadowRoot!.activeElement).to.equal(button);
+    expect(card.querySelector('.full')).to.equal(null);
+  });
+
+  it('shows a compact list with layout="list"', async () => {
+    const el = await createBoard(boardName('list'), { attrs: { layout: 'list' } });
+    expect(titles(el)).to.deep.equal(NEWEST);
+    const summary = $(el, '.summary')!;
+    expect(getComputedStyle(summary).display).to.equal('none');
+  });
+
+  it('speaks English when the page does', async () => {
+    const el = await createBoard(boardName('english'), { lang: 'en' });
+    expect($(el, '.count')!.textContent).to.equal('6 ideas');
+    const card = cardOf(el, 'Obstbäume an Feldwegen');
+    expect(card.querySelector('[part="badge"]')!.textContent).to.equal('In progress');
+    expect(card.querySelector('time')!.textContent).to.equal('3 days ago');
+    expect(card.querySelector('.votes')!.textContent).to.equal('8 votes');
+  });
+
+  it('shows the empty state with an invitation', async () => {
+    const board = boardName('empty');
+    await control(board, { seed: 'ideas-empty.json' });
+    const el = await createBoard(board);
+    expect($(el, '[data-state="empty"]')!.textContent!.trim()).to.equal('Noch keine Ideen – machen Sie den Anfang!');
+    await expectAccessible(el);
+  });
+
+  it('shows an error with a retry button, and the retry loads the ideas', async () => {
+    const board = boardName('error');
+    await control(board, { fail: { list: { status: 503 } } });
+    const events: string[] = [];
+    const el = await createBoard(board);
+    el.addEventListener('offen-load', () => events.push('load'));
+    const error = $(el, '[data-state="error"]')!;
+    expect(error.getAttribute('role')).to.equal('alert');
+    expect(error.textContent).to.contain('Status 503');
+    await expectAccessible(el);
+    await control(board, { fail: { list: null } });
+    ($(el, '[part="retry"]') as HTMLButtonElement).click();
+    await waitUntil(() => titles(el).length === 6, 'ideas after retry');
+    expect(events).to.deep.equal(['load']);
+  });
+
+  it('passes axe-core on the board with filters', async () => {
+    const el = await createBoard(boardName('axe'), { vote: true, submit: true });
+    await expectAccessible(el);
+  });
+});
+
+describe('<offen-ideas> reads participation platforms without mapping attributes', () => {
+  async function load(file: string, attrs: Record<string, string> = {}): Promise<OffenIdeas> {
+    const el = await fixture<OffenIdeas>(html`<offen-ideas .now=${NOW}></offen-ideas>`);
+    for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+    el.src = fixtureUrl(file);
+    await el.updateComplete;
+    await el.loadComplete;
+    await el.updateComplete;
+    return el;
+  }
+
+  it('Decidim proposals: translated title and body, state, voteCount, publishedAt, category', async () => {
+    // The GraphQL answer nests the list; `path` points at it (a source attribute, not a field mapping).
+    const el = await load('ideas-decidim.json', { path: 'data.component.proposals.nodes' });
+    expect(titles(el)).to.deep.equal([
+      'Wasserspielplatz im Stadtpark',
+      'Zebrastreifen an der Grundschule',
+      'Parkhaus am Bahnhof',
+    ]);
+    const park = cardOf(el, 'Wasserspielplatz im Stadtpark');
+    expect(park.querySelector('[part="badge"]')!.textContent).to.equal('In Prüfung');
+    expect(park.querySelector('.votes')!.textContent).to.equal('17 Stimmen');
+    expect(park.querySelector('.comments')!.textContent).to.equal('4 Kommentare');
+    expect(park.querySelector('.summary')!.textContent).to.equal('Ein flacher Wasserlauf mit Pumpe für Kinder.');
+    expect(park.querySelector('.category')!.textContent).to.equal('Freizeit');
+    expect(park.querySelector('time')!.textContent).to.equal('vor 2 Wochen');
+    // Decidim's "withdrawn" counts as rejected unless status-map says otherwise.
+    expect(cardOf(el, 'Parkhaus am Bahnhof').querySelector('[part="badge"]')!.textContent).to.equal('Abgelehnt');
+    // Coordinates make the list/map toggle appear.
+    expect($(el, '.view-toggle')).not.to.equal(null);
+  });
+
+  it('status-map maps another vocabulary', async () => {
+    const el = await load('ideas-decidim.json', {
+      path: 'data.component.proposals.nodes',
+      'status-map': 'evaluating:accepted, withdrawn:submitted',
+    });
+    expect(cardOf(el, 'Wasserspielplatz im Stadtpark').querySelector('[part="badge"]')!.textContent).to.equal(
+      'Angenommen',
+    );
+    expect(cardOf(el, 'Parkhaus am Bahnhof').querySelector('[part="badge"]')!.textContent).to.equal('Eingereicht');
+  });
+
+  it('CONSUL proposals: summary, cached_votes_up, comments_count, public_created_at, tags', async () => {
+    const el = await load('ideas-consul.json', { sort: 'votes' });
+    expect(titles(el)).to.deep.equal(['Solardächer auf Schulen', 'Mehr Bänke in der Fußgängerzone']);
+    const solar = cardOf(el, 'Solardächer auf Schulen');
+    expect(solar.querySelector('.votes')!.textContent).to.equal('340 Stimmen');
+    expect(solar.querySelector('.comments')!.textContent).to.equal('31 Kommentare');
+    expect(solar.querySelector('.summary')!.textContent).to.equal('Alle Schuldächer mit Photovoltaik belegen.');
+    expect(solar.querySelector('.category')!.textContent).to.equal('Umwelt');
+    expect(cardOf(el, 'Mehr Bänke in der Fußgängerzone').querySelector('.category')!.textContent).to.equal('Soziales');
+  });
+
+  it('adhocracy+ ideas: name, positive_rating_count, comment_count, created, category', async () => {
+    const el = await load('ideas-adhocracy.json');
+    expect(titles(el)).to.deep.equal(['Jugendtreff länger öffnen', 'Gemeinschaftsgarten am Wasserturm']);
+    const garden = cardOf(el, 'Gemeinschaftsgarten am Wasserturm');
+    expect(garden.querySelector('.votes')!.textContent).to.equal('21 Stimmen');
+    expect(garden.querySelector('.comments')!.textContent).to.equal('6 Kommentare');
+    expect(garden.querySelector('.category')!.textContent).to.equal('Umwelt');
+    expect(garden.querySelector('time')!.textContent).to.equal('vor 2 Wochen');
+  });
+});
+
+describe('<offen-ideas> renders untrusted data as text', () => {
+  it('shows XSS payloads in every field literally and runs none of them', async () => {
+    const board = boardName('xss');
+    await control(board, { seed: 'ideas-xss.json' });
+    const el = await createBoard(board, { vote: true, submit: true });
+    const root = el.shadowRoot!;
+    ($(el, '.title-button') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(root.querySelectorAll('img, script, svg, b, i')).to.have.length(0);
+    expect($(el, '.title-button')!.textContent!.trim()).to.equal('<img src=x onerror="window.__xss=1">Titel');
+    expect($(el, '.category')!.textContent).to.equal('<b onclick="window.__xss=6">Kat</b>');
+    expect($(el, '.author')!.textContent).to.equal('von "><svg onload="window.__xss=7">');
+    expect($(el, '.full')!.textContent).to.contain('<script>window.__xss=2</script>');
+    const hrefs = $$(el, 'a[href]').map((a) => a.getAttribute('href'));
+    expect(hrefs).to.deep.equal(['https://example.org/ok']);
+    expect(root.querySelectorAll('[onerror], [onclick], [onload], [onmouseover]')).to.have.length(0);
+    // The category from the data also reaches the form's select as text.
+    const options = [...(root.querySelector('#f-category') as HTMLSelectElement).options].map((o) => o.value);
+    expect(options).to.include('<b onclick="window.__xss=6">Kat</b>');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
+  });
+});
