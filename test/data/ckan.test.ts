@@ -75,9 +75,7 @@ describe('CKAN', () => {
       expect(error).to.be.instanceOf(DataError);
       expect(error.kind).to.equal('unsupported');
       expect(error.found).to.equal('PDF, HTML');
-      expect(describeDataError(error, 'de')).to.equal(
-        `Das Format von ${url} wird nicht unterstützt (PDF, HTML).`,
-      );
+      expect(describeDataError(error, 'de')).to.equal(`Das Format von ${url} wird nicht unterstützt (PDF, HTML).`);
     });
 
     it('takes the title of the opendata.swiss package in German, and in German when English is empty', async () => {

@@ -117,7 +117,13 @@ describe('GeoJSON', () => {
 
   it('reads a bare geometry as one record without values', async () => {
     const dataset = await loadDataset({
-      url: inlineGeoJson({ type: 'LineString', coordinates: [[12.45, 52.11], [12.46, 52.12]] }),
+      url: inlineGeoJson({
+        type: 'LineString',
+        coordinates: [
+          [12.45, 52.11],
+          [12.46, 52.12],
+        ],
+      }),
     });
     expect(dataset.records).to.have.length(1);
     expect(dataset.records[0].geometry?.type).to.equal('LineString');

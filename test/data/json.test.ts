@@ -71,9 +71,19 @@ describe('JSON', () => {
     });
 
     it('uses a unique id field as record id, and the index when ids repeat', async () => {
-      const unique = await loadDataset({ url: inlineJson([{ ID: 'x7', n: 1 }, { ID: 'y8', n: 2 }]) });
+      const unique = await loadDataset({
+        url: inlineJson([
+          { ID: 'x7', n: 1 },
+          { ID: 'y8', n: 2 },
+        ]),
+      });
       expect(unique.records.map((r) => r.id)).to.deep.equal(['x7', 'y8']);
-      const repeated = await loadDataset({ url: inlineJson([{ id: 'x', n: 1 }, { id: 'x', n: 2 }]) });
+      const repeated = await loadDataset({
+        url: inlineJson([
+          { id: 'x', n: 1 },
+          { id: 'x', n: 2 },
+        ]),
+      });
       expect(repeated.records.map((r) => r.id)).to.deep.equal(['0', '1']);
     });
 
