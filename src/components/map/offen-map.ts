@@ -1,2 +1,10 @@
-// Placeholder: <offen-map> is not built yet; the widget issue replaces this file.
-export {};
+import { OffenMap } from './offen-map.component.js';
+
+export { OffenMap };
+OffenMap.define('offen-map');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'offen-map': OffenMap;
+  }
+}

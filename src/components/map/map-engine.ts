@@ -1,0 +1,326 @@
+// The Leaflet side of <offen-map>. Imported dynamically by the element, so Leaflet and supercluster travel in the
+// map's lazy chunk and the list, filter and consent placeholder render before (or without) them.
+import * as L from 'leaflet/dist/leaflet-src.esm.js';
+import Supercluster from 'supercluster';
+import type { Geometry } from '../../data/types.js';
+
+/** From this many points on, markers are clustered (below it, every marker is drawn). */
+export const CLUSTER_THRESHOLD = 500;
+/** Above this zoom supercluster returns single points, so a chosen offer is zoomed to it. */
+const CLUSTER_MAX_ZOOM = 16;
+
+export interface EngineOffer {
+  id: string;
+  lat?: number;
+  lon?: number;
+  shape?: Geometry;
+  color: string;
+}
+
+export interface ViewBounds {
+  south: number;
+  west: number;
+  north: number;
+  east: number;
+}
+
+export interface EngineOptions {
+  /** `[lat, lon]` of the first view; otherwise the data is fitted. */
+  center?: [number, number];
+  zoom?: number;
+  zoomInLabel: string;
+  zoomOutLabel: string;
+  clusterLabel(count: number): string;
+  onSelect(id: string): void;
+  onViewChange(bounds: ViewBounds): void;
+  onPopupClose(id: string): void;
+}
+
+type PointProps = { index: number };
+type PointFeature = GeoJSON.Feature<GeoJSON.Point, PointProps>;
+type ClusterProps = { cluster?: boolean; cluster_id?: number; point_count?: number };
+
+const MARKER_STYLE: L.CircleMarkerOptions = {
+  radius: 8,
+  color: '#1a1a1a',
+  weight: 1.5,
+  opacity: 1,
+  fillOpacity: 0.92,
+  className: 'offen-marker',
+};
+const SELECTED_STYLE: L.CircleMarkerOptions = { radius: 12, weight: 4, color: '#1a1a1a' };
+
+/**
+ * One Leaflet map: SVG vector markers (no image URLs, nothing that breaks in a bundle or a shadow root), clusters
+ * from supercluster at CLUSTER_THRESHOLD points and more (only what is in view exists in the DOM), shapes for lines
+ * and polygons, a popup for details and a tile layer only when the element says consent is given.
+ */
+export class MapEngine {
+  readonly map: L.Map;
+  private readonly renderer = L.svg({ padding: 0.3 });
+  private readonly pointLayer = L.layerGroup();
+  private readonly shapeLayer = L.layerGroup();
+  private readonly resizeObserver: ResizeObserver;
+  private tiles?: L.TileLayer;
+  private offers: EngineOffer[] = [];
+  private readonly byId = new Map<string, EngineOffer>();
+  private index?: Supercluster<PointProps>;
+  /** Markers now on the map, by offer id. */
+  private readonly markers = new Map<string, L.CircleMarker>();
+  private readonly shapes = new Map<string, L.GeoJSON>();
+  private selectedId?: string;
+  private viewSet = false;
+  private popup?: L.Popup;
+  private popupId?: string;
+  private location?: L.LayerGroup;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly options: EngineOptions,
+  ) {
+    this.map = L.map(container, {
+      attributionControl: false,
+      zoomControl: false,
+      renderer: this.renderer,
+      maxZoom: 19,
+      minZoom: 2,
+      worldCopyJump: true,
+    });
+    L.control.zoom({ zoomInTitle: options.zoomInLabel, zoomOutTitle: options.zoomOutLabel }).addTo(this.map);
+    // Markers are pictures of what the list says; assistive technology reads the list, not the drawing.
+    for (const pane of ['tilePane', 'overlayPane', 'shadowPane', 'markerPane', 'tooltipPane']) {
+      this.map.getPane(pane)?.setAttribute('aria-hidden', 'true');
+    }
+    this.shapeLayer.addTo(this.map);
+    this.pointLayer.addTo(this.map);
+    this.map.on('moveend', () => this.onMoveEnd());
+    this.map.on('popupclose', (e: L.PopupEvent) => {
+      if (e.popup === this.popup && this.popupId) {
+        const id = this.popupId;
+        this.popupId = undefined;
+        this.options.onPopupClose(id);
+      }
+    });
+    // A map that starts hidden (tab, accordion) has no size; it takes its view once it gets one.
+    this.resizeObserver = new ResizeObserver(() => this.onResize());
+    this.resizeObserver.observe(container);
+  }
+
+  private get hasSize(): boolean {
+    return this.container.clientWidth > 0 && this.container.clientHeight > 0;
+  }
+
+  private onResize(): void {
+    if (!this.hasSize) return;
+    this.map.invalidateSize({ pan: false });
+    if (!this.ensureView()) this.onMoveEnd();
+  }
+
+  private onMoveEnd(): void {
+    if (!this.hasSize || !this.viewSet) return;
+    this.drawPoints();
+    const b = this.map.getBounds();
+    this.options.onViewChange({ south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast() });
+  }
+
+  /** Sets the first view once the container has a size; true when it did (moveend then draws). */
+  private ensureView(): boolean {
+    if (this.viewSet || !this.hasSize) return false;
+    this.viewSet = true;
+    const { center, zoom } = this.options;
+    if (center) {
+      this.map.setView(center, zoom ?? 13, { animate: false });
+      return true;
+    }
+    this.fitData(false);
+    if (zoom !== undefined) this.map.setZoom(zoom, { animate: false });
+    return true;
+  }
+
+  /** Shows all offers (the first view, or a "show all" request). */
+  fitData(animate = true): void {
+    const bounds = L.latLngBounds([]);
+    for (const offer of this.offers) {
+      if (offer.shape) bounds.extend(L.geoJSON(offer.shape as GeoJSON.Geometry).getBounds());
+      else if (offer.lat !== undefined && offer.lon !== undefined) bounds.extend([offer.lat, offer.lon]);
+    }
+    if (!bounds.isValid()) this.map.setView([51.16, 10.45], 5, { animate });
+    else if (bounds.getNorthEast().equals(bounds.getSouthWest())) this.map.setView(bounds.getCenter(), 15, { animate });
+    else this.map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16, animate });
+  }
+
+  /** Replaces the drawn offers (after loading or filtering). The first call with a size sets the view. */
+  setOffers(offers: EngineOffer[]): void {
+    this.offers = offers;
+    this.byId.clear();
+    for (const offer of offers) this.byId.set(offer.id, offer);
+    this.shapeLayer.clearLayers();
+    this.shapes.clear();
+    const points: PointFeature[] = [];
+    offers.forEach((offer, index) => {
+      if (offer.shape) this.addShape(offer);
+      else if (offer.lat !== undefined && offer.lon !== undefined)
+        points.push({
+          type: 'Feature',
+          properties: { index },
+          geometry: { type: 'Point', coordinates: [offer.lon, offer.lat] },
+        });
+    });
+    this.index =
+      points.length >= CLUSTER_THRESHOLD
+        ? new Supercluster<PointProps>({ radius: 60, maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 }).load(points)
+        : undefined;
+    if (!this.ensureView()) this.onMoveEnd();
+  }
+
+  private addShape(offer: EngineOffer): void {
+    const layer = L.geoJSON(offer.shape as GeoJSON.Geometry, {
+      style: () => ({ color: offer.color, weight: 4, opacity: 0.9, fillColor: offer.color, fillOpacity: 0.25 }),
+      pointToLayer: (_feature, latlng) => L.circleMarker(latlng, { ...MARKER_STYLE, fillColor: offer.color }),
+    });
+    layer.on('click', () => this.options.onSelect(offer.id));
+    layer.on('add', () => this.tagElements(layer, offer.id));
+    this.shapes.set(offer.id, layer);
+    this.shapeLayer.addLayer(layer);
+  }
+
+  private tagElements(layer: L.Layer, id: string): void {
+    const tag = (l: L.Layer) => (l as L.Path).getElement?.()?.setAttribute('data-id', id);
+    if (layer instanceof L.LayerGroup) layer.eachLayer(tag);
+    else tag(layer);
+  }
+
+  /** Draws the points in view: clusters and single points with an index, every point without one. */
+  private drawPoints(): void {
+    this.pointLayer.clearLayers();
+    this.markers.clear();
+    if (!this.index) {
+      for (const offer of this.offers) {
+        if (!offer.shape && offer.lat !== undefined && offer.lon !== undefined) this.addMarker(offer);
+      }
+      return;
+    }
+    const b = this.map.getBounds().pad(0.25);
+    const bbox: [number, number, number, number] = [
+      Math.max(-180, b.getWest()),
+      Math.max(-85, b.getSouth()),
+      Math.min(180, b.getEast()),
+      Math.min(85, b.getNorth()),
+    ];
+    const zoom = Math.round(this.map.getZoom());
+    for (const feature of this.index.getClusters(bbox, zoom)) {
+      const [lon, lat] = feature.geometry.coordinates;
+      const props = feature.properties as ClusterProps & Partial<PointProps>;
+      if (props.cluster) this.addCluster(lat, lon, props.cluster_id!, props.point_count!);
+      else this.addMarker(this.offers[props.index!]);
+    }
+  }
+
+  private addMarker(offer: EngineOffer): void {
+    const selected = offer.id === this.selectedId;
+    const marker = L.circleMarker([offer.lat!, offer.lon!], {
+      ...MARKER_STYLE,
+      ...(selected ? SELECTED_STYLE : {}),
+      fillColor: offer.color,
+    });
+    marker.on('click', () => this.options.onSelect(offer.id));
+    marker.on('add', () => {
+      marker.getElement()?.setAttribute('data-id', offer.id);
+      if (offer.id === this.selectedId) marker.bringToFront();
+    });
+    this.pointLayer.addLayer(marker);
+    this.markers.set(offer.id, marker);
+  }
+
+  private addCluster(lat: number, lon: number, clusterId: number, count: number): void {
+    const size = count < 100 ? 34 : count < 1000 ? 42 : 50;
+    const label = document.createElement('span');
+    label.textContent = count >= 10_000 ? `${Math.round(count / 1000)}k` : String(count);
+    const cluster = L.marker([lat, lon], {
+      icon: L.divIcon({ html: label, className: 'offen-cluster', iconSize: [size, size] }),
+      keyboard: false,
+      title: this.options.clusterLabel(count),
+    });
+    cluster.on('click', () => {
+      const zoom = Math.min(this.index!.getClusterExpansionZoom(clusterId), this.map.getMaxZoom());
+      this.map.setView([lat, lon], zoom);
+    });
+    this.pointLayer.addLayer(cluster);
+  }
+
+  /** Highlights an offer's marker (or none). */
+  select(id: string | undefined): void {
+    if (id === this.selectedId) return;
+    const previous = this.selectedId ? this.markers.get(this.selectedId) : undefined;
+    previous?.setStyle({ radius: MARKER_STYLE.radius, weight: MARKER_STYLE.weight });
+    this.shapes.get(this.selectedId ?? '')?.setStyle({ weight: 4 });
+    this.selectedId = id;
+    const marker = id ? this.markers.get(id) : undefined;
+    marker?.setStyle(SELECTED_STYLE).bringToFront();
+    this.shapes
+      .get(id ?? '')
+      ?.setStyle({ weight: 7 })
+      .bringToFront();
+  }
+
+  /** Brings an offer into view: a shape fitted, a point centred, zoomed in far enough to leave its cluster. */
+  reveal(id: string, animate: boolean): void {
+    const offer = this.byId.get(id);
+    if (!offer || !this.hasSize) return;
+    const shape = this.shapes.get(id);
+    if (shape) {
+      this.map.fitBounds(shape.getBounds(), { padding: [32, 32], maxZoom: 17, animate });
+    } else if (offer.lat !== undefined && offer.lon !== undefined) {
+      const zoom = this.index ? Math.max(this.map.getZoom(), CLUSTER_MAX_ZOOM + 1) : this.map.getZoom();
+      this.map.setView([offer.lat, offer.lon], zoom, { animate });
+    }
+  }
+
+  /** Opens the details popup of an offer with content built by the element (DOM nodes, never an HTML string). */
+  openPopup(id: string, content: HTMLElement, closeLabel: string): boolean {
+    const offer = this.byId.get(id);
+    if (!offer || offer.lat === undefined || offer.lon === undefined || !this.hasSize) return false;
+    this.popupId = undefined;
+    this.popup?.remove();
+    this.popup = L.popup({ maxWidth: 320, minWidth: 200, autoPanPadding: [16, 16], className: 'offen-popup' })
+      .setLatLng([offer.lat, offer.lon])
+      .setContent(content)
+      .openOn(this.map);
+    this.popupId = id;
+    this.popup.getElement()?.querySelector('.leaflet-popup-close-button')?.setAttribute('aria-label', closeLabel);
+    return true;
+  }
+
+  closePopup(): void {
+    this.popupId = undefined;
+    this.popup?.remove();
+    this.popup = undefined;
+  }
+
+  /** Adds the background map; until then the markers sit on a plain background. */
+  setTiles(url: string): void {
+    if (this.tiles) return;
+    this.tiles = L.tileLayer(url, { maxZoom: 19, subdomains: 'abc' }).addTo(this.map);
+  }
+
+  /** Marks the reader's position and centres on it. */
+  showLocation(lat: number, lon: number, accuracy: number, label: string): void {
+    this.location?.remove();
+    this.location = L.layerGroup([
+      L.circle([lat, lon], { radius: accuracy, color: '#1d70b8', weight: 1, fillOpacity: 0.1, interactive: false }),
+      L.circleMarker([lat, lon], {
+        radius: 7,
+        color: '#ffffff',
+        weight: 3,
+        fillColor: '#1d70b8',
+        fillOpacity: 1,
+      }).bindTooltip(label),
+    ]).addTo(this.map);
+    this.map.setView([lat, lon], Math.max(this.map.getZoom(), 15));
+  }
+
+  destroy(): void {
+    this.resizeObserver.disconnect();
+    this.map.remove();
+  }
+}

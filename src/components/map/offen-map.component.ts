@@ -1,0 +1,712 @@
+import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { createRef, ref } from 'lit/directives/ref.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { DataError, toDataError } from '../../data/errors.js';
+import type { Dataset } from '../../data/types.js';
+import { DataController } from '../../shared/data-controller.js';
+import { FilterController } from '../../shared/filter-controller.js';
+import { commonStrings } from '../../shared/i18n.js';
+import { OffenSourceElement } from '../../shared/source-element.js';
+import { renderEmpty, renderError, renderLoading } from '../../shared/states.js';
+import type { MapEngine, ViewBounds } from './map-engine.js';
+import { styles } from './offen-map.styles.js';
+import { mapStrings } from './offen-map.strings.js';
+import {
+  buildOffers,
+  localizeHours,
+  matchesSearch,
+  PALETTE,
+  searchWords,
+  UNCATEGORIZED_COLOR,
+  type Offer,
+  type OfferModel,
+} from './offers.js';
+import {
+  consentNeeded,
+  DEFAULT_TILE_ATTRIBUTION,
+  DEFAULT_TILE_URL,
+  rememberConsent,
+  rememberedConsent,
+  renderAttribution,
+  tileHost,
+  type ConsentMode,
+} from './tiles.js';
+
+const nativeDataset = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'dataset')!;
+
+/** How many list entries appear at first and per "show more". */
+const LIST_PAGE = 100;
+/** Below this width the details open in a panel under the map instead of a popup on it. */
+const NARROW_WIDTH = 600;
+
+/**
+ * A map of offers (sports, leisure, tourism, culture) with a list twin: markers and shapes from GeoJSON, CSV with
+ * coordinates, JSON, CKAN or OpenDataSoft, category chips that double as the legend, a search, and details for
+ * each offer. No tile is requested before the reader agrees when tiles come from another server.
+ *
+ * @tag offen-map
+ * @summary Offers on a Leaflet map with a keyboard-usable list, filter, search and privacy-friendly tiles.
+ *
+ * @example <offen-map src="angebote.geojson" category="Sport"></offen-map>
+ *
+ * @fires {CustomEvent<LoadDetail>} offen-load - The data loaded (detail: record count, format, meta).
+ * @fires {CustomEvent<DataError>} offen-error - Loading or field mapping failed (detail: the DataError).
+ * @fires {CustomEvent<DataRecord>} offen-select - The reader chose an offer on the map or in the list (detail: the record).
+ *
+ * @csspart filter - The bar with the search field and the category chips.
+ * @csspart legend - The category chips with their marker colours and counts (the legend).
+ * @csspart map - The map area.
+ * @csspart consent - The placeholder asking before tiles are loaded from another server.
+ * @csspart attribution - The tile attribution under the map.
+ * @csspart list - The list of offers beside or below the map.
+ * @csspart item - One entry of the list.
+ * @csspart details - The details of an offer (popup on the map, or a panel on narrow screens).
+ * @csspart state - Loading, empty and error messages.
+ *
+ * @cssprop [--offen-accent=#005ea8] - Buttons, selected chip, clusters.
+ * @cssprop [--offen-font=system-ui] - Font family.
+ * @cssprop [--offen-radius=6px] - Corner radius of buttons, chips, the map and the list.
+ * @cssprop [--offen-marker-1=#0072b2] - Colour of the first category (alphabetically); `--offen-marker-2` … `--offen-marker-8` follow (Okabe–Ito palette by default, repeated after eight).
+ * @cssprop [--offen-marker-stroke=#1a1a1a] - Outline of the markers.
+ * @cssprop [--offen-list-width=22rem] - Width of the list when it sits beside the map.
+ */
+export class OffenMap extends OffenSourceElement {
+  static override styles = styles;
+
+  private givenDataset?: Dataset;
+
+  /**
+   * A dataset given by script (e.g. by the ideas board); shown instead of loading `src` or a parent's data.
+   * Without one, `dataset` is the usual map of `data-*` attributes, so page scripts reading those keep working.
+   */
+  // Typed as HTMLElement's DOMStringMap for compatibility; it returns the given Dataset when there is one.
+  override get dataset(): DOMStringMap {
+    return (this.givenDataset as unknown as DOMStringMap) ?? nativeDataset.get!.call(this);
+  }
+  override set dataset(value: Dataset | DOMStringMap | undefined) {
+    const next = value && 'records' in value && Array.isArray(value.records) ? (value as Dataset) : undefined;
+    const old = this.givenDataset;
+    this.givenDataset = next;
+    this.requestUpdate('dataset', old);
+  }
+
+  /** Field with the name of an offer (detected when absent: `title`, `name`, `Bezeichnung` …). */
+  @property({ attribute: 'title-field' }) titleField?: string;
+  /** Field with the category, which picks the marker colour and the filter chip. */
+  @property({ attribute: 'category-field' }) categoryField?: string;
+  @property({ attribute: 'description-field' }) descriptionField?: string;
+  /** Field with the address; several fields may be listed, e.g. `Strname,Hsnr,Plz`. */
+  @property({ attribute: 'address-field' }) addressField?: string;
+  @property({ attribute: 'url-field' }) urlField?: string;
+  @property({ attribute: 'phone-field' }) phoneField?: string;
+  @property({ attribute: 'hours-field' }) hoursField?: string;
+  @property({ attribute: 'image-field' }) imageField?: string;
+  /** Latitude field; with `lon-field` it replaces the coordinates the data layer found. */
+  @property({ attribute: 'lat-field' }) latField?: string;
+  @property({ attribute: 'lon-field' }) lonField?: string;
+
+  /** First view centre as `lat,lon`, e.g. `52.14,12.59`; otherwise the map fits the data. */
+  @property() center?: string;
+  /** First zoom level (2–19). */
+  @property({ type: Number }) zoom?: number;
+  /** Height of the map, e.g. `400px` or `60vh`. */
+  @property() height = '400px';
+
+  /** Selected categories, comma-separated (`Sport,Kultur`); empty shows all. */
+  @property({ reflect: true }) category?: string;
+  /** Search text over title, category and address. */
+  @property({ reflect: true }) q?: string;
+  /** Keep the filter in the page URL (`#category=Sport`), so it can be linked. */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+
+  /** Tile URL template. A URL on the page's own server needs no consent with `consent="auto"`. */
+  @property({ attribute: 'tile-url' }) tileUrl?: string;
+  /** Attribution of the tiles (text, links allowed); always shown. */
+  @property({ attribute: 'tile-attribution' }) tileAttribution?: string;
+  /** `auto` (ask when tiles come from another origin), `required` (always ask) or `none` (never ask). */
+  @property() consent: ConsentMode = 'auto';
+  /** Offer to remember the reader's consent for this tile server (in localStorage). */
+  @property({ type: Boolean, attribute: 'consent-remember' }) consentRemember = false;
+  /** Show a "my location" button (the position is only requested when it is pressed). */
+  @property({ type: Boolean }) locate = false;
+  /** Id of the offer whose details are open; set it to deep-link to an offer. */
+  @property({ reflect: true }) selected?: string;
+
+  private readonly data = new DataController(this, {
+    source: () => (this.givenDataset ? undefined : this.sourceDescription()),
+    refresh: () => this.refresh,
+  });
+  private readonly filter = new FilterController(this, ['category', 'q']);
+
+  @state() private model?: OfferModel;
+  @state() private mappingError?: DataError;
+  @state() private view?: ViewBounds;
+  @state() private onlyInView = true;
+  @state() private listLimit = LIST_PAGE;
+  @state() private searchText = '';
+  @state() private consentGiven = false;
+  @state() private rememberChoice = false;
+  @state() private panelId?: string;
+  @state() private locateStatus?: 'locating' | 'failed';
+  @state() private engineReady = false;
+
+  private modelKey = '';
+  private modelDataset?: Dataset;
+  private filtered: Offer[] = [];
+  private counts = new Map<string, number>();
+  private colors = new Map<string, string>();
+  private filterKey = '';
+  private engine?: MapEngine;
+  private engineElement?: HTMLElement;
+  private engineLoad?: Promise<void>;
+  private engineDirty = false;
+  private openedId?: string;
+  private sentQ?: string;
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private readonly mapRef = createRef<HTMLDivElement>();
+  private readonly popupContent = document.createElement('div');
+
+  /** Resolves when the map engine (Leaflet) has drawn the current data; for tests and scripts. */
+  get mapComplete(): Promise<void> {
+    return (async () => {
+      await this.updateComplete;
+      await this.engineLoad;
+      await this.updateComplete;
+    })();
+  }
+
+  /** The dataset on display: the `dataset` property, else the loaded or shared one. */
+  private get currentDataset(): Dataset | undefined {
+    if (this.givenDataset) return this.givenDataset;
+    return this.data.state === 'complete' ? this.data.dataset : undefined;
+  }
+
+  private get tileTemplate(): string {
+    return this.tileUrl?.trim() || DEFAULT_TILE_URL;
+  }
+
+  private get tilesAllowed(): boolean {
+    return this.consentGiven || !consentNeeded(this.consent, this.tileTemplate) || rememberedConsent(this.tileTemplate);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in the page after a move: the engine was destroyed on disconnect and is created again.
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.destroyEngine();
+    clearTimeout(this.searchTimer);
+  }
+
+  override willUpdate(changed: PropertyValues): void {
+    if (changed.has('q') && this.q !== this.sentQ) this.searchText = this.q ?? '';
+    this.updateModel();
+    this.updateFiltered();
+  }
+
+  private updateModel(): void {
+    const dataset = this.currentDataset;
+    const overrides = {
+      title: this.titleField,
+      category: this.categoryField,
+      description: this.descriptionField,
+      address: this.addressField,
+      url: this.urlField,
+      phone: this.phoneField,
+      hours: this.hoursField,
+      image: this.imageField,
+      lat: this.latField,
+      lon: this.lonField,
+    };
+    const key = JSON.stringify([overrides, this.localize.locale]);
+    if (dataset === this.modelDataset && key === this.modelKey) return;
+    this.modelDataset = dataset;
+    this.modelKey = key;
+    this.model = undefined;
+    this.mappingError = undefined;
+    this.filterKey = '';
+    if (!dataset) return;
+    try {
+      this.model = buildOffers(dataset, overrides, this.localize.locale);
+    } catch (error) {
+      this.mappingError = toDataError(error, dataset.meta.url);
+      this.emit('offen-error', this.mappingError);
+      return;
+    }
+    this.colors = new Map();
+    const style = getComputedStyle(this);
+    this.model.categories.forEach((category, i) => {
+      const slot = i % PALETTE.length;
+      const themed = style.getPropertyValue(`--offen-marker-${slot + 1}`).trim();
+      this.colors.set(category, themed || PALETTE[slot]);
+    });
+  }
+
+  private colorOf(category: string | undefined): string {
+    return (category && this.colors.get(category)) || UNCATEGORIZED_COLOR;
+  }
+
+  /** Narrows the offers by category and search; both the map and the list show the result. */
+  private updateFiltered(): void {
+    const model = this.model;
+    const { category = [], q } = this.filter.state;
+    const key = JSON.stringify([category, q ?? '']);
+    if (!model || key === this.filterKey) return;
+    this.filterKey = key;
+    const words = searchWords(q, this.localize.locale);
+    const selected = new Set(category);
+    const counts = new Map<string, number>();
+    const filtered: Offer[] = [];
+    for (const offer of model.offers) {
+      if (words.length && !matchesSearch(offer, words)) continue;
+      if (offer.category) counts.set(offer.category, (counts.get(offer.category) ?? 0) + 1);
+      if (selected.size && !(offer.category && selected.has(offer.category))) continue;
+      filtered.push(offer);
+    }
+    this.counts = counts;
+    this.filtered = filtered;
+    this.listLimit = LIST_PAGE;
+    this.engineDirty = true;
+    if (this.openedId && !filtered.some((o) => o.id === this.openedId)) this.closeDetails(false);
+  }
+
+  override updated(changed: PropertyValues): void {
+    const element = this.mapRef.value;
+    if (element !== this.engineElement) {
+      this.destroyEngine();
+      if (element) this.createEngine(element);
+    } else if (this.engine && this.engineDirty) {
+      this.pushOffers();
+    }
+    if (this.engine && this.tilesAllowed) this.engine.setTiles(this.tileTemplate);
+    if ((changed.has('selected') || changed.has('model')) && this.selected !== this.openedId) {
+      if (this.selected) this.choose(this.selected, 'attribute');
+      else this.closeDetails(false);
+    }
+  }
+
+  private createEngine(element: HTMLElement): void {
+    this.engineElement = element;
+    const t = this.localize.t(mapStrings);
+    const center = this.center?.split(',').map((part) => Number(part.trim()));
+    const validCenter =
+      center?.length === 2 && center.every(Number.isFinite) && Math.abs(center[0]) <= 90 && Math.abs(center[1]) <= 180;
+    this.engineLoad = import('./map-engine.js').then(({ MapEngine }) => {
+      if (this.engineElement !== element || !this.isConnected) return;
+      this.engine = new MapEngine(element, {
+        center: validCenter ? [center[0], center[1]] : undefined,
+        zoom: Number.isFinite(this.zoom) ? this.zoom : undefined,
+        zoomInLabel: t.zoomIn,
+        zoomOutLabel: t.zoomOut,
+        clusterLabel: (n) => this.localize.t(mapStrings).clusterLabel(n),
+        onSelect: (id) => this.choose(id, 'map'),
+        onViewChange: (bounds) => (this.view = bounds),
+        onPopupClose: (id) => {
+          if (this.openedId === id) this.closeDetails(false);
+        },
+      });
+      if (this.tilesAllowed) this.engine.setTiles(this.tileTemplate);
+      this.pushOffers();
+      this.engineReady = true;
+      if (this.openedId) this.openDetails(this.openedId, false);
+    });
+  }
+
+  private destroyEngine(): void {
+    this.engine?.destroy();
+    this.engine = undefined;
+    this.engineElement = undefined;
+    this.engineReady = false;
+    this.view = undefined;
+  }
+
+  private pushOffers(): void {
+    this.engineDirty = false;
+    this.engine?.setOffers(
+      this.filtered.map((offer) => ({
+        id: offer.id,
+        lat: offer.lat,
+        lon: offer.lon,
+        shape: offer.shape,
+        color: this.colorOf(offer.category),
+      })),
+    );
+    this.engine?.select(this.openedId);
+  }
+
+  /** An offer was chosen in the list, on the map or by the `selected` attribute. */
+  private choose(id: string, source: 'list' | 'map' | 'attribute'): void {
+    const offer = this.model?.offers.find((o) => o.id === id);
+    if (!offer) return;
+    this.openedId = id;
+    this.selected = id;
+    const index = this.visibleOffers().indexOf(offer);
+    if (index >= this.listLimit) this.listLimit = Math.ceil((index + 1) / LIST_PAGE) * LIST_PAGE;
+    this.engine?.select(id);
+    if (source !== 'map') this.engine?.reveal(id, !matchMedia('(prefers-reduced-motion: reduce)').matches);
+    this.openDetails(id, source === 'list');
+    if (source !== 'attribute') this.emit('offen-select', offer.record);
+    if (source === 'map') {
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector(`[data-id="${CSS.escape(id)}"].item`)?.scrollIntoView({ block: 'nearest' }),
+      );
+    }
+  }
+
+  /** Details go into a popup on a wide map, otherwise (narrow screen, hidden map, no position) into a panel. */
+  private openDetails(id: string, focus: boolean): void {
+    const offer = this.model?.offers.find((o) => o.id === id);
+    if (!offer) return;
+    const t = this.localize.t(mapStrings);
+    let inPopup = false;
+    if (this.engine && this.getBoundingClientRect().width >= NARROW_WIDTH) {
+      render(this.renderDetails(offer, false), this.popupContent, { host: this });
+      inPopup = this.engine.openPopup(id, this.popupContent, t.close);
+    }
+    this.panelId = inPopup ? undefined : id;
+    if (focus) {
+      void this.updateComplete.then(() => {
+        const target = inPopup
+          ? this.popupContent.querySelector<HTMLElement>('.details')
+          : this.renderRoot.querySelector<HTMLElement>('.panel .details');
+        target?.focus({ preventScroll: inPopup });
+      });
+    }
+  }
+
+  private closeDetails(returnFocus: boolean): void {
+    const id = this.openedId;
+    this.openedId = undefined;
+    this.panelId = undefined;
+    this.selected = undefined;
+    this.engine?.select(undefined);
+    this.engine?.closePopup();
+    if (returnFocus && id) {
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>(`.item[data-id="${CSS.escape(id)}"]`)?.focus(),
+      );
+    }
+  }
+
+  private inView(offer: Offer): boolean {
+    const v = this.view;
+    if (!v || offer.lat === undefined || offer.lon === undefined) return false;
+    if (offer.lat < v.south || offer.lat > v.north) return false;
+    // A view across the antimeridian has west > east.
+    return v.west <= v.east ? offer.lon >= v.west && offer.lon <= v.east : offer.lon >= v.west || offer.lon <= v.east;
+  }
+
+  /** The list: the filtered offers, and with "only in view" (once the map shows) those in the map view. */
+  private visibleOffers(): Offer[] {
+    if (!this.onlyInView || !this.engineReady || !this.view) return this.filtered;
+    return this.filtered.filter((offer) => this.inView(offer));
+  }
+
+  private onSearchInput(event: Event): void {
+    this.searchText = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    // Typing stays instant; the map and list follow after a short pause (50,000 points re-cluster).
+    this.searchTimer = setTimeout(() => {
+      this.sentQ = this.searchText.trim();
+      this.filter.set({ q: this.sentQ });
+    }, 200);
+  }
+
+  private toggleCategory(category: string | undefined): void {
+    const current = this.filter.state.category ?? [];
+    const next =
+      category === undefined
+        ? []
+        : current.includes(category)
+          ? current.filter((c) => c !== category)
+          : [...current, category];
+    this.filter.set({ category: next });
+  }
+
+  private grantConsent(): void {
+    if (this.rememberChoice && this.consentRemember) rememberConsent(this.tileTemplate);
+    this.consentGiven = true;
+    void this.updateComplete.then(() => this.mapRef.value?.focus());
+  }
+
+  private locateReader(): void {
+    if (!('geolocation' in navigator)) {
+      this.locateStatus = 'failed';
+      return;
+    }
+    this.locateStatus = 'locating';
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        this.locateStatus = undefined;
+        const { latitude, longitude, accuracy } = position.coords;
+        this.engine?.showLocation(latitude, longitude, accuracy, this.localize.t(mapStrings).youAreHere);
+      },
+      () => (this.locateStatus = 'failed'),
+      { timeout: 15_000, maximumAge: 60_000 },
+    );
+  }
+
+  override render() {
+    const t = this.localize.t(mapStrings);
+    if (this.givenDataset) return this.givenDataset.records.length ? this.renderData() : renderEmpty(t.empty);
+    return this.data.render({
+      none: () => renderEmpty(this.localize.t(commonStrings).noSource),
+      pending: () => renderLoading(this.localize, 4),
+      empty: () => renderEmpty(t.empty),
+      error: (error) => renderError(this.localize, error, () => this.data.reload()),
+      complete: () => this.renderData(),
+    });
+  }
+
+  private renderData(): TemplateResult {
+    if (this.mappingError) return renderError(this.localize, this.mappingError);
+    if (!this.model) return renderLoading(this.localize, 4);
+    const t = this.localize.t(mapStrings);
+    const panelOffer = this.panelId ? this.model.offers.find((o) => o.id === this.panelId) : undefined;
+    return html`
+      ${this.renderFilter()}
+      <div class="layout">
+        <div class="map-area">
+          <div
+            class="map"
+            part="map"
+            role="region"
+            aria-label=${`${t.mapLabel}. ${t.mapHint}`}
+            style=${styleMap({ height: /^\d+(\.\d+)?$/.test(this.height) ? `${this.height}px` : this.height })}
+            ${ref(this.mapRef)}
+          ></div>
+          ${this.tilesAllowed ? nothing : this.renderConsent()} ${this.locate ? this.renderLocate() : nothing}
+          <p class="attribution" part="attribution">
+            <span class="visually-hidden">${t.attribution}: </span>${renderAttribution(
+              this.tileAttribution?.trim() || DEFAULT_TILE_ATTRIBUTION,
+            )}
+          </p>
+        </div>
+        ${this.renderList()}
+      </div>
+      ${panelOffer ? html`<div class="panel">${this.renderDetails(panelOffer, true)}</div>` : nothing}
+    `;
+  }
+
+  private renderFilter(): TemplateResult {
+    const t = this.localize.t(mapStrings);
+    const categories = this.model!.categories;
+    const selected = new Set(this.filter.state.category ?? []);
+    const total = [...this.counts.values()].reduce((a, b) => a + b, 0);
+    return html`<div class="filter" part="filter">
+      <div class="search">
+        <label for="search">${t.search}</label>
+        <input
+          id="search"
+          type="search"
+          autocomplete="off"
+          placeholder=${t.searchPlaceholder}
+          .value=${this.searchText}
+          @input=${this.onSearchInput}
+        />
+      </div>
+      ${
+        categories.length
+          ? html`<div class="chips" part="legend" role="group" aria-label=${t.categories}>
+              <button
+                type="button"
+                class="chip"
+                aria-pressed=${selected.size === 0 ? 'true' : 'false'}
+                @click=${() => this.toggleCategory(undefined)}
+              >
+                ${this.localize.t(commonStrings).all} <span class="chip-count">${total}</span>
+              </button>
+              ${categories.map(
+                (category) =>
+                  html`<button
+                    type="button"
+                    class="chip"
+                    data-category=${category}
+                    aria-pressed=${selected.has(category) ? 'true' : 'false'}
+                    @click=${() => this.toggleCategory(category)}
+                  >
+                    <span class="swatch" style=${styleMap({ background: this.colorOf(category) })}></span>${category}
+                    <span class="chip-count">${this.counts.get(category) ?? 0}</span>
+                  </button>`,
+              )}
+            </div>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderConsent(): TemplateResult {
+    const t = this.localize.t(mapStrings);
+    return html`<div class="consent" part="consent">
+      <p>${t.consentText(tileHost(this.tileTemplate))}</p>
+      <p class="hint">${t.consentMarkersHint}</p>
+      <div class="consent-actions">
+        <button type="button" class="offen-button" @click=${this.grantConsent}>${t.consentButton}</button>
+        ${
+          this.consentRemember
+            ? html`<label class="remember">
+                <input
+                  type="checkbox"
+                  .checked=${this.rememberChoice}
+                  @change=${(e: Event) => (this.rememberChoice = (e.target as HTMLInputElement).checked)}
+                />
+                ${t.consentRemember}
+              </label>`
+            : nothing
+        }
+      </div>
+    </div>`;
+  }
+
+  private renderLocate(): TemplateResult {
+    const t = this.localize.t(mapStrings);
+    return html`<div class="locate">
+      <button type="button" class="offen-button secondary" ?disabled=${!this.engineReady} @click=${this.locateReader}>
+        ${t.locate}
+      </button>
+      <span role="status" class="locate-status"
+        >${this.locateStatus === 'locating' ? t.locating : this.locateStatus === 'failed' ? t.locateFailed : ''}</span
+      >
+    </div>`;
+  }
+
+  private renderList(): TemplateResult {
+    const t = this.localize.t(mapStrings);
+    const visible = this.visibleOffers();
+    const shown = visible.slice(0, this.listLimit);
+    const rest = visible.length - shown.length;
+    return html`<section class="list" part="list" aria-label=${t.listLabel}>
+      <div class="list-head">
+        <p class="count" role="status">${t.count(visible.length, this.filtered.length)}</p>
+        ${
+          this.engineReady
+            ? html`<label class="in-view">
+                <input
+                  type="checkbox"
+                  .checked=${this.onlyInView}
+                  @change=${(e: Event) => (this.onlyInView = (e.target as HTMLInputElement).checked)}
+                />
+                ${t.onlyInView}
+              </label>`
+            : nothing
+        }
+      </div>
+      ${
+        shown.length
+          ? html`<ul>
+              ${shown.map((offer) => this.renderItem(offer))}
+            </ul>`
+          : renderEmpty(t.empty)
+      }
+      ${
+        rest > 0
+          ? html`<button
+              type="button"
+              class="offen-button secondary more"
+              @click=${() => (this.listLimit += LIST_PAGE)}
+            >
+              ${t.moreItems(Math.min(rest, LIST_PAGE))}
+            </button>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  private renderItem(offer: Offer): TemplateResult {
+    const t = this.localize.t(mapStrings);
+    const meta = [offer.category, offer.address].filter(Boolean).join(' · ');
+    return html`<li>
+      <button
+        type="button"
+        class="item"
+        part="item"
+        data-id=${offer.id}
+        aria-current=${offer.id === this.openedId ? 'true' : 'false'}
+        @click=${() => this.choose(offer.id, 'list')}
+      >
+        <span class="swatch" style=${styleMap({ background: this.colorOf(offer.category) })}></span>
+        <span class="item-text">
+          <span class="item-title">${offer.title}</span>
+          ${meta ? html`<span class="item-meta">${meta}</span>` : nothing}
+          ${offer.lat === undefined ? html`<span class="item-meta">${t.noLocation}</span>` : nothing}
+        </span>
+      </button>
+    </li>`;
+  }
+
+  private renderDetails(offer: Offer, inPanel: boolean): TemplateResult {
+    const t = this.localize.t(mapStrings);
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.stopPropagation();
+        this.closeDetails(true);
+      }
+    };
+    return html`<div
+      class="details"
+      part="details"
+      role="group"
+      aria-label=${`${t.details}: ${offer.title}`}
+      tabindex="-1"
+      @keydown=${onKey}
+    >
+      ${
+        offer.image
+          ? html`<img class="details-image" src=${offer.image} alt="" loading="lazy" referrerpolicy="no-referrer" />`
+          : nothing
+      }
+      <p class="details-title">${offer.title}</p>
+      ${
+        offer.category
+          ? html`<p class="details-category">
+              <span class="swatch" style=${styleMap({ background: this.colorOf(offer.category) })}></span
+              >${offer.category}
+            </p>`
+          : nothing
+      }
+      <dl>
+        ${
+          offer.address
+            ? html`<dt>${t.address}</dt>
+                <dd>${offer.address}</dd>`
+            : nothing
+        }
+        ${
+          offer.hours
+            ? html`<dt>${t.hours}</dt>
+                <dd>${localizeHours(offer.hours, this.localize.lang)}</dd>`
+            : nothing
+        }
+        ${
+          offer.phone
+            ? html`<dt>${t.phone}</dt>
+                <dd>${offer.tel ? html`<a href=${offer.tel}>${offer.phone}</a>` : offer.phone}</dd>`
+            : nothing
+        }
+        ${
+          offer.url
+            ? html`<dt>${t.website}</dt>
+                <dd><a href=${offer.url} target="_blank" rel="noopener noreferrer">${displayUrl(offer.url)}</a></dd>`
+            : nothing
+        }
+      </dl>
+      ${offer.description ? html`<p class="description">${offer.description}</p>` : nothing}
+      ${
+        inPanel
+          ? html`<button type="button" class="offen-button secondary" @click=${() => this.closeDetails(true)}>
+              ${t.close}
+            </button>`
+          : nothing
+      }
+    </div>`;
+  }
+}
+
+/** `https://www.example.org/sport/` → `www.example.org/sport`: readable link text. */
+function displayUrl(url: string): string {
+  return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
+}

@@ -1,0 +1,315 @@
+import leafletCss from 'leaflet/dist/leaflet.css?inline';
+import { css, unsafeCSS } from 'lit';
+import { hostStyles } from '../../shared/theme.js';
+
+export const styles = [
+  hostStyles,
+  // Leaflet's own stylesheet, adopted into the shadow root (a page stylesheet cannot reach in here).
+  unsafeCSS(leafletCss),
+  css`
+    :host {
+      --_marker-stroke: var(--offen-marker-stroke, #1a1a1a);
+      --_list-width: var(--offen-list-width, 22rem);
+      container-type: inline-size;
+    }
+    .filter {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: end;
+      margin-block-end: 0.75rem;
+    }
+    .search {
+      display: flex;
+      flex-direction: column;
+      gap: 0.25rem;
+      flex: 1 1 14rem;
+      max-width: 24rem;
+    }
+    .search label {
+      font-weight: 600;
+    }
+    .search input {
+      min-height: 2.5rem;
+      padding: 0.3em 0.6em;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    .chips {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4rem;
+      flex: 2 1 20rem;
+    }
+    .chip {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.4em;
+      min-height: 2.25rem;
+      padding: 0.2em 0.75em;
+      border: 1px solid var(--_border);
+      border-radius: 999px;
+      background: var(--_surface);
+    }
+    .chip[aria-pressed='true'] {
+      border-color: var(--_accent);
+      background: var(--_accent);
+      color: var(--_accent-contrast);
+    }
+    .chip-count {
+      font-variant-numeric: tabular-nums;
+      opacity: 0.9;
+    }
+    .chip-count::before {
+      content: '(';
+    }
+    .chip-count::after {
+      content: ')';
+    }
+    .swatch {
+      display: inline-block;
+      flex: none;
+      width: 0.9em;
+      height: 0.9em;
+      border: 1.5px solid var(--_marker-stroke);
+      border-radius: 50%;
+    }
+    .layout {
+      display: grid;
+      gap: 1rem;
+      grid-template-columns: minmax(0, 1fr);
+    }
+    @container (min-width: 48rem) {
+      .layout {
+        grid-template-columns: minmax(0, 1fr) var(--_list-width);
+      }
+      .list {
+        max-height: var(--_map-height, 400px);
+      }
+    }
+    .map-area {
+      position: relative;
+      display: flex;
+      flex-direction: column;
+      min-width: 0;
+    }
+    .map {
+      width: 100%;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: #eef1ec;
+      font: inherit;
+    }
+    .map:focus-visible {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    .attribution {
+      margin: 0.25rem 0 0;
+      color: var(--_muted);
+      font-size: 0.8rem;
+      text-align: end;
+    }
+    .attribution a {
+      color: inherit;
+    }
+    .consent {
+      position: absolute;
+      inset-block-start: 0.75rem;
+      inset-inline: 3.5rem 0.75rem;
+      z-index: 1001;
+      padding: 0.75rem 1rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      box-shadow: 0 2px 8px rgb(0 0 0 / 20%);
+    }
+    .consent p {
+      margin: 0 0 0.5rem;
+    }
+    .consent .hint {
+      color: var(--_muted);
+      font-size: 0.9em;
+    }
+    .consent-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: center;
+    }
+    .remember,
+    .in-view {
+      display: inline-flex;
+      gap: 0.4em;
+      align-items: center;
+    }
+    .locate {
+      position: absolute;
+      inset-block-end: 2.5rem;
+      inset-inline-end: 0.75rem;
+      z-index: 1000;
+      display: flex;
+      flex-direction: column;
+      align-items: end;
+      gap: 0.25rem;
+    }
+    .locate-status:not(:empty) {
+      padding: 0.2em 0.5em;
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    .list {
+      display: flex;
+      flex-direction: column;
+      min-width: 0;
+      max-height: 28rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    .list-head {
+      padding: 0.5rem 0.75rem;
+      border-block-end: 1px solid var(--_border);
+    }
+    .count {
+      margin: 0;
+      font-weight: 600;
+    }
+    .list ul {
+      flex: 1 1 auto;
+      margin: 0;
+      padding: 0;
+      overflow-y: auto;
+      list-style: none;
+    }
+    .list li + li {
+      border-block-start: 1px solid var(--_surface-alt);
+    }
+    .list .offen-state {
+      margin: 0.75rem;
+    }
+    .item {
+      display: flex;
+      gap: 0.6rem;
+      align-items: baseline;
+      width: 100%;
+      padding: 0.5rem 0.75rem;
+      border: 0;
+      background: none;
+      text-align: start;
+    }
+    .item:hover {
+      background: var(--_surface-alt);
+    }
+    .item[aria-current='true'] {
+      background: var(--_surface-alt);
+      box-shadow: inset 4px 0 0 var(--_accent);
+    }
+    .item:focus-visible {
+      outline-offset: -3px;
+    }
+    .item-text {
+      display: flex;
+      flex-direction: column;
+      min-width: 0;
+    }
+    .item-title {
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+    .item-meta {
+      color: var(--_muted);
+      font-size: 0.9em;
+      overflow-wrap: anywhere;
+    }
+    .more {
+      margin: 0.5rem 0.75rem;
+    }
+    .details {
+      font: inherit;
+      color: var(--_text);
+    }
+    .details:focus-visible {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    .details-title {
+      margin: 0 0 0.25rem;
+      font-size: 1.1em;
+      font-weight: 700;
+    }
+    .details-category {
+      display: flex;
+      gap: 0.4em;
+      align-items: center;
+      margin: 0 0 0.5rem;
+    }
+    .details dl {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: 0.2rem 0.75rem;
+      margin: 0 0 0.5rem;
+    }
+    .details dt {
+      font-weight: 600;
+    }
+    .details dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .details a {
+      color: var(--_accent);
+    }
+    .description {
+      margin: 0 0 0.5rem;
+      white-space: pre-line;
+    }
+    .details-image {
+      display: block;
+      max-width: 100%;
+      max-height: 10rem;
+      margin-block-end: 0.5rem;
+      border-radius: var(--_radius);
+      object-fit: cover;
+    }
+    .panel {
+      margin-block-start: 1rem;
+      padding: 1rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    .leaflet-container {
+      font: inherit;
+    }
+    .leaflet-popup-content {
+      font-size: 0.95rem;
+      line-height: 1.4;
+    }
+    .leaflet-container a.leaflet-popup-close-button {
+      width: 32px;
+      height: 32px;
+      font-size: 22px;
+      color: var(--_text);
+    }
+    .leaflet-container .leaflet-control-zoom a {
+      color: var(--_text);
+    }
+    .offen-marker {
+      stroke: var(--_marker-stroke);
+    }
+    .offen-cluster {
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      border: 3px solid var(--_surface);
+      border-radius: 50%;
+      background: var(--_accent);
+      box-shadow: 0 0 0 1.5px var(--_marker-stroke);
+      color: var(--_accent-contrast);
+      font-weight: 700;
+      font-size: 0.85rem;
+    }
+  `,
+];

@@ -1,0 +1,323 @@
+import { DataError } from '../../data/errors.js';
+import { isValidLonLat, toCoordinate } from '../../data/geo.js';
+import { getValue, mapRoles, normalizeName, type RoleSpecs } from '../../data/mapping.js';
+import type { DataRecord, Dataset, Field, Geometry, Position, Value } from '../../data/types.js';
+import { safeWebUrl, telUrl } from '../../shared/safe-url.js';
+
+/** The roles a map entry can fill; each has a `<role>-field` attribute that overrides detection. */
+export type OfferRole = 'title' | 'category' | 'description' | 'address' | 'url' | 'phone' | 'hours' | 'image';
+
+/** Candidates in order of likelihood, German and English; names are compared normalised (see normalizeName). */
+export const OFFER_ROLES: RoleSpecs<OfferRole> = {
+  title: {
+    candidates: ['title', 'titel', 'name', 'bezeichnung', 'objekt', 'objektname', 'einrichtung', 'label'],
+    types: ['string', 'number'],
+  },
+  category: {
+    candidates: [
+      'category',
+      'kategorie',
+      'categories',
+      'kategorien',
+      'rubrik',
+      'sparte',
+      'art',
+      'typ',
+      'type',
+      'produkt',
+      'objekttyp',
+      'gruppe',
+      'group',
+      'thema',
+    ],
+    types: ['string'],
+  },
+  description: {
+    candidates: ['description', 'beschreibung', 'details', 'info', 'infos', 'text', 'hinweis', 'bemerkung', 'summary'],
+    types: ['string'],
+  },
+  address: {
+    candidates: ['address', 'adresse', 'anschrift', 'location', 'standort', 'ort', 'lage', 'strasse', 'street'],
+    types: ['string'],
+  },
+  url: {
+    candidates: ['url', 'website', 'webseite', 'homepage', 'link', 'web', 'internet', 'www', 'details_url'],
+    types: ['string'],
+  },
+  phone: {
+    candidates: ['phone', 'telefon', 'tel', 'telephone', 'telefonnummer', 'fon', 'phone_number'],
+    types: ['string', 'number'],
+  },
+  hours: {
+    candidates: ['opening_hours', 'oeffnungszeiten', 'openinghours', 'hours', 'zeiten', 'geoeffnet', 'sprechzeiten'],
+    types: ['string'],
+  },
+  image: {
+    candidates: ['image', 'bild', 'foto', 'photo', 'img', 'picture', 'image_url', 'bild_url', 'thumbnail'],
+    types: ['string'],
+  },
+};
+
+/** Address parts spread over several columns (Münster: `Strname`, `Hsnr`, `Plz`), joined when no address field exists. */
+const ADDRESS_PARTS = {
+  street: ['strasse', 'street', 'strname', 'strassenname'],
+  number: ['hausnummer', 'hsnr', 'hnr', 'housenumber', 'nr'],
+  postcode: ['plz', 'postleitzahl', 'postcode', 'zip'],
+  city: ['ort', 'stadt', 'city', 'gemeinde', 'ortsteil'],
+};
+
+export interface Offer {
+  id: string;
+  record: DataRecord;
+  title: string;
+  category?: string;
+  description?: string;
+  address?: string;
+  /** Website, only http(s). */
+  url?: string;
+  phone?: string;
+  /** `tel:` link of the phone number. */
+  tel?: string;
+  hours?: string;
+  /** Image, only http(s). */
+  image?: string;
+  /** Where the marker or list entry points: the point itself, or the middle of a shape's bounding box. */
+  lat?: number;
+  lon?: number;
+  /** Lines, polygons and collections; points need only lat/lon. */
+  shape?: Geometry;
+  /** Lower-case text searched by `q`: title, category, address. */
+  haystack: string;
+}
+
+export interface OfferOverrides extends Partial<Record<OfferRole, string | undefined>> {
+  lat?: string;
+  lon?: string;
+}
+
+export interface OfferModel {
+  offers: Offer[];
+  /** Categories in alphabetical order with their colour index. */
+  categories: string[];
+}
+
+/** A value as display text; nested objects are left out, arrays are joined. */
+export function valueText(value: Value | undefined, locale: string): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number') return value.toLocaleString(locale);
+  if (typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toLocaleDateString(locale);
+  if (Array.isArray(value)) {
+    const parts = value.map((v) => valueText(v, locale)).filter(Boolean);
+    return parts.length ? parts.join(', ') : undefined;
+  }
+  return undefined;
+}
+
+function validPosition(p: unknown): p is Position {
+  return Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number' && isValidLonLat(p[0], p[1]);
+}
+
+/** Every position of a geometry, for its bounding box. */
+function* positions(geometry: Geometry): Generator<Position> {
+  switch (geometry.type) {
+    case 'Point':
+      yield geometry.coordinates;
+      return;
+    case 'MultiPoint':
+    case 'LineString':
+      yield* geometry.coordinates;
+      return;
+    case 'MultiLineString':
+    case 'Polygon':
+      for (const ring of geometry.coordinates) yield* ring;
+      return;
+    case 'MultiPolygon':
+      for (const polygon of geometry.coordinates) for (const ring of polygon) yield* ring;
+      return;
+    case 'GeometryCollection':
+      for (const part of geometry.geometries) yield* positions(part);
+  }
+}
+
+/** The anchor of a geometry: a point itself, otherwise the centre of its bounding box. */
+function anchorOf(geometry: Geometry): { lat: number; lon: number; shape?: Geometry } | undefined {
+  if (geometry.type === 'Point') {
+    const [lon, lat] = geometry.coordinates;
+    return validPosition(geometry.coordinates) ? { lat, lon } : undefined;
+  }
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  for (const p of positions(geometry)) {
+    if (!validPosition(p)) continue;
+    west = Math.min(west, p[0]);
+    east = Math.max(east, p[0]);
+    south = Math.min(south, p[1]);
+    north = Math.max(north, p[1]);
+  }
+  if (west > east) return undefined;
+  return { lat: (south + north) / 2, lon: (west + east) / 2, shape: geometry };
+}
+
+function findField(fields: readonly Field[], candidates: readonly string[], taken: Set<string>): string | undefined {
+  for (const candidate of candidates) {
+    const hit = fields.find((f) => !taken.has(f.name) && normalizeName(f.name) === candidate);
+    if (hit) return hit.name;
+  }
+  return undefined;
+}
+
+function checkFields(fields: readonly Field[], names: string[], role: string, url: string): void {
+  for (const name of names) {
+    const exists = fields.some((f) => f.name === name || (name.includes('.') && f.name === name.split('.')[0]));
+    if (!exists) {
+      throw new DataError('mapping', `Field "${name}" for role ${role} does not exist`, {
+        url,
+        role,
+        fields: fields.map((f) => f.name),
+      });
+    }
+  }
+}
+
+/** Splits an attribute like `Strname,Hsnr` into field names. */
+function fieldList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Turns a dataset into map entries: decides which field fills each role (attributes win, otherwise detection),
+ * takes the location from the record's geometry or from `lat-field`/`lon-field`, and makes links safe.
+ * Throws a DataError `mapping` when an attribute names a field that does not exist.
+ */
+export function buildOffers(dataset: Dataset, overrides: OfferOverrides, locale: string): OfferModel {
+  const { fields } = dataset;
+  const url = dataset.meta.url;
+  // `address-field` may list several fields (`Strname,Hsnr,Plz`); the other roles take one field each.
+  const addressList = fieldList(overrides.address);
+  checkFields(fields, addressList, 'address', url);
+  const latLon = [overrides.lat, overrides.lon].filter((v): v is string => !!v?.trim());
+  if (latLon.length === 1) {
+    throw new DataError('mapping', 'lat-field and lon-field must be given together', {
+      url,
+      role: overrides.lat ? 'lon' : 'lat',
+      fields: fields.map((f) => f.name),
+    });
+  }
+  checkFields(fields, latLon, latLon.length ? 'lat' : '', url);
+  const roles = mapRoles(fields, OFFER_ROLES, { ...overrides, address: addressList[0] }, url);
+
+  let addressFields = addressList.length ? addressList : roles.address ? [roles.address] : [];
+  if (!addressFields.length) {
+    const taken = new Set(Object.values(roles).filter((v): v is string => !!v));
+    addressFields = [
+      findField(fields, ADDRESS_PARTS.street, taken),
+      findField(fields, ADDRESS_PARTS.number, taken),
+      findField(fields, ADDRESS_PARTS.postcode, taken),
+      findField(fields, ADDRESS_PARTS.city, taken),
+    ].filter((f): f is string => !!f);
+    // A lone city or postcode is not an address worth showing.
+    if (!findField(fields, ADDRESS_PARTS.street, taken)) addressFields = [];
+  }
+  // Fields that extend the hours field (`opening_hours_unclassified`) fill in when it is empty.
+  const hoursFallbacks = roles.hours
+    ? fields
+        .map((f) => f.name)
+        .filter((n) => n !== roles.hours && normalizeName(n).startsWith(normalizeName(roles.hours!)))
+    : [];
+
+  const text = (record: DataRecord, field: string | undefined) => valueText(getValue(record, field), locale);
+  const categories = new Set<string>();
+  const offers: Offer[] = [];
+  for (const record of dataset.records) {
+    let geometry = record.geometry;
+    if (overrides.lat && overrides.lon) {
+      const lat = toCoordinate(getValue(record, overrides.lat.trim()));
+      const lon = toCoordinate(getValue(record, overrides.lon.trim()));
+      geometry =
+        lat !== undefined && lon !== undefined && isValidLonLat(lon, lat)
+          ? { type: 'Point', coordinates: [lon, lat] }
+          : undefined;
+    }
+    const anchor = geometry ? anchorOf(geometry) : undefined;
+    const category = text(record, roles.category);
+    if (category) categories.add(category);
+    const title = text(record, roles.title) ?? category ?? `#${record.id}`;
+    const address = joinAddress(addressFields.map((f) => text(record, f)));
+    let hours = text(record, roles.hours);
+    for (const fallback of hoursFallbacks) hours ??= text(record, fallback);
+    const phone = text(record, roles.phone);
+    offers.push({
+      id: record.id,
+      record,
+      title,
+      category,
+      description: text(record, roles.description),
+      address,
+      url: safeWebUrl(text(record, roles.url)),
+      phone,
+      tel: telUrl(phone),
+      hours,
+      image: safeWebUrl(text(record, roles.image)),
+      lat: anchor?.lat,
+      lon: anchor?.lon,
+      shape: anchor?.shape,
+      haystack: [title, category, address].filter(Boolean).join('\n').toLocaleLowerCase(locale),
+    });
+  }
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  offers.sort((a, b) => collator.compare(a.title, b.title));
+  return { offers, categories: [...categories].sort(collator.compare) };
+}
+
+/** "Am Berg Fidel", "51", "48153" → "Am Berg Fidel 51, 48153": a comma before a postcode, else a space. */
+function joinAddress(parts: (string | undefined)[]): string | undefined {
+  let result = '';
+  for (const part of parts) {
+    if (!part) continue;
+    result += result ? (/^\d{4,5}\b/.test(part) ? ', ' : ' ') + part : part;
+  }
+  return result || undefined;
+}
+
+export interface OfferFilter {
+  category?: string[];
+  q?: string;
+}
+
+/** Whether an offer matches the search text (every word must appear in title, category or address). */
+export function matchesSearch(offer: Offer, words: string[]): boolean {
+  return words.every((word) => offer.haystack.includes(word));
+}
+
+export function searchWords(q: string | undefined, locale: string): string[] {
+  return (q ?? '').toLocaleLowerCase(locale).split(/\s+/).filter(Boolean);
+}
+
+/** Okabe–Ito: eight colours told apart with every common colour-vision deficiency. */
+export const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000'];
+export const UNCATEGORIZED_COLOR = '#6b7280';
+
+const OSM_DAYS_DE: Record<string, string> = {
+  Tu: 'Di',
+  We: 'Mi',
+  Th: 'Do',
+  Su: 'So',
+  PH: 'Feiertag',
+  off: 'geschlossen',
+};
+
+/**
+ * Opening hours in OSM syntax (`Tu, Fr 07:30-14:00`, common in open data) read in German: `Di, Fr 07:30-14:00`.
+ * Anything that does not look like that syntax stays as it is.
+ */
+export function localizeHours(hours: string, lang: 'de' | 'en'): string {
+  if (lang !== 'de' || !/\b(Mo|Tu|We|Th|Fr|Sa|Su)\b/.test(hours) || !/\d\d:\d\d/.test(hours)) return hours;
+  return hours.replace(/\b(Tu|We|Th|Su|PH|off)\b/g, (day) => OSM_DAYS_DE[day]);
+}
