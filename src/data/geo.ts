@@ -129,7 +129,6 @@ const PAIR_NAMES = [
   'geopoint2d',
   'location',
   'standort',
-  'position',
   'latlon',
   'latlng',
   'wkt',

@@ -87,6 +87,18 @@ describe('JSON', () => {
       expect(repeated.records.map((r) => r.id)).to.deep.equal(['0', '1']);
     });
 
+    it('keeps the geometry of GeoJSON features picked from an envelope with path', async () => {
+      const dataset = await loadDataset({
+        url: fixtureUrl('json-geojson-geometries.geojson'),
+        format: 'json',
+        path: 'features',
+      });
+      expect(dataset.records).to.have.length(12);
+      expect(dataset.records[0].id).to.equal('pt');
+      expect(dataset.records[0].values.name).to.equal('Rathaus Bad Belzig');
+      expect(dataset.records[0].geometry).to.deep.equal({ type: 'Point', coordinates: [12.5897, 52.1412] });
+    });
+
     it('reports an empty array as an empty dataset', async () => {
       const error = await failure(loadDataset({ url: inlineJson({ records: [] }) }));
       expect(error.kind).to.equal('empty');
@@ -149,6 +161,8 @@ describe('JSON', () => {
       expect(pickLanguage({ fr: 'Voyages', de: '', en: '' }, 'de')).to.equal('Voyages');
       expect(pickLanguage('schon Text', 'en')).to.equal('schon Text');
       expect(pickLanguage(42, 'de')).to.equal(undefined);
+      // Short keys that are no language codes make an ordinary object.
+      expect(pickLanguage({ id: '7', nr: '12' }, 'de')).to.equal(undefined);
     });
   });
 

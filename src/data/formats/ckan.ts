@@ -174,6 +174,12 @@ async function packageDataset(context: ParseContext, result: JsonObject): Promis
     });
   }
   const resourceUrl = new URL(href, body.url || source.url).href;
+  if (resourceUrl === source.url || resourceUrl === body.url) {
+    throw new DataError('unsupported', `The resource of ${source.url} points back at the package`, {
+      url: source.url,
+      found: 'CKAN',
+    });
+  }
   const dataset = await context.load({
     url: resourceUrl,
     // CSV resources are often served as application/octet-stream; JSON may turn out to be GeoJSON, so it is sniffed.

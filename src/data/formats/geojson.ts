@@ -2,7 +2,7 @@ import { DataError } from '../errors.js';
 import { toGeometry } from '../geo.js';
 import type { Dataset, Geometry } from '../types.js';
 import { buildTable, jsonMeta, peekJson } from './json.js';
-import type { Parser } from './parser.js';
+import type { ParseContext, Parser } from './parser.js';
 
 const GEOMETRY_TYPES = new Set([
   'Point',
@@ -14,7 +14,7 @@ const GEOMETRY_TYPES = new Set([
   'GeometryCollection',
 ]);
 
-interface FeatureLike {
+export interface FeatureLike {
   id?: unknown;
   geometry?: unknown;
   properties?: unknown;
@@ -41,13 +41,9 @@ function featuresOf(data: unknown, url: string): FeatureLike[] {
   }
 }
 
-/**
- * GeoJSON (RFC 7946): one record per feature with its properties as values and its geometry checked. A geometry
- * with an invalid or out-of-range position is dropped (and counted in `meta.droppedCoordinates`), never thrown.
- */
-export const parseGeoJson: Parser = (context): Dataset => {
+/** Records from GeoJSON features: properties as values, checked geometry, feature ids where all are unique. */
+export function datasetFromFeatures(context: ParseContext, features: readonly FeatureLike[]): Dataset {
   const { source } = context;
-  const features = featuresOf(peekJson(context.body), source.url);
   const properties = features.map((f) =>
     typeof f.properties === 'object' && f.properties !== null && !Array.isArray(f.properties) ? f.properties : {},
   );
@@ -64,4 +60,11 @@ export const parseGeoJson: Parser = (context): Dataset => {
     else dropped++;
   });
   return { fields, records, meta: { ...jsonMeta(context, 'geojson'), droppedCoordinates: dropped } };
-};
+}
+
+/**
+ * GeoJSON (RFC 7946): one record per feature with its properties as values and its geometry checked. A geometry
+ * with an invalid or out-of-range position is dropped (and counted in `meta.droppedCoordinates`), never thrown.
+ */
+export const parseGeoJson: Parser = (context) =>
+  datasetFromFeatures(context, featuresOf(peekJson(context.body), context.source.url));

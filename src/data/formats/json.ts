@@ -171,8 +171,11 @@ function encodingOf(body: object): string | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // Multilingual values and safe copies
 
-const LANGUAGE_KEY = /^[a-z]{2}(?:[-_][A-Za-z]{2})?$/;
-const KNOWN_LANGUAGES = new Set(['de', 'en', 'fr', 'it', 'rm', 'da', 'nl', 'pl', 'es']);
+const LANGUAGE_KEY = /^([a-z]{2})(?:[-_][A-Za-z]{2})?$/;
+/** European languages (ISO 639-1); `id`, `nr` and other short keys are not among them. */
+const KNOWN_LANGUAGES = new Set(
+  'de en fr it rm lb da nl pl es pt cs sk sl hu sv fi no nb nn et lv lt el bg ro hr ga mt ru uk tr sr sq'.split(' '),
+);
 
 /** `{"de": "…", "fr": "…", "en": ""}` as opendata.swiss writes titles and descriptions. */
 export function isMultilingual(value: unknown): value is Record<string, string | null> {
@@ -180,8 +183,10 @@ export function isMultilingual(value: unknown): value is Record<string, string |
   const entries = Object.entries(value);
   return (
     entries.length > 0 &&
-    entries.every(([key, text]) => LANGUAGE_KEY.test(key) && (typeof text === 'string' || text === null)) &&
-    entries.some(([key]) => KNOWN_LANGUAGES.has(key.slice(0, 2)))
+    entries.every(
+      ([key, text]) =>
+        KNOWN_LANGUAGES.has(LANGUAGE_KEY.exec(key)?.[1] ?? '') && (typeof text === 'string' || text === null),
+    )
   );
 }
 
@@ -475,10 +480,15 @@ export function jsonMeta(context: ParseContext, format: Format): DatasetMeta {
   };
 }
 
-export const parseJson: Parser = (context): Dataset => {
+export const parseJson: Parser = async (context): Promise<Dataset> => {
   const { source } = context;
   const data = peekJson(context.body);
   const { items, keys } = findRecords(data, source.path, source.url);
+  // GeoJSON features inside another envelope (or picked with path="features") keep their geometry.
+  if (items.length > 0 && items.every((item) => isPlainObject(item) && item.type === 'Feature')) {
+    const { datasetFromFeatures } = await import('./geojson.js');
+    return datasetFromFeatures(context, items as JsonObject[]);
+  }
   const { fields, records } = buildTable(items, source.lang, { keys, nullValues: source.nullValues });
   return { fields, records, meta: jsonMeta(context, 'json') };
 };
