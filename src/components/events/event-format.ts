@@ -46,10 +46,10 @@ function dateText(date: Date, allDay: boolean, options: DateTextOptions, withYea
 }
 
 function timeText(date: Date, options: DateTextOptions): string {
-  const hourCycle = options.lang === 'de' ? { hourCycle: 'h23' as const } : {};
-  return format(options.locale, options.timeZone, 'time', { hour: '2-digit', minute: '2-digit', ...hourCycle }).format(
-    date,
-  );
+  // German always writes 18:00; English follows its locale (19:00 in en-GB, 7:00 PM in en-US).
+  const hour =
+    options.lang === 'de' ? ({ hour: '2-digit', hourCycle: 'h23' } as const) : ({ hour: 'numeric' } as const);
+  return format(options.locale, options.timeZone, 'time', { ...hour, minute: '2-digit' }).format(date);
 }
 
 /** "Heute"/"Morgen" when the day is today or tomorrow in the zone, else undefined. */

@@ -160,12 +160,8 @@ export function selectEvents(events: readonly EventItem[], selection: Selection)
     return true;
   });
   const direction = range === 'past' ? -1 : 1;
-  kept.sort(
-    (a, b) =>
-      direction * (a.start.getTime() - b.start.getTime()) ||
-      a.title.localeCompare(b.title, 'de') ||
-      a.id.localeCompare(b.id),
-  );
+  // A stable sort: events starting at the same time keep the source's order.
+  kept.sort((a, b) => direction * (a.start.getTime() - b.start.getTime()));
   return selection.limit !== undefined && selection.limit >= 0 ? kept.slice(0, selection.limit) : kept;
 }
 

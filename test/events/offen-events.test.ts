@@ -1,0 +1,423 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import ICAL from 'ical.js';
+import type { TemplateResult } from 'lit';
+import '../../src/components/events/offen-events.js';
+import type { OffenEvents } from '../../src/components/events/offen-events.component.js';
+import type { EventSelectDetail } from '../../src/components/events/offen-events.component.js';
+import { expectAccessible } from '../helpers/axe.js';
+import { corpusUrl, demoDataUrl, faultUrl, fixtureUrl } from '../helpers/server.js';
+
+/** Thursday, 26 November 2026, 11:00 in Berlin. */
+const NOW = new Date('2026-11-26T10:00:00Z');
+const TERMINE = demoDataUrl('termine.ics');
+
+async function show(template: TemplateResult): Promise<OffenEvents> {
+  const el = await fixture<OffenEvents>(template);
+  await el.loadComplete;
+  await el.updateComplete;
+  return el;
+}
+
+interface Shown {
+  title: string;
+  when: string;
+  cancelled: boolean;
+}
+
+function items(el: OffenEvents): Shown[] {
+  return [...el.shadowRoot!.querySelectorAll('[part~="item"]')].map((li) => ({
+    title: li.querySelector('.title-text')!.textContent!.trim(),
+    when: li.querySelector('[part~="date"]')!.textContent!.trim(),
+    cancelled: li.querySelector('[part~="cancelled-badge"]') !== null,
+  }));
+}
+
+const titles = (el: OffenEvents) => items(el).map((i) => i.title);
+const whens = (el: OffenEvents) => items(el).map((i) => i.when);
+
+describe('<offen-events> with an ICS feed', () => {
+  it('lists upcoming events in Berlin time with Heute, Morgen, all-day ranges and EXDATEs skipped', async () => {
+    const el = await show(
+      html`<offen-events src=${TERMINE} .now=${NOW} group-by="none" page-size="20" limit="13"></offen-events>`,
+    );
+    expect(items(el).slice(0, 13)).to.deep.equal([
+      { title: 'Lesung: Sagen aus dem Hohen Fläming', when: 'Heute, 19:00–21:00 Uhr', cancelled: false },
+      { title: 'Wochenmarkt auf dem Marktplatz', when: 'Morgen, 08:00–13:00 Uhr', cancelled: false },
+      { title: 'Weihnachtsmarkt auf der Burg Eisenhardt', when: 'Fr., 4. Dez. – So., 6. Dez. 2026', cancelled: false },
+      { title: 'Wochenmarkt auf dem Marktplatz', when: 'Fr., 4. Dez. 2026, 08:00–13:00 Uhr', cancelled: false },
+      { title: 'Repair-Café', when: 'Sa., 5. Dez. 2026, 10:00–13:00 Uhr', cancelled: false },
+      { title: 'Wochenmarkt auf dem Marktplatz', when: 'Fr., 11. Dez. 2026, 08:00–13:00 Uhr', cancelled: false },
+      { title: 'Adventskonzert in der Marienkirche', when: 'So., 13. Dez. 2026, 17:00–18:30 Uhr', cancelled: true },
+      { title: 'Wochenmarkt auf dem Marktplatz', when: 'Fr., 18. Dez. 2026, 08:00–13:00 Uhr', cancelled: false },
+      // 25 Dec and 1 Jan are EXDATEs of the weekly market.
+      { title: 'Repair-Café', when: 'Sa., 2. Jan. 2027, 10:00–13:00 Uhr', cancelled: false },
+      { title: 'Wochenmarkt auf dem Marktplatz', when: 'Fr., 8. Jan. 2027, 08:00–13:00 Uhr', cancelled: false },
+      { title: 'Wochenmarkt auf dem Marktplatz', when: 'Fr., 15. Jan. 2027, 08:00–13:00 Uhr', cancelled: false },
+      { title: 'Neujahrsempfang der Stadt Bad Belzig', when: 'Fr., 15. Jan. 2027, 19:00–22:00 Uhr', cancelled: false },
+      { title: 'Tag der offenen Tür im Rathaus Wiesenburg', when: 'Sa., 16. Jan. 2027, ganztägig', cancelled: false },
+    ]);
+    expect(el.shadowRoot!.querySelector('.cancelled-badge')!.textContent).to.equal('abgesagt');
+    await expectAccessible(el);
+  });
+
+  it('shows the same instants in America/New_York when told, whatever the machine zone is', async () => {
+    const el = await show(
+      html`<offen-events src=${TERMINE} .now=${NOW} timezone="America/New_York" group-by="none" limit="3">
+      </offen-events>`,
+    );
+    // 19:00 in Berlin is 13:00 in New York; 08:00 Friday in Berlin is 02:00 Friday there.
+    expect(whens(el)).to.deep.equal([
+      'Heute, 13:00–15:00 Uhr',
+      'Morgen, 02:00–07:00 Uhr',
+      'Fr., 4. Dez. – So., 6. Dez. 2026',
+    ]);
+  });
+
+  it('never shows an EXDATE occurrence of the weekly market', async () => {
+    const el = await show(
+      html`<offen-events src=${TERMINE} .now=${NOW} range="all" from="2026-12-19" to="2027-01-07"></offen-events>`,
+    );
+    expect(titles(el)).to.deep.equal(['Repair-Café']);
+    expect(whens(el)).to.deep.equal(['Sa., 2. Jan. 2027, 10:00–13:00 Uhr']);
+  });
+
+  it('lists past events newest first', async () => {
+    const el = await show(html`<offen-events src=${TERMINE} .now=${NOW} range="past" limit="5"></offen-events>`);
+    expect(items(el).map((i) => `${i.when} ${i.title}`)).to.deep.equal([
+      'Fr., 20. Nov. 2026, 08:00–13:00 Uhr Wochenmarkt auf dem Marktplatz',
+      'Fr., 13. Nov. 2026, 08:00–13:00 Uhr Wochenmarkt auf dem Marktplatz',
+      'Sa., 7. Nov. 2026, 10:00–13:00 Uhr Repair-Café',
+      'Fr., 6. Nov. 2026, 08:00–13:00 Uhr Wochenmarkt auf dem Marktplatz',
+      'Mi., 4. Nov. 2026, 18:00–21:00 Uhr Sitzung der Stadtverordnetenversammlung',
+    ]);
+  });
+
+  it('limits to the next N days and groups by month', async () => {
+    const el = await show(html`<offen-events src=${TERMINE} .now=${NOW} days="10"></offen-events>`);
+    const headings = [...el.shadowRoot!.querySelectorAll('[part~="group-heading"]')].map((h) => h.textContent!.trim());
+    expect(headings).to.deep.equal(['November 2026', 'Dezember 2026']);
+    expect(el.shadowRoot!.querySelector('[part~="group-heading"]')!.getAttribute('aria-level')).to.equal('3');
+    expect(titles(el)).to.deep.equal([
+      'Lesung: Sagen aus dem Hohen Fläming',
+      'Wochenmarkt auf dem Marktplatz',
+      'Weihnachtsmarkt auf der Burg Eisenhardt',
+      'Wochenmarkt auf dem Marktplatz',
+      'Repair-Café',
+    ]);
+  });
+
+  it('groups by day with Heute and Morgen in the heading', async () => {
+    const el = await show(html`<offen-events src=${TERMINE} .now=${NOW} days="2" group-by="day"></offen-events>`);
+    const headings = [...el.shadowRoot!.querySelectorAll('[part~="group-heading"]')].map((h) => h.textContent!.trim());
+    expect(headings).to.deep.equal(['Heute, Donnerstag, 26. November 2026', 'Morgen, Freitag, 27. November 2026']);
+  });
+
+  it('downloads an .ics for one event that ical.js reads back to the same event', async () => {
+    const el = await show(html`<offen-events src=${TERMINE} .now=${NOW} limit="1"></offen-events>`);
+    let href = '';
+    let fileName = '';
+    el.shadowRoot!.addEventListener(
+      'click',
+      (event) => {
+        const anchor = event.target as HTMLAnchorElement;
+        if (anchor.localName !== 'a' || !anchor.download) return;
+        href = anchor.href;
+        fileName = anchor.download;
+        event.preventDefault();
+      },
+      { capture: true },
+    );
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="add-to-calendar"]')!.click();
+    expect(href).to.match(/^blob:/);
+    expect(fileName).to.equal('Lesung-Sagen-aus-dem-Hohen-Fläming.ics');
+    const text = await (await fetch(href)).text();
+    expect(text).to.contain('\r\n');
+    expect(text.replace(/\r\n/g, '')).not.to.match(/\n/);
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    ICAL.TimezoneService.register(calendar.getFirstSubcomponent('vtimezone')!);
+    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+    expect(event.summary).to.equal('Lesung: Sagen aus dem Hohen Fläming');
+    expect(event.location).to.equal('Stadtbibliothek, Straße der Einheit 5, 14806 Bad Belzig');
+    expect(event.description).to.equal(
+      'Eine Lesung für Erwachsene und Jugendliche.\nEintritt frei; Anmeldung erbeten.',
+    );
+    expect(event.startDate.toJSDate().toISOString()).to.equal('2026-11-26T18:00:00.000Z');
+    expect(event.endDate.toJSDate().toISOString()).to.equal('2026-11-26T20:00:00.000Z');
+    expect(event.startDate.zone?.tzid).to.equal('Europe/Berlin');
+    expect(event.uid).to.contain('lesung-bibliothek-2026@beispiel.offen');
+  });
+
+  it('offers a webcal: subscription for the feed', async () => {
+    const el = await show(html`<offen-events src=${TERMINE} .now=${NOW} limit="2"></offen-events>`);
+    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="subscribe"]')!;
+    expect(link.getAttribute('href')).to.equal(TERMINE.replace(/^http:/, 'webcal:'));
+    expect(link.textContent!.trim()).to.equal('Kalender abonnieren');
+  });
+
+  it('filters by category and search text, announcing the count', async () => {
+    const el = await show(
+      html`<offen-events src=${TERMINE} .now=${NOW} to="2027-01-31" page-size="30"></offen-events>`,
+    );
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('select')!;
+    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal([
+      'Alle Kategorien',
+      'Kultur',
+      'Markt',
+      'Umwelt',
+      'Verwaltung',
+    ]);
+    select.value = 'Kultur';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(el.getAttribute('category')).to.equal('Kultur');
+    expect(titles(el)).to.deep.equal(['Lesung: Sagen aus dem Hohen Fläming', 'Adventskonzert in der Marienkirche']);
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim()).to.match(/^2 von \d+ Terminen$/);
+
+    select.value = '';
+    select.dispatchEvent(new Event('change'));
+    const search = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
+    search.value = 'burg eisenhardt';
+    search.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal([
+      'Weihnachtsmarkt auf der Burg Eisenhardt',
+      'Neujahrsempfang der Stadt Bad Belzig',
+    ]);
+    await expectAccessible(el);
+  });
+
+  it('pages with "Mehr anzeigen" and moves focus to the first new event', async () => {
+    const el = await show(html`<offen-events src=${TERMINE} .now=${NOW} page-size="3"></offen-events>`);
+    expect(items(el)).to.have.length(3);
+    const more = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="more"]')!;
+    expect(more.textContent!.trim()).to.equal('Mehr anzeigen');
+    more.click();
+    await el.updateComplete;
+    expect(items(el)).to.have.length(6);
+    expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('[data-index="3"]'));
+  });
+
+  it('compact layout: date badge, title button that opens details and fires offen-select', async () => {
+    const el = await show(html`<offen-events src=${TERMINE} .now=${NOW} layout="compact" limit="2"></offen-events>`);
+    const badge = el.shadowRoot!.querySelector('[part~="date-badge"]')!;
+    expect(badge.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Do. 26 Nov.');
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('button[part~="title"]')!;
+    const details = el.shadowRoot!.getElementById(button.getAttribute('aria-controls')!)!;
+    expect(details.hidden).to.equal(true);
+    await expectAccessible(el);
+    setTimeout(() => button.click());
+    const event = (await oneEvent(el, 'offen-select')) as CustomEvent<EventSelectDetail>;
+    expect(event.detail.event.title).to.equal('Lesung: Sagen aus dem Hohen Fläming');
+    expect(event.detail.expanded).to.equal(true);
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(details.hidden).to.equal(false);
+    expect(details.textContent).to.contain('Stadtbibliothek');
+    await expectAccessible(el);
+  });
+
+  it('links locations to a map search only when map-url is set', async () => {
+    const plain = await show(html`<offen-events src=${TERMINE} .now=${NOW} limit="1"></offen-events>`);
+    expect(plain.shadowRoot!.querySelector('[part~="location"] a')).to.equal(null);
+    const el = await show(
+      html`<offen-events
+        src=${TERMINE}
+        .now=${NOW}
+        limit="1"
+        map-url="https://www.openstreetmap.org/search?query={location}"
+      ></offen-events>`,
+    );
+    expect(el.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="location"] a')!.href).to.equal(
+      'https://www.openstreetmap.org/search?query=Stadtbibliothek%2C%20Stra%C3%9Fe%20der%20Einheit%205%2C%2014806%20Bad%20Belzig',
+    );
+  });
+
+  it('says "Keine anstehenden Termine" when nothing is ahead', async () => {
+    const el = await show(html`<offen-events src=${TERMINE} .now=${new Date('2029-06-01T10:00:00Z')}></offen-events>`);
+    const state = el.shadowRoot!.querySelector('[data-state="empty"]')!;
+    expect(state.textContent!.trim()).to.equal('Keine anstehenden Termine');
+    await expectAccessible(el);
+  });
+
+  it('shows an error with a retry button when the feed is missing', async () => {
+    const url = faultUrl(`status/404?events=${Math.random()}`);
+    const el = await fixture<OffenEvents>(html`<offen-events src=${url} .now=${NOW}></offen-events>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[data-state="error"]'));
+    const state = el.shadowRoot!.querySelector('[data-state="error"]')!;
+    expect(state.getAttribute('role')).to.equal('alert');
+    expect(state.textContent).to.contain('Status 404');
+    expect(state.querySelector('[part~="retry"]')!.textContent!.trim()).to.equal('Erneut versuchen');
+    await expectAccessible(el);
+  });
+});
+
+describe('<offen-events> with real ICS corpus files', () => {
+  it('expands the FabLab Cottbus Repair Café (monthly, first Saturday) between single events', async () => {
+    const el = await show(
+      html`<offen-events
+        src=${corpusUrl('fablab-cottbus-events.ics')}
+        .now=${NOW}
+        range="all"
+        from="2018-02-01"
+        to="2018-04-30"
+        group-by="none"
+      ></offen-events>`,
+    );
+    expect(items(el).map((i) => `${i.when} | ${i.title}`)).to.deep.equal([
+      'Sa., 3. Feb. 2018, 14:00–17:00 Uhr | Repair Café',
+      'Sa., 3. März 2018, 14:00–17:00 Uhr | Repair Café',
+      'Sa., 31. März 2018, 17:00–19:00 Uhr | Vereinssitzung',
+      'Sa., 7. Apr. 2018, 14:00–17:00 Uhr | Repair Café',
+      'Mi., 18. Apr. 2018, 18:00–20:00 Uhr | Let’s play: Kompass',
+    ]);
+  });
+
+  it('shows the FabLab all-day event as a calendar day in any zone', async () => {
+    for (const zone of ['Europe/Berlin', 'America/New_York']) {
+      const el = await show(
+        html`<offen-events
+          src=${corpusUrl('fablab-cottbus-events.ics')}
+          .now=${NOW}
+          timezone=${zone}
+          range="all"
+          from="2018-06-09"
+          to="2018-06-09"
+        ></offen-events>`,
+      );
+      expect(items(el)).to.deep.include({
+        title: 'Lab geschlossen: Wir sind auf dem Karlstraßenfest',
+        when: 'Sa., 9. Juni 2018, ganztägig',
+        cancelled: false,
+      });
+    }
+  });
+
+  it('skips the EXDATEs of the machBar Potsdam weekly school visits', async () => {
+    const el = await show(
+      html`<offen-events
+        src=${corpusUrl('machbar-potsdam-google-calendar.ics')}
+        .now=${NOW}
+        range="all"
+        from="2019-02-25"
+        to="2019-03-17"
+        q="Montessori"
+      ></offen-events>`,
+    );
+    // Thursdays from 28 Feb and Fridays from 1 Mar; 7 and 8 March are EXDATEs.
+    expect(whens(el)).to.deep.equal([
+      'Do., 28. Feb. 2019, 08:30–14:30 Uhr',
+      'Fr., 1. März 2019, 08:30–14:30 Uhr',
+      'Do., 14. März 2019, 08:30–14:30 Uhr',
+      'Fr., 15. März 2019, 08:30–14:30 Uhr',
+    ]);
+  });
+
+  it('writes the machBar multi-day all-day CODEWEEK as a day range', async () => {
+    const el = await show(
+      html`<offen-events
+        src=${corpusUrl('machbar-potsdam-google-calendar.ics')}
+        .now=${NOW}
+        range="all"
+        from="2017-10-01"
+        to="2017-10-31"
+        q="codeweek"
+      ></offen-events>`,
+    );
+    expect(whens(el)).to.deep.equal(['Sa., 7. Okt. – So., 22. Okt. 2017']);
+  });
+});
+
+describe('<offen-events> with CSV', () => {
+  it('reads German date strings as Berlin time and date-only cells as all-day', async () => {
+    const el = await show(
+      html`<offen-events
+        src=${fixtureUrl('events-bad-belzig.csv')}
+        .now=${NOW}
+        range="all"
+        group-by="none"
+      ></offen-events>`,
+    );
+    expect(items(el).map((i) => `${i.when} | ${i.title}`)).to.deep.equal([
+      'Mo., 10. Aug. 2020, 16:00–18:00 Uhr | Bürgersprechstunde',
+      'Di., 11. Aug. 2020, 18:00–21:00 Uhr | Sommerkino im Burghof',
+      'Fr., 14. Aug. 2020, 10:00 Uhr | Stadtradeln: Auftakt',
+      'Sa., 15. Aug. – So., 16. Aug. 2020 | Flohmarkt im Schlosspark',
+      'Sa., 22. Aug. 2020, 14:00–17:00 Uhr | Sommerfest der Kita',
+    ]);
+    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="link"]')!;
+    expect(link.href).to.equal('https://www.bad-belzig.de/beispiel/sommerkino');
+    await expectAccessible(el);
+  });
+
+  it('takes the upcoming window relative to the injected clock', async () => {
+    const el = await show(
+      html`<offen-events
+        src=${fixtureUrl('events-bad-belzig.csv')}
+        .now=${new Date('2020-08-14T12:00:00Z')}
+        group-by="none"
+      ></offen-events>`,
+    );
+    expect(whens(el)).to.deep.equal(['Morgen – So., 16. Aug. 2020', 'Sa., 22. Aug. 2020, 14:00–17:00 Uhr']);
+  });
+
+  it('maps fields by attribute: the Kiel budget dates (DD.MM.YYYY) become all-day entries', async () => {
+    const el = await show(
+      html`<offen-events
+        src=${corpusUrl('kiel-haushalt-2017-cp1252-TRUNCATED.csv')}
+        .now=${NOW}
+        range="all"
+        title-field="Sachkonto-Bez"
+        category-field="Produktbereich-Bez"
+        limit="2"
+        group-by="none"
+      ></offen-events>`,
+    );
+    expect(items(el)).to.deep.equal([
+      // The first two rows of the file, in file order (equal dates keep it).
+      { title: 'Erstattungen von verbundenen Unternehmen,', when: 'So., 1. Jan. 2017, ganztägig', cancelled: false },
+      {
+        title: 'Ertr. a.d. Auflös./Herabsetzung d. Pensionsrückst.',
+        when: 'So., 1. Jan. 2017, ganztägig',
+        cancelled: false,
+      },
+    ]);
+  });
+
+  it('reports a field that does not exist, naming the fields there are', async () => {
+    const el = await fixture<OffenEvents>(
+      html`<offen-events src=${fixtureUrl('events-bad-belzig.csv')} .now=${NOW} title-field="Name"></offen-events>`,
+    );
+    const error = (await oneEvent(el, 'offen-error')) as CustomEvent<{ kind: string }>;
+    expect(error.detail.kind).to.equal('mapping');
+    await el.updateComplete;
+    const message = el.shadowRoot!.querySelector('[data-state="error"]')!.textContent!;
+    expect(message).to.contain('Titel, Beginn, Ende');
+  });
+
+  it('renders markup in the data as text and drops javascript: links', async () => {
+    const el = await show(
+      html`<offen-events src=${fixtureUrl('events-xss.csv')} .now=${NOW} range="all"></offen-events>`,
+    );
+    const root = el.shadowRoot!;
+    expect(root.querySelector('img, script, b')).to.equal(null);
+    expect(titles(el)).to.deep.equal(['<img src=x onerror="window.__xss=1">']);
+    expect(root.textContent).to.contain('<script>window.__xss=2</script>');
+    expect(root.textContent).to.contain('<b>fett</b>');
+    expect(root.querySelector('a[href^="javascript"]')).to.equal(null);
+    expect(root.querySelector('[part~="link"]')).to.equal(null);
+    expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
+    await expectAccessible(el);
+  });
+});
+
+describe('<offen-events> language', () => {
+  it('follows an English page', async () => {
+    // The element's own lang counts like an ancestor's (fixture() of a plain div would wait for an animation
+    // frame, which a background test page may never get).
+    const el = await show(
+      html`<offen-events lang="en-GB" src=${TERMINE} .now=${NOW} limit="2" group-by="none"></offen-events>`,
+    );
+    expect(whens(el)).to.deep.equal(['Today, 19:00–21:00', 'Tomorrow, 8:00–13:00']);
+    expect(el.shadowRoot!.querySelector('[part~="add-to-calendar"]')!.textContent).to.contain('Add to calendar');
+  });
+});
