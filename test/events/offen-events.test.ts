@@ -327,6 +327,98 @@ describe('<offen-events> with real ICS corpus files', () => {
   });
 });
 
+describe('<offen-events> with OParl', () => {
+  const huertgenwald = () => new URL('/oparl-test/huertgenwald/body/1/meeting', location.href).href;
+
+  it('follows the relative next link of the Bad Belzig sample and marks the cancelled meeting', async () => {
+    const el = await fixture<OffenEvents>(
+      html`<offen-events
+        src=${demoDataUrl('oparl/meeting.json')}
+        .now=${NOW}
+        group-by="none"
+        limit="4"
+      ></offen-events>`,
+    );
+    const load = (await oneEvent(el, 'offen-load')) as CustomEvent<{ meta: { pages?: number; format: string } }>;
+    expect(load.detail.meta.format).to.equal('oparl');
+    expect(load.detail.meta.pages).to.equal(2);
+    await el.updateComplete;
+    expect(items(el)).to.deep.equal([
+      {
+        title: '14. Sitzung – Haupt- und Finanzausschuss',
+        when: 'Mi., 2. Dez. 2026, 17:30–19:30 Uhr',
+        cancelled: false,
+      },
+      {
+        title: '15. Sitzung – Stadtverordnetenversammlung Bad Belzig',
+        when: 'Mi., 9. Dez. 2026, 18:00–21:00 Uhr',
+        cancelled: false,
+      },
+      {
+        title: '16. Sitzung – Ausschuss für Bauen, Stadtentwicklung und Umwelt',
+        when: 'Mi., 20. Jan. 2027, 17:30–19:30 Uhr',
+        cancelled: true,
+      },
+      {
+        title: '17. Sitzung – Stadtverordnetenversammlung Bad Belzig',
+        when: 'Mi., 27. Jan. 2027, 18:00–21:00 Uhr',
+        cancelled: false,
+      },
+    ]);
+    const first = el.shadowRoot!.querySelector('[part~="item"]')!;
+    expect(first.querySelector('[part~="category"]')!.textContent).to.equal('Haupt- und Finanzausschuss');
+    expect(first.querySelector<HTMLAnchorElement>('[part~="link"]')!.href).to.equal(
+      'https://ratsinfo.beispiel.bad-belzig.invalid/sitzung/14',
+    );
+    expect(el.shadowRoot!.querySelector('[part~="subscribe"]')).to.equal(null);
+    await expectAccessible(el);
+  });
+
+  it('shows Hürtgenwald meetings of a window in order, with the committee as category and the web page as link', async () => {
+    const el = await show(
+      html`<offen-events
+        src=${huertgenwald()}
+        .now=${NOW}
+        range="all"
+        from="2007-01-01"
+        to="2007-02-28"
+        group-by="none"
+      ></offen-events>`,
+    );
+    expect(items(el).map((i) => `${i.when} | ${i.title}`)).to.deep.equal([
+      'Di., 23. Jan. 2007, 18:00–19:00 Uhr | Ausschuss für Jugend, Kultur und Vereine (2. 1. Sitzung)',
+      'Di., 30. Jan. 2007, 18:00–19:00 Uhr | Ausschuss für Wirtschaft, Tourismus und Landwirtschaft (3. 3. Sitzung)',
+      'Do., 1. Feb. 2007, 18:00–19:00 Uhr | Haupt- und Finanzausschuss (4. 7. Sitzung)',
+    ]);
+    const categories = [...el.shadowRoot!.querySelectorAll('[part~="category"]')].map((c) => c.textContent);
+    expect(categories).to.deep.equal([
+      'Ausschuss für Jugend, Kultur und Vereine',
+      'Ausschuss für Wirtschaft, Tourismus und Landwirtschaft',
+      'Haupt- und Finanzausschuss',
+    ]);
+    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="link"]')!;
+    expect(link.href).to.equal(
+      'https://sdnetrim.kdvz-frechen.de/rim4220/tops/?__=UGhVM0hpd2NXNFdFcExjZcNCX_UtW9yJvFvECTZ1HIc',
+    );
+  });
+
+  it('shows the next Hürtgenwald meetings from the last page relative to the clock', async () => {
+    const el = await show(
+      html`<offen-events
+        src=${huertgenwald()}
+        .now=${new Date('2021-11-15T12:00:00Z')}
+        limit="3"
+        group-by="none"
+      ></offen-events>`,
+    );
+    expect(items(el).map((i) => `${i.when} | ${i.title}`)).to.deep.equal([
+      'Morgen, 18:30–20:00 Uhr | Ausschuss für Tourismus, Kultur und Ehrenamt (5. Sitzung)',
+      'Do., 18. Nov. 2021, 17:00–18:30 Uhr | Ausschuss für Gemeindeentwicklung und Nachhaltigkeit (7. Sitzung)',
+      'Do., 18. Nov. 2021, 18:30–20:00 Uhr | Generationenausschuss (5. Sitzung)',
+    ]);
+  });
+});
+
 describe('<offen-events> with CSV', () => {
   it('reads German date strings as Berlin time and date-only cells as all-day', async () => {
     const el = await show(
