@@ -1,5 +1,5 @@
-import { normalizeName } from './mapping.js';
-import type { DataRecord, Dataset, Field, Geometry, Position, Value } from './types.js';
+import { getValue, normalizeName } from './mapping.js';
+import type { DataRecord, Dataset, Field, Geometry, Position } from './types.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Numbers and positions
@@ -142,31 +142,42 @@ const PAIR = /^\s*\(?\s*([-+]?\d+(?:[.,]\d+)?)\s*(?:[,;]\s*|\s+)([-+]?\d+(?:[.,]
 const WKT_POINT =
   /^\s*(?:SRID=\d+\s*;\s*)?POINT\s*Z?M?\s*\(\s*([-+]?[\d.]+(?:[eE][-+]?\d+)?)\s+([-+]?[\d.]+(?:[eE][-+]?\d+)?)/i;
 
-type Extractor = (values: Record<string, Value>) => Geometry | undefined;
+type Extractor = (record: DataRecord) => Geometry | undefined;
 
 function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
+/** The field among `fields` whose last name segment is a candidate, trying candidates in order. */
 function findField(fields: readonly Field[], names: readonly string[]): Field | undefined {
   for (const name of names) {
-    const field = fields.find((f) => !f.name.includes('.') && normalizeName(f.name) === name);
+    const field = fields.find((f) => normalizeName(f.name.slice(f.name.lastIndexOf('.') + 1)) === name);
     if (field) return field;
   }
   return undefined;
 }
 
+/**
+ * Latitude and longitude columns side by side: top-level ones first, then a pair inside one nested object
+ * (`adresse.geo.lat` with `adresse.geo.lon`).
+ */
 function lonLatColumns(fields: readonly Field[]): Extractor | undefined {
-  const lat = findField(fields, LAT_NAMES);
-  const lon = findField(fields, LON_NAMES);
-  if (!lat || !lon || lat === lon) return undefined;
-  // x/y alone are too common in chart data to trust unless they are a pair of this exact kind.
-  if ((normalizeName(lat.name) === 'y') !== (normalizeName(lon.name) === 'x')) return undefined;
-  return (values) => {
-    const la = toCoordinate(values[lat.name]);
-    const lo = toCoordinate(values[lon.name]);
-    return la === undefined || lo === undefined ? undefined : point(lo, la);
-  };
+  const parents = [...new Set(fields.map((f) => f.name.slice(0, Math.max(0, f.name.lastIndexOf('.')))))];
+  for (const parent of parents.sort((a, b) => a.split('.').length - b.split('.').length || a.length - b.length)) {
+    const siblings = fields.filter((f) => f.name.slice(0, Math.max(0, f.name.lastIndexOf('.'))) === parent);
+    const lat = findField(siblings, LAT_NAMES);
+    const lon = findField(siblings, LON_NAMES);
+    if (!lat || !lon || lat === lon) continue;
+    // x/y are too common in chart data to trust unless both are there, as exactly that pair.
+    const last = (f: Field) => normalizeName(f.name.slice(f.name.lastIndexOf('.') + 1));
+    if ((last(lat) === 'y') !== (last(lon) === 'x')) continue;
+    return (record) => {
+      const la = toCoordinate(getValue(record, lat.name));
+      const lo = toCoordinate(getValue(record, lon.name));
+      return la === undefined || lo === undefined ? undefined : point(lo, la);
+    };
+  }
+  return undefined;
 }
 
 function textColumns(fields: readonly Field[], records: readonly DataRecord[]): Extractor[] {
@@ -180,8 +191,8 @@ function textColumns(fields: readonly Field[], records: readonly DataRecord[]): 
     if (texts.length === 0) continue;
     const hinted = PAIR_NAMES.includes(normalizeName(field.name));
     if (texts.filter((t) => WKT_POINT.test(t)).length >= texts.length * 0.8) {
-      extractors.push((values) => {
-        const text = values[field.name];
+      extractors.push((record) => {
+        const text = record.values[field.name];
         const match = typeof text === 'string' ? WKT_POINT.exec(text) : null;
         return match ? point(Number(match[1]), Number(match[2])) : undefined;
       });
@@ -191,8 +202,8 @@ function textColumns(fields: readonly Field[], records: readonly DataRecord[]): 
     const pairs = texts.map((t) => PAIR.exec(t));
     const convincing = pairs.every((m) => m && (hinted || (m[1].includes('.') && m[2].includes('.'))));
     if (!convincing) continue;
-    extractors.push((values) => {
-      const text = values[field.name];
+    extractors.push((record) => {
+      const text = record.values[field.name];
       const match = typeof text === 'string' ? PAIR.exec(text) : null;
       const lat = match ? toCoordinate(match[1]) : undefined;
       const lon = match ? toCoordinate(match[2]) : undefined;
@@ -227,7 +238,7 @@ function objectColumns(fields: readonly Field[], records: readonly DataRecord[])
     if (field.type !== 'object' || field.name.includes('.')) continue;
     const hits = sample.filter((r) => geometryFromObject(r.values[field.name]).present).length;
     if (hits === 0 || (hits < sample.length / 2 && !PAIR_NAMES.includes(normalizeName(field.name)))) continue;
-    extractors.push((values) => geometryFromObject(values[field.name]).geometry);
+    extractors.push((record) => geometryFromObject(record.values[field.name]).geometry);
   }
   return extractors;
 }
@@ -249,7 +260,7 @@ export function attachCoordinates(dataset: Dataset): Dataset {
   let dropped = 0;
   const located = records.map((record) => {
     for (const extract of extractors) {
-      const geometry = extract(record.values);
+      const geometry = extract(record);
       if (geometry) return { ...record, geometry };
     }
     dropped++;

@@ -83,6 +83,16 @@ describe('coordinates', () => {
     });
   });
 
+  it('reads lat/lon nested inside an address object', async () => {
+    const dataset = await loadDataset({ url: fixtureUrl('json-envelope-veranstaltungen.json') });
+    expect(dataset.records.map((r) => r.geometry)).to.deep.equal([
+      point(12.5853, 52.1386),
+      point(12.4524, 52.1173),
+      point(12.6001, 52.145),
+    ]);
+    expect(dataset.meta.droppedCoordinates).to.equal(0);
+  });
+
   describe('attachCoordinates', () => {
     it('keeps a place that may be swapped but is possible, and drops only impossible values', () => {
       const dataset = attachCoordinates(

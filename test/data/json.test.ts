@@ -61,6 +61,9 @@ describe('JSON', () => {
       expect(dataset.records.map((r) => r.id)).to.deep.equal(['bank-7', 'bank-9', 'bank-12']);
       expect(byId(dataset, 'bank-9').values.name).to.equal('Bank am Schlosspark');
       expect(dataset.fields.find((f) => f.name === 'sitzplaetze')?.type).to.equal('number');
+      // Each record's own array of objects stays a value instead of being taken for the records.
+      expect(byId(dataset, 'bank-12').values.wartung).to.have.length(2);
+      expect(dataset.fields.find((f) => f.name === 'wartung')?.type).to.equal('object');
     });
 
     it('reads a top-level array of plain values as records with one field "value"', async () => {

@@ -316,12 +316,13 @@ export function findRecords(data: unknown, path: string | undefined, url: string
   if (!isPlainObject(data)) {
     throw new DataError('unsupported', `${url} holds a single JSON value, not records`, { url, found: typeof data });
   }
+  // Before searching arrays: the records of a keyed object may hold arrays of their own.
+  if (isKeyedById(data)) return fromObject(data);
   const candidates: Candidate[] = [];
   collectArrays(data, 0, candidates);
   candidates.sort((a, b) => compareRanks(rank(a), rank(b)));
   const best = candidates[0];
   if (best && rank(best)[0] === 1) return { items: best.items };
-  if (isKeyedById(data)) return fromObject(data);
   // `{"records": []}` is an empty result, not one record.
   const named = candidates.find((c) => rank(c)[1] === 1);
   if (named) return { items: named.items };
