@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import '../../src/components/chart/offen-chart.js';
+import '../../src/components/data/offen-data.js';
 import type { ChartSelectDetail, OffenChart } from '../../src/components/chart/offen-chart.js';
 import { CHART_TYPES } from '../../src/components/chart/chart-engine.js';
 import { expectAccessible } from '../helpers/axe.js';
@@ -423,6 +424,22 @@ describe('<offen-chart>', () => {
       </div>`,
     );
     expect(styled.chart!.data.datasets.map((d) => d.backgroundColor)).to.deep.equal(['#aa0000', '#00aa00']);
+  });
+
+  it('reads the dataset of a parent <offen-data> and narrows it to the linked categories', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<offen-data src=${corpusUrl('moers-haushalt-latin1.csv')}>
+        <offen-chart x="Kontengruppe" aggregate="count" category="Personalaufwendungen, Transferaufwendungen">
+        </offen-chart>
+      </offen-data>`,
+    );
+    const el = wrapper.querySelector('offen-chart')!;
+    await waitUntil(() => el.chart, 'the chart is drawn', { timeout: 10_000 });
+    // Rows per Kontengruppe in the file: 355 "Personalaufwendungen", 112 "Transferaufwendungen".
+    expect(await tableRows(el)).to.deep.equal([
+      ['Personalaufwendungen', '355'],
+      ['Transferaufwendungen', '112'],
+    ]);
   });
 
   it('redraws when an attribute changes and resizes with its container', async () => {

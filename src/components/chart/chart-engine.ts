@@ -133,7 +133,8 @@ function datasets(input: EngineInput): ChartDataset[] {
         fill: type === 'area' ? 'origin' : false,
         spanGaps: false,
         tension: 0,
-        pointRadius: 3,
+        // Thousands of dots hide the line and cost time; the tooltip still shows each value.
+        pointRadius: input.labels.length > 200 ? 0 : 3,
       } as ChartDataset;
     }
     return { label: series.name, data: series.values, backgroundColor: color(i), borderWidth: 0 } as ChartDataset;

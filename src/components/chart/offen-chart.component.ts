@@ -81,7 +81,7 @@ const isChartType = (value: unknown): value is ChartType => CHART_TYPES.includes
  * @fires {CustomEvent<LoadDetail>} offen-load - The data loaded (detail: record count, format, meta).
  * @fires {CustomEvent<DataError>} offen-error - Loading failed or a column does not exist (detail: the DataError).
  * @fires {CustomEvent<ChartSelectDetail>} offen-select - A bar, point or slice was clicked (detail: label, series, value).
- * @fires {CustomEvent<{type: string}>} offen-render - The chart has been drawn (after loading or a change).
+ * @fires {CustomEvent<{type: string}>} offen-render - The chart has been drawn completely (after its animation).
  *
  * @csspart figure - The `<figure>` around everything.
  * @csspart heading - The heading.
@@ -157,6 +157,9 @@ export class OffenChart extends OffenSourceElement {
 
   /** Linked filter: only labels (x values) in this comma-separated list; shared with a parent `<offen-data>`. */
   @property({ reflect: true }) category?: string;
+
+  /** Draw without animation (always so under `prefers-reduced-motion: reduce`). */
+  @property({ type: Boolean, attribute: 'no-animation' }) noAnimation = false;
 
   @state() private tableOpen = false;
 
@@ -332,23 +335,33 @@ export class OffenChart extends OffenSourceElement {
     return unit === '%' && this.localize.lang === 'en' ? `${text}%` : `${text}\u00a0${unit}`;
   }
 
+  /** Intl formatters are slow to create; one per locale and precision serves thousands of labels. */
+  private readonly numberFormats = new Map<string, Intl.NumberFormat>();
+  private readonly dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+  private formatter(kind: string, digits: number, options: () => Intl.NumberFormatOptions): Intl.NumberFormat {
+    const key = `${kind} ${digits} ${this.localize.locale}`;
+    let format = this.numberFormats.get(key);
+    if (!format) this.numberFormats.set(key, (format = new Intl.NumberFormat(this.localize.locale, options())));
+    return format;
+  }
+
   /** A value as the table and tooltips show it: `1.234,56 €`. */
   formatValue(value: number | null): string {
     if (value === null) return this.localize.t(chartStrings).missingValue;
     const decimals = this.effectiveDecimals;
-    const format = new Intl.NumberFormat(this.localize.locale, {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-    });
-    return this.withUnit(format.format(value));
+    return this.withUnit(
+      this.formatter('number', decimals, () => ({
+        minimumFractionDigits: decimals,
+        maximumFractionDigits: decimals,
+      })).format(value),
+    );
   }
 
   /** Axis ticks: no forced trailing zeros, but enough decimals for small steps. */
   private formatTick(value: number): string {
-    const format = new Intl.NumberFormat(this.localize.locale, {
-      maximumFractionDigits: Math.max(this.effectiveDecimals, 2),
-    });
-    return this.withUnit(format.format(value));
+    const digits = Math.max(this.effectiveDecimals, 2);
+    return this.withUnit(this.formatter('tick', digits, () => ({ maximumFractionDigits: digits })).format(value));
   }
 
   /** A label as shown on the axis and in the table: dates in the page's notation, years without grouping. */
@@ -357,12 +370,18 @@ export class OffenChart extends OffenSourceElement {
     if (label.other) return t.other;
     if (label.value === null) return t.missingLabel;
     if (label.value instanceof Date) {
-      return new Intl.DateTimeFormat(this.localize.locale, {
-        timeZone: 'UTC',
-        day: '2-digit',
-        month: '2-digit',
-        year: 'numeric',
-      }).format(label.value);
+      const key = `date ${this.localize.locale}`;
+      let format = this.dateFormats.get(key);
+      if (!format) {
+        format = new Intl.DateTimeFormat(this.localize.locale, {
+          timeZone: 'UTC',
+          day: '2-digit',
+          month: '2-digit',
+          year: 'numeric',
+        });
+        this.dateFormats.set(key, format);
+      }
+      return format.format(label.value);
     }
     return String(label.value);
   }
@@ -588,7 +607,7 @@ export class OffenChart extends OffenSourceElement {
       format: (value) => this.formatTick(value),
       missingText: this.localize.t(chartStrings).missingValue,
       theme: this.readTheme(),
-      animate: !matchMedia('(prefers-reduced-motion: reduce)').matches,
+      animate: !this.noAnimation && !matchMedia('(prefers-reduced-motion: reduce)').matches,
       onSelect: (index, seriesIndex) => {
         const current = this.plot;
         if (!current) return;
