@@ -61,11 +61,13 @@ function findCandidate(fields: readonly Field[], spec: RoleSpec, taken: Set<stri
     const hit = normalized.find(([n]) => n === wanted);
     if (hit) return hit[1];
   }
-  // Second pass: a field whose name contains a candidate ("Objektname" for "name", "Plan 2017" for "plan").
+  // Second pass: a field whose name contains a candidate ("Objektname" for "name", "Plan 2017" for "plan");
+  // top-level fields before dot names into nested JSON ("adresse.strassenname" only if nothing else fits).
+  const topLevelFirst = [...normalized].sort((a, b) => Number(a[1].includes('.')) - Number(b[1].includes('.')));
   for (const candidate of spec.candidates) {
     const wanted = normalizeName(candidate);
     if (wanted.length < 4) continue;
-    const hit = normalized.find(([n]) => n.includes(wanted));
+    const hit = topLevelFirst.find(([n]) => n.includes(wanted));
     if (hit) return hit[1];
   }
   return undefined;

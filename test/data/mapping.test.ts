@@ -112,6 +112,18 @@ describe('mapping', () => {
     expect(mapRoles(dataset.fields, { city: { candidates: ['adresse.ort'] } }).city).to.equal('adresse.ort');
   });
 
+  it('prefers a top-level field over a nested dot name when only part of the name matches', () => {
+    const roles = mapRoles(
+      [
+        { name: 'adresse', type: 'object' },
+        { name: 'adresse.strassenname', type: 'string' },
+        { name: 'Objektname', type: 'string' },
+      ],
+      { title: { candidates: ['name'] } },
+    );
+    expect(roles.title).to.equal('Objektname');
+  });
+
   it('never walks into prototype keys', () => {
     const record = { id: '0', values: { a: { b: 1 } } };
     expect(getValue(record, 'a.b')).to.equal(1);
