@@ -1,0 +1,96 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../src/components/events/offen-events.js';
+
+interface EventsArgs {
+  src: string;
+  range?: string;
+  layout?: string;
+  groupBy?: string;
+  limit?: number;
+  days?: number;
+  pageSize?: number;
+  timezone?: string;
+  mapUrl?: string;
+}
+
+/**
+ * The sample data is dated around Thursday, 26 November 2026; the stories fix the clock there (the `now`
+ * property), so "Heute", "Morgen" and the upcoming list look the same whenever Storybook is opened.
+ */
+const SAMPLE_NOW = new Date('2026-11-26T10:00:00Z');
+
+const meta: Meta<EventsArgs> = {
+  title: 'Widgets/offen-events',
+  component: 'offen-events',
+  args: { src: 'data/termine.ics' },
+  render: (args) => html`
+    <offen-events
+      src=${args.src}
+      .now=${SAMPLE_NOW}
+      range=${ifDefined(args.range)}
+      layout=${ifDefined(args.layout)}
+      group-by=${ifDefined(args.groupBy)}
+      limit=${ifDefined(args.limit)}
+      days=${ifDefined(args.days)}
+      page-size=${ifDefined(args.pageSize)}
+      timezone=${ifDefined(args.timezone)}
+      map-url=${ifDefined(args.mapUrl)}
+    ></offen-events>
+  `,
+};
+export default meta;
+
+type Story = StoryObj<EventsArgs>;
+
+/**
+ * An ICS feed (Beispieldaten Bad Belzig/Wiesenburg): a weekly market with EXDATEs at Christmas and New Year, a
+ * monthly Repair-Café, an all-day and a multi-day event, a cancelled concert. Search and category filter appear
+ * because there are enough events; each event can be saved with "Zum Kalender hinzufügen", the feed subscribed.
+ */
+export const Ics: Story = { args: { pageSize: 8 } };
+
+/** Full layout with location links to an OpenStreetMap search (only because `map-url` is set). */
+export const Full: Story = {
+  args: { layout: 'full', limit: 6, mapUrl: 'https://www.openstreetmap.org/search?query={location}' },
+};
+
+/** Compact layout for a sidebar: date badge, title, time; the title opens the details. */
+export const Compact: Story = {
+  args: { layout: 'compact', limit: 5, groupBy: 'none' },
+  decorators: [(story) => html`<div style="max-width:22rem">${story()}</div>`],
+};
+
+/** Past events, newest first. */
+export const Past: Story = { args: { range: 'past', limit: 6 } };
+
+/** Grouped by day for the next week, with "Heute" and "Morgen". */
+export const NextWeekByDay: Story = { args: { days: 7, groupBy: 'day' } };
+
+/** Times in another zone: the same feed read in New York. */
+export const OtherTimeZone: Story = { args: { timezone: 'America/New_York', limit: 4, groupBy: 'none' } };
+
+/**
+ * OParl meetings of a fictional "Stadtverordnetenversammlung Bad Belzig" (Beispieldaten): two pages linked by
+ * `links.next`, the committee as category, the meeting's web page as link, one meeting "abgesagt".
+ */
+export const OParl: Story = { args: { src: 'data/oparl/meeting.json', limit: 8 } };
+
+/** Nothing ahead in the chosen window: "Keine anstehenden Termine". */
+export const Empty: Story = {
+  render: () => html`<offen-events src="data/termine.ics" .now=${new Date('2029-06-01T10:00:00Z')}></offen-events>`,
+};
+
+/** The feed is missing: an alert with the reason and a retry button. */
+export const LoadError: Story = {
+  render: () => html`<offen-events src="data/gibt-es-nicht.ics" .now=${SAMPLE_NOW}></offen-events>`,
+};
+
+/** English page: weekday and month names and the buttons follow `lang`. */
+export const English: Story = {
+  render: () =>
+    html`<div lang="en-GB">
+      <offen-events src="data/termine.ics" .now=${SAMPLE_NOW} limit="4"></offen-events>
+    </div>`,
+};
