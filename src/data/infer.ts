@@ -1,12 +1,20 @@
 import type { FieldType, Value } from './types.js';
 
 /**
- * Type inference for text cells (CSV, and string values in JSON). OWNED BY THE CSV WORK: this first version only
- * fixes the signature; the full German/English number, date, boolean and missing-value rules follow.
+ * Type inference for text cells (CSV, and string values in JSON). A column is typed as a whole: number (German
+ * `1.234,56` or English `1,234.56` notation, decided per column), date, boolean or string. A column whose cells do
+ * not all fit one type stays string, so no cell text is ever lost.
  */
 export interface InferOptions {
   /** Cell texts that mean "missing" in addition to the defaults (`-`, `.`, `x`, `…`, empty). */
   nullValues?: readonly string[];
+  /**
+   * Notation for columns that fit both (`1.234` is 1234 in German and 1.234 in English). Default `de`; the CSV
+   * parser passes `en` for comma-delimited files, where a decimal comma would have needed quotes.
+   */
+  numberFormat?: 'de' | 'en';
+  /** The column name; compact `YYYYMMDD` cells count as dates only when it says so (`Datum`, `Mess_Datum`). */
+  name?: string;
 }
 
 export interface ColumnType {
@@ -17,8 +25,557 @@ export interface ColumnType {
   convert(cell: string | null | undefined): Value;
 }
 
+/** A ColumnType that also says when a cell does not fit (so a parser that inferred from a sample can re-check). */
+export interface ColumnConverter extends ColumnType {
+  /** The typed value, null when missing, or undefined when the cell does not fit the column's type. */
+  tryConvert(cell: string): Value | undefined;
+}
+
+/**
+ * Statistical offices mark missing numbers with these (GENESIS: `-` nothing, `.` unknown, `x` locked, `…` later).
+ * They count as missing only in number, date and boolean columns; in a text column `x` may well mean "yes".
+ */
+const MISSING_MARKERS = new Set([
+  '-',
+  '–',
+  '—',
+  '.',
+  '..',
+  '...',
+  '…',
+  'x',
+  'X',
+  '/',
+  'k.A.',
+  'k. A.',
+  'n/a',
+  'N/A',
+  'NaN',
+  'null',
+  'NULL',
+]);
+
+const TRUE_WORDS = new Set(['ja', 'true', 'wahr', 'yes']);
+const FALSE_WORDS = new Set(['nein', 'false', 'falsch', 'no']);
+
+const enum Char {
+  Tab = 9,
+  Space = 32,
+  Plus = 43,
+  Comma = 44,
+  Minus = 45,
+  Dot = 46,
+  Zero = 48,
+  Nine = 57,
+  Percent = 37,
+  NoBreakSpace = 0xa0,
+  NarrowNoBreakSpace = 0x202f,
+  MinusSign = 0x2212,
+  Euro = 0x20ac,
+  PerMille = 0x2030,
+}
+
+/** Character codes of the decimal and grouping separators of a notation; -1 = none (plain integers only). */
+const DE = { decimal: Char.Comma, group: Char.Dot } as const;
+const EN = { decimal: Char.Dot, group: Char.Comma } as const;
+const PLAIN = { decimal: -1, group: -1 } as const;
+type Notation = { readonly decimal: number; readonly group: number };
+
+// Side results of the last scanNumber call. Module state instead of a result object: no allocation per cell.
+let scannedUnit = '';
+let scannedLeadingZero = false;
+
+function isSpace(c: number): boolean {
+  return c === Char.Space || c === Char.NoBreakSpace || c === Char.NarrowNoBreakSpace || c === Char.Tab;
+}
+
+function isDigit(c: number): boolean {
+  return c >= Char.Zero && c <= Char.Nine;
+}
+
+/**
+ * Reads a trimmed cell as a number in the given notation, or returns NaN. Accepts a sign, grouping in threes (by the
+ * notation's group character or a space), a decimal part (also `.4`), and a trailing `%`, `‰`, `€` or `EUR`.
+ * Sets `scannedUnit` and `scannedLeadingZero` (`0101` is a code, not a number). Builds the value from its digits:
+ * an integer mantissa up to 2^53 divided by a power of ten is exactly what Number() would give, without a string.
+ */
+function scanNumber(s: string, notation: Notation): number {
+  const n = s.length;
+  let i = 0;
+  let c = s.charCodeAt(0);
+  let negative = false;
+  if (c === Char.Minus || c === Char.MinusSign) {
+    negative = true;
+    i++;
+  } else if (c === Char.Plus) i++;
+  let mantissa = 0;
+  let intDigits = 0;
+  let groupDigits = -1; // digits since the last group separator; -1 before the first one
+  const firstDigit = i;
+  for (; i < n; i++) {
+    c = s.charCodeAt(i);
+    if (isDigit(c)) {
+      mantissa = mantissa * 10 + (c - Char.Zero);
+      intDigits++;
+      if (groupDigits >= 0) groupDigits++;
+    } else if ((c === notation.group || isSpace(c)) && isDigit(s.charCodeAt(i + 1))) {
+      if (groupDigits === -1) {
+        // The first group has 1–3 digits and does not start with 0 (`0.125` is not German for 125).
+        if (intDigits === 0 || intDigits > 3 || s.charCodeAt(firstDigit) === Char.Zero) return NaN;
+      } else if (groupDigits !== 3) return NaN;
+      groupDigits = 0;
+    } else break;
+  }
+  if (groupDigits !== -1 && groupDigits !== 3) return NaN;
+  scannedLeadingZero = intDigits > 1 && s.charCodeAt(firstDigit) === Char.Zero;
+  let scale = 0;
+  if (i < n && c === notation.decimal) {
+    for (i++; i < n; i++) {
+      c = s.charCodeAt(i);
+      if (!isDigit(c)) break;
+      mantissa = mantissa * 10 + (c - Char.Zero);
+      scale++;
+    }
+    if (scale === 0) return NaN;
+  }
+  if (intDigits + scale === 0) return NaN;
+  const numberEnd = i;
+  while (i < n && isSpace(s.charCodeAt(i))) i++;
+  scannedUnit = '';
+  if (i < n) {
+    c = s.charCodeAt(i);
+    if (c === Char.Percent) scannedUnit = '%';
+    else if (c === Char.PerMille) scannedUnit = '‰';
+    else if (c === Char.Euro) scannedUnit = '€';
+    else if (s.startsWith('EUR', i) && i + 3 === n) {
+      scannedUnit = '€';
+      i += 2;
+    } else return NaN;
+    if (++i !== n) return NaN;
+  }
+  let value: number;
+  if (mantissa <= Number.MAX_SAFE_INTEGER && scale <= 22) value = scale === 0 ? mantissa : mantissa / 10 ** scale;
+  else value = Number(normalizedDigits(s, numberEnd, notation));
+  return negative ? -value : value;
+}
+
+/** The rare slow path for more than 15 significant digits: the number as JavaScript text. */
+function normalizedDigits(s: string, end: number, notation: Notation): string {
+  let out = '';
+  for (let i = 0; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c)) out += s[i];
+    else if (c === notation.decimal) out += '.';
+  }
+  return out;
+}
+
+/**
+ * Parses a number written in German (`1.234,56`, `-0,5`, `12 %`, `3.000 €`) or, with `'en'`, English notation.
+ * Returns null for text that is not a number in that notation.
+ */
+export function parseNumber(text: string, format: 'de' | 'en' = 'de'): number | null {
+  const value = scanNumber(text.trim(), format === 'de' ? DE : EN);
+  return Number.isNaN(value) ? null : value;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dates
+
+const DMY = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?Uhr)?)?$/;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)? ?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const SLASH = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:,? (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const DATE_NAME = /dat(um|e)|tag|zeit|time|stichtag/i;
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+let berlinFormat: Intl.DateTimeFormat | undefined;
+const offsetByHour = new Map<number, number>();
+const offsetByDay = new Map<number, number | null>();
+
+/** Europe/Berlin's UTC offset in ms at the given UTC hour, read from Intl (never the machine's time zone). */
+function berlinOffsetAtHour(hour: number): number {
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    berlinFormat ??= new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Europe/Berlin',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    const parts: Record<string, number> = {};
+    for (const part of berlinFormat.formatToParts(new Date(hour * HOUR))) parts[part.type] = Number(part.value);
+    const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+    offset = wall - hour * HOUR;
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/**
+ * The offset at a UTC instant. Berlin's offset changes at most once a day and on the hour, so a day whose first and
+ * last hour agree needs two Intl calls in all; only the two switch days a year are looked up hour by hour.
+ */
+function berlinOffset(utc: number): number {
+  const day = Math.floor(utc / DAY);
+  let offset = offsetByDay.get(day);
+  if (offset === undefined) {
+    const first = berlinOffsetAtHour(day * 24);
+    offset = first === berlinOffsetAtHour(day * 24 + 23) ? first : null;
+    offsetByDay.set(day, offset);
+  }
+  return offset ?? berlinOffsetAtHour(Math.floor(utc / HOUR));
+}
+
+/** Milliseconds since the epoch of a Europe/Berlin wall-clock time. */
+export function berlinWallTime(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0) {
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // The offset at the wall time read as UTC is right except within hours of a switch; one more look settles it.
+  const guess = berlinOffset(wall);
+  return wall - berlinOffset(wall - guess);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function validDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0);
+}
+
+/** Two or four digits at a position as a number, or NaN. */
+function digitsAt(s: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const c = s.charCodeAt(i);
+    if (!isDigit(c)) return NaN;
+    value = value * 10 + (c - Char.Zero);
+  }
+  return value;
+}
+
+/** `24.12.2026` and `2026-12-24`, the common date-only cells, read without a regex or allocation. */
+function quickDate(s: string): number {
+  if (s.length !== 10) return NaN;
+  let year: number, month: number, day: number;
+  if (s.charCodeAt(2) === Char.Dot && s.charCodeAt(5) === Char.Dot) {
+    day = digitsAt(s, 0, 2);
+    month = digitsAt(s, 3, 2);
+    year = digitsAt(s, 6, 4);
+  } else if (s.charCodeAt(4) === Char.Minus && s.charCodeAt(7) === Char.Minus) {
+    year = digitsAt(s, 0, 4);
+    month = digitsAt(s, 5, 2);
+    day = digitsAt(s, 8, 2);
+  } else return NaN;
+  return validDate(year, month, day) ? daysFromCivil(year, month, day) * DAY : NaN;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm; cheaper than Date.UTC). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+function validTime(hour: number, minute: number, second: number): boolean {
+  return hour <= 23 && minute <= 59 && second <= 59;
+}
+
+/** Date, with a time (Europe/Berlin) or without (UTC midnight); NaN when the parts are out of range. */
+function toInstant(y: number, mo: number, d: number, h: string | undefined, mi: string | undefined, s?: string) {
+  if (!validDate(y, mo, d)) return NaN;
+  if (h === undefined) return Date.UTC(y, mo - 1, d);
+  const hour = +h;
+  const minute = +(mi ?? 0);
+  const second = +(s ?? 0);
+  if (!validTime(hour, minute, second)) return NaN;
+  return berlinWallTime(y, mo, d, hour, minute, second);
+}
+
+/**
+ * Parses `24.12.2026`, `24.12.2026 18:00`, `2026-12-24`, `2026-12-24T18:00:00+01:00` and `…Z`. Date-only values
+ * become midnight UTC of that calendar date; times without an offset are Europe/Berlin wall-clock times.
+ */
+export function parseGermanDate(text: string): Date | null {
+  const time = parseDateTime(text.trim(), 'dmy');
+  return Number.isNaN(time) ? null : new Date(time);
+}
+
+type SlashOrder = 'dmy' | 'mdy';
+
+function parseDateTime(s: string, slashOrder: SlashOrder | undefined, compact = false): number {
+  const first = s.charCodeAt(0);
+  if (!isDigit(first)) return NaN;
+  const quick = quickDate(s);
+  if (!Number.isNaN(quick)) return quick;
+  let m: RegExpExecArray | null;
+  if (s.length >= 8 && s.charCodeAt(4) === Char.Minus && (m = ISO.exec(s))) {
+    const [, y, mo, d, h, mi, sec, fraction, zone] = m;
+    if (h === undefined || zone === undefined) return toInstant(+y, +mo, +d, h, mi, sec);
+    if (!validDate(+y, +mo, +d) || !validTime(+h, +mi, +(sec ?? 0))) return NaN;
+    const ms = fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0;
+    const utc = Date.UTC(+y, +mo - 1, +d, +h, +mi, +(sec ?? 0), ms);
+    if (zone === 'Z') return utc;
+    const sign = zone.charCodeAt(0) === Char.Minus ? -1 : 1;
+    const digits = zone.replace(':', '');
+    return utc - sign * (+digits.slice(1, 3) * 60 + +(digits.slice(3, 5) || 0)) * 60_000;
+  }
+  if ((m = DMY.exec(s))) return toInstant(+m[3], +m[2], +m[1], m[4], m[5], m[6]);
+  if (slashOrder && (m = SLASH.exec(s))) {
+    const [a, b] = slashOrder === 'dmy' ? [+m[1], +m[2]] : [+m[2], +m[1]];
+    return toInstant(+m[3], b, a, m[4], m[5], m[6]);
+  }
+  if (compact && (m = COMPACT.exec(s))) {
+    const year = +m[1];
+    return year >= 1700 && year <= 2200 ? toInstant(year, +m[2], +m[3], undefined, undefined) : NaN;
+  }
+  return NaN;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Columns
+
+function trimCell(cell: string): string {
+  // trim() allocates only when there is something to trim; the check skips even the call for clean cells.
+  const n = cell.length;
+  if (n === 0) return cell;
+  const a = cell.charCodeAt(0);
+  const b = cell.charCodeAt(n - 1);
+  return a > Char.Space && b > Char.Space && a !== Char.NoBreakSpace && b !== Char.NoBreakSpace ? cell : cell.trim();
+}
+
+interface Tally {
+  total: number;
+  booleans: number;
+  dates: number;
+  slashDates: number;
+  slashFirstMax: number;
+  slashSecondMax: number;
+  compactDates: number;
+  numbers: number;
+  onlyDe: number;
+  onlyEn: number;
+  ambiguous: number;
+  leadingZero: boolean;
+  units: Set<string>;
+}
+
+const SLASH_PARTS = /^(\d{1,2})\/(\d{1,2})\/\d{4}/;
+
+function tallyCell(s: string, tally: Tally, compact: boolean): void {
+  tally.total++;
+  const lower = s.length <= 6 ? s.toLowerCase() : '';
+  if (TRUE_WORDS.has(lower) || FALSE_WORDS.has(lower)) {
+    tally.booleans++;
+    return;
+  }
+  const de = scanNumber(s, DE);
+  const unitDe = scannedUnit;
+  const zeroDe = scannedLeadingZero;
+  const en = scanNumber(s, EN);
+  const unitEn = scannedUnit;
+  const zeroEn = scannedLeadingZero;
+  const isDe = !Number.isNaN(de);
+  const isEn = !Number.isNaN(en);
+  if (isDe || isEn) {
+    tally.numbers++;
+    if (isDe && isEn) {
+      if (de !== en) tally.ambiguous++;
+    } else if (isDe) tally.onlyDe++;
+    else tally.onlyEn++;
+    if ((isDe && zeroDe) || (isEn && zeroEn)) tally.leadingZero = true;
+    const unit = isDe ? unitDe : unitEn;
+    if (unit) tally.units.add(unit);
+    // An 8-digit number may also be a compact date; count both, the column decides.
+    if (compact && !Number.isNaN(parseDateTime(s, undefined, true))) tally.compactDates++;
+    return;
+  }
+  if (!Number.isNaN(parseDateTime(s, undefined))) {
+    tally.dates++;
+    return;
+  }
+  // Slash dates (Excel's 1/13/2015 0:00): remember the largest first and second parts, the column decides the order.
+  const slash = SLASH_PARTS.exec(s);
+  if (slash && (!Number.isNaN(parseDateTime(s, 'mdy')) || !Number.isNaN(parseDateTime(s, 'dmy')))) {
+    tally.slashDates++;
+    tally.slashFirstMax = Math.max(tally.slashFirstMax, +slash[1]);
+    tally.slashSecondMax = Math.max(tally.slashSecondMax, +slash[2]);
+  }
+}
+
+/**
+ * Which cells count as missing. Markers are short, so the length check spares hashing every longer cell. In text
+ * columns only the source's own null values count (`x` may mean "yes" there).
+ */
+class Missing {
+  private readonly extra: ReadonlySet<string> | undefined;
+  private readonly extraLength: number;
+  constructor(extra: readonly string[] | undefined) {
+    this.extra = extra?.length ? new Set(extra.map((v) => v.trim())) : undefined;
+    this.extraLength = Math.max(0, ...(extra ?? []).map((v) => v.trim().length));
+  }
+  isExtra(s: string): boolean {
+    return this.extra !== undefined && s.length <= this.extraLength && this.extra.has(s);
+  }
+  isMarker(s: string): boolean {
+    return (s.length <= 5 && MISSING_MARKERS.has(s)) || this.isExtra(s);
+  }
+}
+
+// One class per type keeps each tryConvert monomorphic and lets the parser's call site stay fast.
+abstract class Converter implements ColumnConverter {
+  abstract readonly type: FieldType;
+  numberFormat?: 'de' | 'en';
+  unit?: string;
+  abstract tryConvert(cell: string): Value | undefined;
+  /** An own arrow property, so `const { convert } = inferColumn(…)` works too. */
+  convert = (cell: string | null | undefined): Value => (cell == null ? null : (this.tryConvert(cell) ?? null));
+}
+
+class StringConverter extends Converter {
+  readonly type = 'string';
+  constructor(private readonly missing: Missing) {
+    super();
+  }
+  tryConvert(cell: string): Value {
+    const s = trimCell(cell);
+    return s === '' || this.missing.isExtra(s) ? null : s;
+  }
+}
+
+class NumberConverter extends Converter {
+  readonly type = 'number';
+  private readonly notation: Notation;
+  private readonly expectedUnit: string;
+  constructor(
+    private readonly missing: Missing,
+    numberFormat: 'de' | 'en' | undefined,
+    unit: string | undefined,
+  ) {
+    super();
+    if (numberFormat) this.numberFormat = numberFormat;
+    if (unit) this.unit = unit;
+    this.notation = numberFormat === 'de' ? DE : numberFormat === 'en' ? EN : PLAIN;
+    this.expectedUnit = unit ?? '';
+  }
+  tryConvert(cell: string): Value | undefined {
+    const s = trimCell(cell);
+    if (s === '' || this.missing.isMarker(s)) return null;
+    const value = scanNumber(s, this.notation);
+    // A cell in another notation, with another unit or a leading zero does not fit: the parser then looks again.
+    if (Number.isNaN(value) || scannedLeadingZero || (scannedUnit !== '' && scannedUnit !== this.expectedUnit)) {
+      return undefined;
+    }
+    return value;
+  }
+}
+
+class DateConverter extends Converter {
+  readonly type = 'date';
+  constructor(
+    private readonly missing: Missing,
+    private readonly slashOrder: SlashOrder | undefined,
+    private readonly compact: boolean,
+  ) {
+    super();
+  }
+  tryConvert(cell: string): Value | undefined {
+    const s = trimCell(cell);
+    if (s === '' || this.missing.isMarker(s)) return null;
+    const time = parseDateTime(s, this.slashOrder, this.compact);
+    return Number.isNaN(time) ? undefined : new Date(time);
+  }
+}
+
+class BooleanConverter extends Converter {
+  readonly type = 'boolean';
+  constructor(private readonly missing: Missing) {
+    super();
+  }
+  tryConvert(cell: string): Value | undefined {
+    const s = trimCell(cell);
+    if (s === '' || this.missing.isMarker(s)) return null;
+    const lower = s.toLowerCase();
+    return TRUE_WORDS.has(lower) ? true : FALSE_WORDS.has(lower) ? false : undefined;
+  }
+}
+
+/**
+ * Decides the type of a column from its cells (all of them, or a sample) and returns a converter for its cells.
+ * Empty cells and missing-value markers are null. Numbers: a cell that only German notation explains (`1.234,5`,
+ * `9.577.207`, `0,5`) makes the column German, one that only English explains (`0.5`, `51.9641`, `1,234.5`) English;
+ * both kinds in one column, values with leading zeros (`0101`, codes) or mixed units keep it a string column.
+ */
 export function inferColumn(cells: readonly (string | null | undefined)[], options: InferOptions = {}): ColumnType {
-  void cells;
-  void options;
-  return { type: 'string', convert: (cell) => (cell == null || cell.trim() === '' ? null : cell.trim()) };
+  return inferConverter(cells, options);
+}
+
+/** inferColumn with `tryConvert`, for parsers that infer from a sample and check every cell while converting. */
+export function inferConverter(
+  cells: readonly (string | null | undefined)[],
+  options: InferOptions = {},
+): ColumnConverter {
+  const missing = new Missing(options.nullValues);
+  const compact = options.name !== undefined && DATE_NAME.test(options.name);
+  const tally: Tally = {
+    total: 0,
+    booleans: 0,
+    dates: 0,
+    slashDates: 0,
+    slashFirstMax: 0,
+    slashSecondMax: 0,
+    compactDates: 0,
+    numbers: 0,
+    onlyDe: 0,
+    onlyEn: 0,
+    ambiguous: 0,
+    leadingZero: false,
+    units: new Set(),
+  };
+  for (const cell of cells) {
+    if (cell == null) continue;
+    const s = trimCell(cell);
+    if (s === '' || missing.isMarker(s)) continue;
+    tallyCell(s, tally, compact);
+  }
+  const { total } = tally;
+  if (total === 0) return new StringConverter(missing);
+
+  if (tally.booleans === total) return new BooleanConverter(missing);
+  if (tally.compactDates === total) return new DateConverter(missing, undefined, true);
+
+  if (tally.numbers === total && !tally.leadingZero && tally.units.size <= 1 && !(tally.onlyDe && tally.onlyEn)) {
+    const numberFormat: 'de' | 'en' | undefined = tally.onlyDe
+      ? 'de'
+      : tally.onlyEn
+        ? 'en'
+        : tally.ambiguous
+          ? (options.numberFormat ?? 'de')
+          : undefined;
+    return new NumberConverter(missing, numberFormat, tally.units.size ? [...tally.units][0] : undefined);
+  }
+
+  if (tally.dates + tally.slashDates === total) {
+    let slashOrder: SlashOrder | undefined;
+    if (tally.slashDates) {
+      const firstIsDay = tally.slashFirstMax > 12;
+      const secondIsDay = tally.slashSecondMax > 12;
+      // 3/4/2015 alone is ambiguous (March 4 or 3 April): without a cell that decides, the column stays text.
+      if (firstIsDay === secondIsDay) return new StringConverter(missing);
+      slashOrder = firstIsDay ? 'dmy' : 'mdy';
+    }
+    return new DateConverter(missing, slashOrder, false);
+  }
+
+  return new StringConverter(missing);
 }

@@ -1,0 +1,95 @@
+// CSV pipeline speed: our parseCsvBytes (decode + delimiter and header detection + parse + type inference + records)
+// against bare d3-dsv parseRows on the same bytes decoded with TextDecoder. The file is generated in memory: 100 000
+// rows of a German municipal budget export (semicolon, decimal comma, DD.MM.YYYY, Windows-1252 bytes).
+import { dsvFormat } from 'd3-dsv';
+import { parseCsvBytes } from '../../src/data/formats/csv.js';
+
+interface BenchRow {
+  name: string;
+  ours: number;
+  reference: number;
+  unit: 'ms' | 'KB';
+  goal?: string;
+  refName?: string;
+}
+
+const ROWS = 100_000;
+const RUNS = 7;
+
+const DISTRICTS = ['Bad Belzig', 'Wiesenburg/Mark', 'Lübnitz', 'Görzke', 'Borkheide', 'Treuenbrietzen', 'Niemegk'];
+const ACCOUNTS = ['Personalaufwendungen', 'Sach- und Dienstleistungen', 'Zuschüsse für Vereine', 'Straßenunterhaltung'];
+
+/** Text to Windows-1252 bytes (the generated text has only Latin-1 characters and the euro sign). */
+function windows1252(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    bytes[i] = c === 0x20ac ? 0x80 : c;
+  }
+  return bytes;
+}
+
+function germanNumber(value: number): string {
+  const [int, frac] = Math.abs(value).toFixed(2).split('.');
+  return `${value < 0 ? '-' : ''}${int.replace(/\B(?=(\d{3})+$)/g, '.')},${frac}`;
+}
+
+export function generateGermanCsv(rows = ROWS): Uint8Array {
+  let seed = 42;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const lines = ['Datum;Ort;Konto;Betrag in €;Anzahl;Anteil;Kennung;Bemerkung'];
+  for (let i = 0; i < rows; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const month = String(1 + (i % 12)).padStart(2, '0');
+    const amount = (random() - 0.3) * 2_000_000;
+    lines.push(
+      [
+        `${day}.${month}.${2015 + (i % 10)}`,
+        DISTRICTS[i % DISTRICTS.length],
+        ACCOUNTS[i % ACCOUNTS.length],
+        germanNumber(amount),
+        String(Math.floor(random() * 5000)),
+        `${(random() * 100).toFixed(1).replace('.', ',')} %`,
+        `K-${100_000 + i}`,
+        i % 5 === 0 ? 'Überplanmäßige Ausgabe' : '',
+      ].join(';'),
+    );
+  }
+  return windows1252(lines.join('\r\n') + '\r\n');
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function time(run: () => unknown): number {
+  run(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+export default async function (): Promise<BenchRow[]> {
+  const bytes = generateGermanCsv();
+  const check = parseCsvBytes(bytes);
+  if (check.records.length !== ROWS || check.fields.find((f) => f.name === 'Betrag in €')?.type !== 'number') {
+    throw new Error('the generated CSV was not read as expected');
+  }
+  const reference = time(() => dsvFormat(';').parseRows(new TextDecoder('windows-1252').decode(bytes)));
+  const ours = time(() => parseCsvBytes(bytes));
+  return [
+    {
+      name: `100k-row German CSV (${(bytes.byteLength / 1e6).toFixed(1)} MB, Windows-1252): decode + parse + types`,
+      ours,
+      reference,
+      unit: 'ms',
+      goal: '≤ 1.5×',
+      refName: 'TextDecoder + d3-dsv parseRows',
+    },
+  ];
+}
