@@ -41,6 +41,9 @@ export default {
   testFramework: { config: { timeout: 20_000 } },
   browsers: [
     chromeLauncher({
+      // One browser context (a window of its own) per page: with concurrency, a page in a background tab of a
+      // shared window gets no animation frames, so rAF, ResizeObserver and fixture() of plain elements hang.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
         executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
         headless: true,
