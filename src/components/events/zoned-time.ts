@@ -1,9 +1,12 @@
+import { DEFAULT_TIME_ZONE, ianaTimeZone, isKnownTimeZone, wallMs } from '../../data/calendar/time-zone.js';
+
 /**
- * Time-zone arithmetic with Intl only: wall-clock parts of an instant in a named zone and back. Everything takes the
- * zone explicitly, so results never depend on the machine's own time zone.
+ * What the widget needs on top of the data layer's zones (../../data/calendar/time-zone.ts, wall clock → instant):
+ * the other direction, an instant's wall clock and calendar day in a named zone. Everything takes the zone
+ * explicitly, so results never depend on the machine's own time zone.
  */
 
-export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
+export { DEFAULT_TIME_ZONE };
 const DAY = 86_400_000;
 
 export interface WallTime {
@@ -37,13 +40,7 @@ function partsFormat(timeZone: string): Intl.DateTimeFormat {
 
 /** Whether Intl knows the zone (`Europe/Berlin`, `UTC`, `America/New_York`). */
 export function isValidTimeZone(timeZone: string | undefined): timeZone is string {
-  if (!timeZone) return false;
-  try {
-    partsFormat(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
+  return !!timeZone && isKnownTimeZone(timeZone);
 }
 
 /** The wall-clock reading of `date` in `timeZone`. */
@@ -73,11 +70,8 @@ export function floating(date: Date, timeZone: string): number {
 
 /** The instant at which the wall clock in `timeZone` reads the given time (the earlier one in a DST overlap). */
 export function zonedInstant(wall: Omit<WallTime, 'second'> & { second?: number }, timeZone: string): Date {
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second ?? 0);
-  // Two rounds settle the offset on both sides of a DST change.
-  let guess = asUtc - (floating(new Date(asUtc), timeZone) - asUtc);
-  guess = asUtc - (floating(new Date(guess), timeZone) - guess);
-  return new Date(guess);
+  const zone = ianaTimeZone(timeZone) ?? ianaTimeZone(DEFAULT_TIME_ZONE)!;
+  return new Date(zone.toInstant(wallMs(wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second ?? 0)));
 }
 
 /** `2026-11-26`: the calendar day of an instant in a zone. */
