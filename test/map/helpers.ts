@@ -1,0 +1,45 @@
+import { waitUntil } from '@open-wc/testing';
+import type { OffenMap } from '../../src/components/map/offen-map.js';
+
+/** Waits until the map shows data (or a state message) and Leaflet has drawn it. */
+export async function ready(el: OffenMap): Promise<void> {
+  await waitUntil(
+    () => el.shadowRoot!.querySelector('.list, [data-state="error"], [data-state="empty"]'),
+    'the map never rendered',
+    {
+      timeout: 10_000,
+    },
+  );
+  await el.mapComplete;
+}
+
+export const $ = <T extends Element = HTMLElement>(el: OffenMap, selector: string) =>
+  el.shadowRoot!.querySelector<T & Element>(selector) as T | null;
+export const $$ = <T extends Element = HTMLElement>(el: OffenMap, selector: string) => [
+  ...el.shadowRoot!.querySelectorAll<T & Element>(selector),
+];
+
+/** Drawn markers and shapes (SVG paths tagged with the record id). */
+export const drawnIds = (el: OffenMap) =>
+  new Set($$(el, '.leaflet-overlay-pane path[data-id]').map((p) => p.dataset.id!));
+/** Ids of the list entries, in list order. */
+export const listIds = (el: OffenMap) => $$(el, '.list .item').map((b) => b.dataset.id!);
+export const listTitles = (el: OffenMap) => $$(el, '.list .item-title').map((t) => t.textContent!.trim());
+
+/** A unique key per test for the tile server's request log. */
+let counter = 0;
+export const tileKey = (name: string) => `${name}-${Date.now().toString(36)}-${counter++}`;
+export const tileTemplate = (key: string, origin = location.origin) => `${origin}/tiles/${key}/{z}/{x}/{y}.png`;
+export async function tileRequests(key: string): Promise<number> {
+  const response = await fetch(`/tiles-log/${key}`);
+  return ((await response.json()) as { count: number }).count;
+}
+
+interface FeatureCollection {
+  features: { properties: Record<string, unknown>; geometry: { type: string } | null }[];
+}
+export async function readGeoJson(url: string): Promise<FeatureCollection> {
+  return (await (await fetch(url)).json()) as FeatureCollection;
+}
+
+export const collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
