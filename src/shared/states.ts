@@ -21,11 +21,17 @@ export function renderEmpty(text: string): TemplateResult {
   </div>`;
 }
 
-export function renderError(localize: LocalizeController, error: DataError, retry?: () => void): TemplateResult {
+/** `message` replaces the generic text when the widget can say more precisely what to fix (its own attribute). */
+export function renderError(
+  localize: LocalizeController,
+  error: DataError,
+  retry?: () => void,
+  message?: string,
+): TemplateResult {
   const t = localize.t(commonStrings);
   return html`<div class="offen-state" part="state error" data-state="error" role="alert">
     <p><strong>${t.errorTitle}</strong></p>
-    <p class="offen-error-message">${describeDataError(error, localize.lang)}</p>
+    <p class="offen-error-message">${message ?? describeDataError(error, localize.lang)}</p>
     ${retry ? html`<button type="button" class="offen-button" part="retry" @click=${retry}>${t.retry}</button>` : null}
   </div>`;
 }
