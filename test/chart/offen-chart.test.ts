@@ -377,8 +377,12 @@ describe('<offen-chart>', () => {
     const error = (await oneEvent(el, 'offen-error')) as CustomEvent<{ kind: string }>;
     expect(error.detail.kind).to.equal('mapping');
     await el.updateComplete;
-    const message = shadow(el).querySelector('[data-state="error"]')!.textContent!;
-    expect(message).to.contain('Produktbereich, Ansatz 2025 (€), Ansatz 2026 (€)');
+    const message = shadow(el).querySelector('[data-state="error"] .offen-error-message')!.textContent!;
+    expect(message).to.equal(
+      'Die Spalte „Ansatz 2030“ (Attribut y) gibt es in den Daten nicht. ' +
+        'Vorhandene Spalten: Produktbereich, Ansatz 2025 (€), Ansatz 2026 (€).',
+    );
+    expect(shadow(el).querySelector('[data-state="error"] button'), 'retrying cannot fix an attribute').to.equal(null);
     await expectAccessible(el);
   });
 

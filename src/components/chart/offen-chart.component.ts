@@ -466,6 +466,16 @@ export class OffenChart extends OffenSourceElement {
     }
   }
 
+  private mappingMessage(error: DataError): string {
+    const t = this.localize.t(chartStrings);
+    const fields = (error.fields ?? []).join(', ');
+    const role = error.role ?? '';
+    const attribute = role.startsWith('y') ? 'y' : role;
+    const wanted = { x: this.x, series: this.series, filter: parseFilter(this.filter)?.column }[role];
+    const column = attribute === 'y' ? splitList(this.y)[Number(role.slice(1))] : wanted;
+    return column ? t.missingColumn(column, attribute, fields) : t.noNumberColumn(fields);
+  }
+
   private renderHeading() {
     if (!this.heading) return nothing;
     const level = Math.min(6, Math.max(2, Math.round(this.headingLevel ?? 3)));
@@ -523,7 +533,16 @@ export class OffenChart extends OffenSourceElement {
 
   private renderChart(dataset: Dataset) {
     const t = this.localize.t(chartStrings);
-    if (this.shapeError) return renderError(this.localize, this.shapeError, () => this.data.reload());
+    if (this.shapeError) {
+      // A wrong attribute is not fixed by loading again: no retry button, but what to change.
+      const mapping = this.shapeError.kind === 'mapping';
+      return renderError(
+        this.localize,
+        this.shapeError,
+        mapping ? undefined : () => this.data.reload(),
+        mapping ? this.mappingMessage(this.shapeError) : undefined,
+      );
+    }
     const plot = this.plot;
     const hasValues = plot && plot.labels.length > 0 && plot.series.some((s) => s.values.some((v) => v !== null));
     if (!plot || !hasValues) {

@@ -33,6 +33,10 @@ export const chartStrings = defineStrings(
     and: 'und',
     noValues: 'ohne Zahlenwerte.',
     tableOf: 'Tabelle',
+    missingColumn: (column: string, attribute: string, fields: string) =>
+      `Die Spalte „${column}“ (Attribut ${attribute}) gibt es in den Daten nicht. Vorhandene Spalten: ${fields}.`,
+    noNumberColumn: (fields: string) =>
+      `Die Daten haben keine Zahlenspalte. Bitte im Attribut y die Spalte mit den Werten angeben. Vorhandene Spalten: ${fields}.`,
   },
   {
     typeName: (type: ChartType) =>
@@ -65,5 +69,9 @@ export const chartStrings = defineStrings(
     and: 'and',
     noValues: 'without numeric values.',
     tableOf: 'Table',
+    missingColumn: (column: string, attribute: string, fields: string) =>
+      `The data has no column “${column}” (attribute ${attribute}). Available columns: ${fields}.`,
+    noNumberColumn: (fields: string) =>
+      `The data has no number column. Please name the column with the values in the y attribute. Available columns: ${fields}.`,
   },
 );

@@ -1,0 +1,114 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../src/components/chart/offen-chart.js';
+
+interface ChartArgs {
+  type: string;
+  src: string;
+  x?: string;
+  y?: string;
+  series?: string;
+  sort?: string;
+  limit?: number;
+  heading?: string;
+  description?: string;
+  theme?: string;
+}
+
+const meta: Meta<ChartArgs> = {
+  title: 'Widgets/offen-chart',
+  component: 'offen-chart',
+  args: {
+    src: 'data/haushalt.csv',
+    x: 'Produktbereich',
+    y: 'Ansatz 2025 (€), Ansatz 2026 (€)',
+    heading: 'Haushalt der Stadt Bad Belzig 2025/2026',
+    description: 'Geplanter Zuschussbedarf je Produktbereich (Beispieldaten).',
+  },
+  render: (args) => html`
+    <offen-chart
+      type=${args.type}
+      src=${args.src}
+      x=${ifDefined(args.x)}
+      y=${ifDefined(args.y)}
+      series=${ifDefined(args.series)}
+      sort=${ifDefined(args.sort)}
+      limit=${ifDefined(args.limit)}
+      heading=${ifDefined(args.heading)}
+      description=${ifDefined(args.description)}
+      theme=${ifDefined(args.theme)}
+      source-label="Stadt Bad Belzig (Beispieldaten)"
+    ></offen-chart>
+  `,
+};
+export default meta;
+
+type Story = StoryObj<ChartArgs>;
+
+/** Budget by product area: Windows-1252 CSV with decimal commas; one value is missing (a gap, not zero). */
+export const Bar: Story = { args: { type: 'bar' } };
+
+export const HorizontalBar: Story = { args: { type: 'horizontal-bar', sort: '-value', limit: 6 } };
+
+export const StackedBar: Story = {
+  args: {
+    type: 'stacked-bar',
+    src: 'data/besucher.csv',
+    x: 'Jahr',
+    y: 'Besucher',
+    series: 'Einrichtung',
+    heading: 'Besucher städtischer Einrichtungen',
+    description: 'Long format (Jahr;Einrichtung;Besucher), pivoted by the widget. Freibad 2020: no value.',
+  },
+};
+
+export const Line: Story = { args: { ...StackedBar.args, type: 'line' } };
+
+export const Area: Story = { args: { ...StackedBar.args, type: 'area' } };
+
+/** Largest five areas, the rest combined into "Sonstige". A pie shows the first value column only. */
+export const Pie: Story = { args: { type: 'pie', y: 'Ansatz 2026 (€)', sort: '-value', limit: 5 } };
+
+export const Doughnut: Story = { args: { ...Pie.args, type: 'doughnut' } };
+
+export const Dark: Story = {
+  args: { type: 'bar', theme: 'dark' },
+  decorators: [(story) => html`<div style="background:#1b1f24;padding:1rem">${story()}</div>`],
+};
+
+/** Without `src` and outside `<offen-data>` the chart waits for data: the loading skeleton. */
+export const Loading: Story = { render: () => html`<offen-chart heading="Daten werden geladen"></offen-chart>` };
+
+export const Empty: Story = {
+  render: () =>
+    html`<offen-chart src="data/haushalt.csv" filter="Produktbereich=Gibt es nicht" heading="Leer"></offen-chart>`,
+};
+
+export const LoadError: Story = {
+  render: () => html`<offen-chart src="data/gibt-es-nicht.csv" heading="Fehlerzustand"></offen-chart>`,
+};
+
+export const MissingColumn: Story = {
+  render: () => html`<offen-chart src="data/haushalt.csv" y="Ansatz 2030" heading="Spalte fehlt"></offen-chart>`,
+};
+
+/**
+ * Real open data (Stadt Münster climate dashboard, long format with decimal commas): waste per head, one line per
+ * MERKMAL, one slice of a 1 477-row file chosen with `filter`.
+ */
+export const CorpusMuensterWaste: Story = {
+  render: () => html`
+    <offen-chart
+      src="data/muenster-klimadashboard-zeitreihen.csv"
+      filter="DATEINAME=awm-abfallaufkommen-pro-kopf"
+      x="ZEIT"
+      y="WERT"
+      series="MERKMAL"
+      unit="kg"
+      type="line"
+      heading="Abfallaufkommen pro Kopf in Münster"
+      source-label="Stadt Münster, Klimadashboard"
+    ></offen-chart>
+  `,
+};
