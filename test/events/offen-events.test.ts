@@ -1,6 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import ICAL from 'ical.js';
 import type { TemplateResult } from 'lit';
+import '../../src/components/data/offen-data.js';
+import type { OffenData } from '../../src/components/data/offen-data.component.js';
 import '../../src/components/events/offen-events.js';
 import type { OffenEvents } from '../../src/components/events/offen-events.component.js';
 import type { EventSelectDetail } from '../../src/components/events/offen-events.component.js';
@@ -499,6 +501,23 @@ describe('<offen-events> with CSV', () => {
     expect(root.querySelector('[part~="link"]')).to.equal(null);
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
     await expectAccessible(el);
+  });
+});
+
+describe('<offen-events> inside <offen-data>', () => {
+  it('shows the shared dataset and shares its category filter', async () => {
+    const data = await fixture<OffenData>(
+      html`<offen-data src=${fixtureUrl('events-bad-belzig.csv')}>
+        <offen-events .now=${NOW} range="all" group-by="none"></offen-events>
+      </offen-data>`,
+    );
+    await data.loadComplete;
+    const el = data.querySelector('offen-events')!;
+    await waitUntil(() => items(el).length === 5, 'the shared events render');
+    data.setFilter({ category: ['Kultur'] });
+    await waitUntil(() => items(el).length === 2, 'the shared filter applies');
+    expect(titles(el)).to.deep.equal(['Sommerkino im Burghof', 'Sommerfest der Kita']);
+    expect(el.getAttribute('category')).to.equal('Kultur');
   });
 });
 
