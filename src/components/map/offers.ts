@@ -101,15 +101,18 @@ export interface OfferModel {
   categories: string[];
 }
 
-/** A value as display text; nested objects are left out, arrays are joined. */
-export function valueText(value: Value | undefined, locale: string): string | undefined {
+/**
+ * A value as display text; nested objects are left out, arrays are joined. `plain` numbers stay unformatted
+ * (a postcode 14806 or a house number is no quantity: "14.806" would be wrong).
+ */
+export function valueText(value: Value | undefined, locale: string, plain = false): string | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') return value.trim() || undefined;
-  if (typeof value === 'number') return value.toLocaleString(locale);
+  if (typeof value === 'number') return plain ? String(value) : value.toLocaleString(locale);
   if (typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toLocaleDateString(locale);
   if (Array.isArray(value)) {
-    const parts = value.map((v) => valueText(v, locale)).filter(Boolean);
+    const parts = value.map((v) => valueText(v, locale, plain)).filter(Boolean);
     return parts.length ? parts.join(', ') : undefined;
   }
   return undefined;
@@ -233,6 +236,7 @@ export function buildOffers(dataset: Dataset, overrides: OfferOverrides, locale:
     : [];
 
   const text = (record: DataRecord, field: string | undefined) => valueText(getValue(record, field), locale);
+  const plain = (record: DataRecord, field: string | undefined) => valueText(getValue(record, field), locale, true);
   const categories = new Set<string>();
   const offers: Offer[] = [];
   for (const record of dataset.records) {
@@ -248,11 +252,11 @@ export function buildOffers(dataset: Dataset, overrides: OfferOverrides, locale:
     const anchor = geometry ? anchorOf(geometry) : undefined;
     const category = text(record, roles.category);
     if (category) categories.add(category);
-    const title = text(record, roles.title) ?? category ?? `#${record.id}`;
-    const address = joinAddress(addressFields.map((f) => text(record, f)));
+    const title = plain(record, roles.title) ?? category ?? `#${record.id}`;
+    const address = joinAddress(addressFields.map((f) => plain(record, f)));
     let hours = text(record, roles.hours);
     for (const fallback of hoursFallbacks) hours ??= text(record, fallback);
-    const phone = text(record, roles.phone);
+    const phone = plain(record, roles.phone);
     offers.push({
       id: record.id,
       record,

@@ -1,0 +1,191 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { csvParse, dsvFormat } from 'd3-dsv';
+import '../../src/components/data/offen-data.js';
+import '../../src/components/map/offen-map.js';
+import type { OffenData } from '../../src/components/data/offen-data.js';
+import type { OffenMap } from '../../src/components/map/offen-map.js';
+import type { DataError } from '../../src/data/errors.js';
+import type { Dataset } from '../../src/data/types.js';
+import { corpusUrl, demoDataUrl, faultUrl, fixtureUrl } from '../helpers/server.js';
+import { $, $$, drawnIds, listIds, readGeoJson, ready, tileKey, tileTemplate } from './helpers.js';
+
+const tiles = () => tileTemplate(tileKey('sources'));
+
+async function open(el: OffenMap, id: string): Promise<HTMLElement> {
+  $(el, `.item[data-id="${id}"]`)!.click();
+  await waitUntil(() => $(el, '.details'), 'no details');
+  return $(el, '.details')!;
+}
+
+describe('<offen-map> sources and states', () => {
+  it('shows a loading skeleton, then an error with the reason and a retry button', async () => {
+    const loading = await fixture<OffenMap>(html`<offen-map src=${faultUrl('hang')}></offen-map>`);
+    expect($(loading, '[data-state="loading"] .offen-skeleton')).not.to.equal(null);
+
+    const el = document.createElement('offen-map');
+    el.src = faultUrl('status/404');
+    const failed = oneEvent(el, 'offen-error');
+    await fixture(el);
+    expect(((await failed) as CustomEvent<DataError>).detail.status).to.equal(404);
+    await waitUntil(() => $(el, '[data-state="error"]'));
+    expect($(el, '[data-state="error"]')!.textContent).to.contain('Status 404');
+    const retry = $(el, '[data-state="error"] button')!;
+    expect(retry.textContent).to.contain('Erneut versuchen');
+    const again = oneEvent(el, 'offen-error');
+    retry.click();
+    await again;
+  });
+
+  it('says "Keine Angebote gefunden" for a collection without features', async () => {
+    const body = encodeURIComponent('{"type":"FeatureCollection","features":[]}');
+    const el = await fixture<OffenMap>(
+      html`<offen-map src=${faultUrl(`text?type=application/geo%2Bjson&body=${body}`)}></offen-map>`,
+    );
+    await ready(el);
+    expect($(el, '[data-state="empty"]')!.textContent).to.contain('Keine Angebote gefunden');
+  });
+
+  it('explains a mapping attribute that names no field', async () => {
+    const el = document.createElement('offen-map');
+    el.src = demoDataUrl('angebote.geojson');
+    el.titleField = 'Bezeichnung';
+    const failed = oneEvent(el, 'offen-error');
+    await fixture(el);
+    expect(((await failed) as CustomEvent<DataError>).detail.kind).to.equal('mapping');
+    await waitUntil(() => $(el, '[data-state="error"]'));
+    const message = $(el, '[data-state="error"]')!.textContent!;
+    expect(message).to.contain('title-field');
+    expect(message).to.contain('kategorie');
+  });
+
+  it('maps Münster sports facilities: Objekt as title, Produkt as category, address from three fields', async () => {
+    const file = await readGeoJson(corpusUrl('muenster-sportstaetten.geojson'));
+    const el = await fixture<OffenMap>(
+      html`<offen-map src=${corpusUrl('muenster-sportstaetten.geojson')} tile-url=${tiles()}></offen-map>`,
+    );
+    await ready(el);
+    expect($(el, '.count')!.textContent).to.contain(`${file.features.length} Angebote`);
+    const first = file.features[0].properties;
+    const categories = new Set(file.features.map((f) => f.properties.Produkt));
+    expect($$(el, '.chip[data-category]')).to.have.length(categories.size);
+    // The list pages by 100; the search finds the first facility by its address.
+    el.q = 'berg fidel 51';
+    await waitUntil(() => listIds(el).length < 100);
+    const entry = $$(el, '.item').find((item) => item.textContent!.includes(String(first.Objekt)))!;
+    expect(entry.textContent).to.contain(`${String(first.Produkt)} · Am Berg Fidel 51, 48153`);
+  });
+
+  it('falls back to opening_hours_unclassified when opening_hours is null (München)', async () => {
+    const file = await readGeoJson(corpusUrl('muenchen-wochenmaerkte.geojson'));
+    const withoutHours = file.features.findIndex((f) => f.properties.opening_hours === null);
+    const withHours = file.features.findIndex((f) => typeof f.properties.opening_hours === 'string');
+    const el = await fixture<OffenMap>(
+      html`<offen-map
+        src=${corpusUrl('muenchen-wochenmaerkte.geojson')}
+        tile-url=${tiles()}
+        style="width: 400px"
+      ></offen-map>`,
+    );
+    await ready(el);
+    const titleOf = (i: number) => String(file.features[i].properties.title);
+    const find = (i: number) =>
+      $$(el, '.item').find((b) => b.querySelector('.item-title')!.textContent === titleOf(i))!;
+    let details = await open(el, find(withoutHours).dataset.id!);
+    expect(details.textContent).to.contain(String(file.features[withoutHours].properties.opening_hours_unclassified));
+    details = await open(el, find(withHours).dataset.id!);
+    expect(details.querySelector('.details-title')!.textContent).to.equal(titleOf(withHours));
+    expect(details.textContent).to.contain('Öffnungszeiten');
+  });
+
+  it('places the Münster table-tennis tables from the Lat/Lon columns of a CSV', async () => {
+    const text = await (await fetch(corpusUrl('muenster-tischtennisplatten-latlon.csv'))).text();
+    const rows = dsvFormat(';').parse(text);
+    const located = rows.filter((r) => Number(r.Lat) && Number(r.Lon)).length;
+    const el = await fixture<OffenMap>(
+      html`<offen-map src=${corpusUrl('muenster-tischtennisplatten-latlon.csv')} tile-url=${tiles()}></offen-map>`,
+    );
+    await ready(el);
+    await waitUntil(() => drawnIds(el).size === located, `expected ${located} markers, got ${drawnIds(el).size}`);
+    expect($(el, '.count')!.textContent).to.contain(`${rows.length} Angebote`);
+  });
+
+  it('builds points from lat-field and lon-field (decimal comma too)', async () => {
+    const text = await (await fetch(fixtureUrl('map-latlon-override.csv'))).text();
+    const rows = csvParse(text.replace(/;/g, ','));
+    const el = await fixture<OffenMap>(
+      html`<offen-map
+        src=${fixtureUrl('map-latlon-override.csv')}
+        lat-field="y_wert"
+        lon-field="x_wert"
+        tile-url=${tiles()}
+        style="width: 900px"
+      ></offen-map>`,
+    );
+    await ready(el);
+    await waitUntil(() => drawnIds(el).size === 2);
+    expect(rows).to.have.length(3);
+    const unplaced = $$(el, '.item').find((b) => b.textContent!.includes('Ohne Ort'));
+    // With "only in view" the unplaced row leaves the list; without, it is listed as having no position.
+    expect(unplaced).to.equal(undefined);
+    $<HTMLInputElement>(el, '.in-view input')!.click();
+    await waitUntil(() => listIds(el).length === 3);
+    expect($$(el, '.item').find((b) => b.textContent!.includes('Ohne Ort'))!.textContent).to.contain(
+      'ohne Kartenposition',
+    );
+  });
+
+  it('clusters many points: every point is in a cluster or drawn, and a chosen one leaves its cluster', async () => {
+    const count = 5000;
+    const records = Array.from({ length: count }, (_, i) => ({
+      id: `p${i}`,
+      values: { name: `Punkt ${String(i).padStart(4, '0')}`, kategorie: i % 2 ? 'Sport' : 'Kultur' },
+      geometry: {
+        type: 'Point' as const,
+        coordinates: [12.4 + ((i * 7919) % 1000) / 3000, 52.05 + ((i * 104729) % 1000) / 5000] as [number, number],
+      },
+    }));
+    const dataset: Dataset = {
+      fields: [
+        { name: 'name', type: 'string' },
+        { name: 'kategorie', type: 'string' },
+      ],
+      records,
+      meta: { url: 'test:generated', format: 'geojson', bytes: 0, fetchedAt: new Date(0), truncated: false },
+    };
+    const el = await fixture<OffenMap>(
+      html`<offen-map .dataset=${dataset} tile-url=${tiles()} style="width: 900px"></offen-map>`,
+    );
+    await ready(el);
+    await waitUntil(() => $(el, '.offen-cluster'), 'no clusters');
+    const clustered = $$(el, '.offen-cluster').reduce((sum, c) => sum + Number(c.textContent), 0);
+    expect(clustered + drawnIds(el).size).to.equal(count);
+    expect($$(el, '.offen-cluster').length + drawnIds(el).size).to.be.below(400);
+    // The list pages through the offers instead of rendering thousands of buttons.
+    expect(listIds(el)).to.have.length(100);
+    expect($(el, '.count')!.textContent).to.contain('5000 Angebote');
+
+    const id = listIds(el)[3];
+    $(el, `.item[data-id="${id}"]`)!.click();
+    await waitUntil(() => $(el, `path[data-id="${id}"]`), 'chosen point still clustered');
+    await waitUntil(
+      () => $(el, '.leaflet-popup .details-title')?.textContent === records[Number(id.slice(1))].values.name,
+    );
+  });
+
+  it('reads a parent <offen-data> and shares its category filter', async () => {
+    const data = await fixture<OffenData>(
+      html`<offen-data src=${demoDataUrl('angebote.geojson')}>
+        <offen-map tile-url=${tiles()}></offen-map>
+      </offen-data>`,
+    );
+    const el = data.querySelector('offen-map')!;
+    await data.loadComplete;
+    await ready(el);
+    expect(listIds(el).length).to.be.greaterThan(20);
+    $(el, '.chip[data-category="Kultur"]')!.click();
+    await waitUntil(() => data.filterState.category?.join() === 'Kultur', 'filter not shared');
+    data.setFilter({ category: ['Sport'] });
+    await waitUntil(() => el.category === 'Sport');
+    await waitUntil(() => $$(el, '.item-meta').every((m) => m.textContent!.startsWith('Sport')));
+  });
+});
