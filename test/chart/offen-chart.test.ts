@@ -412,6 +412,16 @@ describe('<offen-chart>', () => {
     expect(getComputedStyle(shadow(el).querySelector('.root')!).color).to.equal('rgb(241, 243, 245)');
   });
 
+  it('turns dark when the page declares color-scheme: dark, and formats tooltips like the table', async () => {
+    const el = await chart(
+      html`<div style="color-scheme: dark"><offen-chart src=${demoDataUrl('haushalt.csv')}></offen-chart></div>`,
+    );
+    expect(shadow(el).querySelector('.root')!.classList.contains('dark')).to.equal(true);
+    const label = el.chart!.options.plugins!.tooltip!.callbacks!.label as unknown as (item: object) => string;
+    const item = { raw: 1204880.25, dataset: { label: 'Ansatz 2025 (€)' }, label: 'Sicherheit und Ordnung' };
+    expect(label.call(el.chart!.tooltip, item)).to.equal('Ansatz 2025 (€): 1.204.880,25\u00a0€');
+  });
+
   it('takes colours from the colors attribute, else from --offen-chart-palette', async () => {
     const own = await chart(
       html`<offen-chart

@@ -31,8 +31,10 @@ export interface EngineInput {
   type: ChartType;
   labels: string[];
   series: { name: string; values: (number | null)[] }[];
-  /** Formats a value for axes and tooltips (`1.234,56 €`). */
-  format(value: number): string;
+  /** Formats an axis tick (`1.000.000 €`). */
+  formatTick(value: number): string;
+  /** Formats a value in a tooltip exactly as the table does (`1.234,56 €`). */
+  formatValue(value: number): string;
   /** Shown in a tooltip for a gap. */
   missingText: string;
   theme: ChartTheme;
@@ -168,7 +170,7 @@ function config(input: EngineInput, drawn: Plugin, background: Plugin): ChartCon
           ticks: {
             color: theme.text,
             font: tickFont,
-            callback: (value: number | string) => input.format(Number(value)),
+            callback: (value: number | string) => input.formatTick(Number(value)),
           },
         },
       };
@@ -195,7 +197,7 @@ function config(input: EngineInput, drawn: Plugin, background: Plugin): ChartCon
           callbacks: {
             label: (item) => {
               const raw = item.raw as number | null;
-              const text = raw === null || raw === undefined ? input.missingText : input.format(raw);
+              const text = raw === null || raw === undefined ? input.missingText : input.formatValue(raw);
               const name = circular ? item.label : item.dataset.label;
               return `${name}: ${text}`;
             },

@@ -152,7 +152,10 @@ export class OffenChart extends OffenSourceElement {
   /** Series colours, comma-separated CSS colours. Default: a colour-blind-safe palette. */
   @property() colors?: string;
 
-  /** `light` (default), `dark`, or `auto` to follow the reader's system setting. */
+  /**
+   * `light`, `dark`, or `auto` to follow the reader's system setting. Without it the chart follows the page's CSS
+   * `color-scheme` (dark when the page declares `dark`).
+   */
   @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
   /** Linked filter: only labels (x values) in this comma-separated list; shared with a parent `<offen-data>`. */
@@ -180,7 +183,7 @@ export class OffenChart extends OffenSourceElement {
   private drawnKey = '';
   private generation = 0;
   private readonly darkQuery = matchMedia('(prefers-color-scheme: dark)');
-  private readonly onSchemeChange = () => this.theme === 'auto' && this.requestUpdate();
+  private readonly onSchemeChange = () => this.theme !== 'dark' && this.theme !== 'light' && this.requestUpdate();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -217,8 +220,14 @@ export class OffenChart extends OffenSourceElement {
     return isChartType(this.type) ? this.type : 'bar';
   }
 
+  /** `theme` decides; without it, the page's own `color-scheme` (`dark`, or `light dark` with the system setting). */
   private get isDark(): boolean {
-    return this.theme === 'dark' || (this.theme === 'auto' && this.darkQuery.matches);
+    if (this.theme === 'dark') return true;
+    if (this.theme === 'auto') return this.darkQuery.matches;
+    if (this.theme === 'light') return false;
+    const scheme = getComputedStyle(this).colorScheme ?? '';
+    if (!scheme.includes('dark')) return false;
+    return scheme.includes('light') ? this.darkQuery.matches : true;
   }
 
   // ---- data shaping -------------------------------------------------------------------------------------------
@@ -623,7 +632,8 @@ export class OffenChart extends OffenSourceElement {
       type: this.chartType,
       labels: plot.labels.map((l) => this.labelText(l)),
       series,
-      format: (value) => this.formatTick(value),
+      formatTick: (value) => this.formatTick(value),
+      formatValue: (value) => this.formatValue(value),
       missingText: this.localize.t(chartStrings).missingValue,
       theme: this.readTheme(),
       animate: !this.noAnimation && !matchMedia('(prefers-reduced-motion: reduce)').matches,
