@@ -443,8 +443,20 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
         ? `${event.description.slice(0, SHORT_DESCRIPTION).trimEnd()} …`
         : event.description;
     return html`
-      ${event.location ? html`<p class="location" part="location">${this.renderLocation(event.location)}</p>` : nothing}
-      ${event.category ? html`<p class="category" part="category">${event.category}</p>` : nothing}
+      ${
+        event.location
+          ? html`<p class="location" part="location">
+              <span class="visually-hidden">${t.location}: </span>${this.renderLocation(event.location)}
+            </p>`
+          : nothing
+      }
+      ${
+        event.category
+          ? html`<p class="category">
+              <span class="visually-hidden">${t.category}: </span><span part="category">${event.category}</span>
+            </p>`
+          : nothing
+      }
       ${description ? html`<p class="description" part="description">${description}</p>` : nothing}
       <div class="actions">
         ${

@@ -17,10 +17,8 @@ export const eventsStrings = defineStrings(
     showOnMap: 'Auf der Karte zeigen',
     untitled: '(ohne Titel)',
     location: 'Ort',
-    details: 'Details',
     count: (shown: number, total: number) =>
       shown === total ? `${total} ${total === 1 ? 'Termin' : 'Termine'}` : `${shown} von ${total} Terminen`,
-    newWindow: '(öffnet in neuem Fenster)',
   },
   {
     listLabel: 'Events',
@@ -38,9 +36,7 @@ export const eventsStrings = defineStrings(
     showOnMap: 'Show on map',
     untitled: '(untitled)',
     location: 'Location',
-    details: 'Details',
     count: (shown: number, total: number) =>
       shown === total ? `${total} ${total === 1 ? 'event' : 'events'}` : `${shown} of ${total} events`,
-    newWindow: '(opens in a new window)',
   },
 );

@@ -131,6 +131,7 @@ export const eventsStyles = css`
     align-items: center;
     justify-content: center;
     flex: 0 0 3.5rem;
+    align-self: flex-start;
     min-height: 3.5rem;
     border-radius: var(--_radius);
     background: var(--_accent);
