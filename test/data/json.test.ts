@@ -102,6 +102,20 @@ describe('JSON', () => {
       expect(dataset.records[0].geometry).to.deep.equal({ type: 'Point', coordinates: [12.5897, 52.1412] });
     });
 
+    it('accepts bracket indexes in path', async () => {
+      const dataset = await loadDataset({
+        url: inlineJson({ pages: [{ items: [{ name: 'Hagelberg' }, { name: 'Brandtsheide' }] }] }),
+        path: 'pages[0].items',
+      });
+      expect(dataset.records.map((r) => r.values.name)).to.deep.equal(['Hagelberg', 'Brandtsheide']);
+    });
+
+    it('reads JSON Lines, one object per line', async () => {
+      const body = encodeURIComponent('{"name": "Hagelberg", "hoehe": 200}\n{"name": "Wiesenburg", "hoehe": 178}\n');
+      const dataset = await loadDataset({ url: faultUrl(`text?type=application/x-ndjson&body=${body}`) });
+      expect(dataset.records.map((r) => r.values.hoehe)).to.deep.equal([200, 178]);
+    });
+
     it('reports an empty array as an empty dataset', async () => {
       const error = await failure(loadDataset({ url: inlineJson({ records: [] }) }));
       expect(error.kind).to.equal('empty');

@@ -117,6 +117,17 @@ export function jsonErrorPosition(text: string): number {
   }
 }
 
+/** JSON Lines (one object per line, as OpenDataSoft's `exports/jsonl`), or undefined when the text is not that. */
+function jsonLines(text: string): unknown[] | undefined {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  if (lines.length < 2 || !lines.every((line) => /^\s*[[{]/.test(line))) return undefined;
+  try {
+    return lines.map((line) => JSON.parse(line) as unknown);
+  } catch {
+    return undefined;
+  }
+}
+
 function parseText(text: string, url: string): unknown {
   const start = text.search(/\S/);
   if (start >= 0 && text[start] === '<') {
@@ -126,6 +137,8 @@ function parseText(text: string, url: string): unknown {
   try {
     return JSON.parse(text);
   } catch (cause) {
+    const lines = jsonLines(text);
+    if (lines) return lines;
     let position: number;
     try {
       position = jsonErrorPosition(text);
@@ -245,7 +258,11 @@ export interface RecordSource {
 function walkPath(data: unknown, path: string, url: string): unknown {
   let current = data;
   const walked: string[] = [];
-  for (const part of path.split('.').filter(Boolean)) {
+  // `data[0].items` is written `data.0.items` here.
+  for (const part of path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean)) {
     if (Array.isArray(current) && /^\d+$/.test(part)) current = current[Number(part)];
     else if (isPlainObject(current) && !UNSAFE_KEYS.has(part) && Object.hasOwn(current, part)) current = current[part];
     else {
