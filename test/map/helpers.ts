@@ -13,11 +13,12 @@ export async function ready(el: OffenMap): Promise<void> {
   await el.mapComplete;
 }
 
-export const $ = <T extends Element = HTMLElement>(el: OffenMap, selector: string) =>
-  el.shadowRoot!.querySelector<T & Element>(selector) as T | null;
-export const $$ = <T extends Element = HTMLElement>(el: OffenMap, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll<T & Element>(selector),
-];
+export function $<T extends HTMLElement = HTMLElement>(el: OffenMap, selector: string): T | null {
+  return el.shadowRoot!.querySelector<T>(selector);
+}
+export function $$<T extends Element = HTMLElement>(el: OffenMap, selector: string): T[] {
+  return [...el.shadowRoot!.querySelectorAll<T>(selector)];
+}
 
 /** Drawn markers and shapes (SVG paths tagged with the record id). */
 export const drawnIds = (el: OffenMap) =>
