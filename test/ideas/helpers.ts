@@ -114,13 +114,14 @@ export async function fillForm(el: OffenIdeas, title = 'Neue Bank am Schlosspark
 
 export const submitButton = (el: OffenIdeas) => $(el, '#idea-form button[type="submit"]') as HTMLButtonElement;
 
-export async function waitForMessage(el: OffenIdeas, kind?: string): Promise<HTMLElement> {
+export async function waitForMessage(el: OffenIdeas, kind?: string, timeout = 3000): Promise<HTMLElement> {
   await waitUntil(
     () => {
       const m = $(el, '.form-message');
       return m && (!kind || m.classList.contains(kind));
     },
     `no form message ${kind ?? ''}`,
+    { timeout },
   );
   return $(el, '.form-message')!;
 }

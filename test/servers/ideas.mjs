@@ -109,7 +109,16 @@ export async function middleware(ctx, next) {
   }
   const failure = kind && board.fail[kind];
   if (failure === 'hang') {
-    await new Promise((resolve) => ctx.req.on('close', resolve));
+    // Until the client gives up (its timeout) or 30 s passed; the body was already read, so watch the socket.
+    await new Promise((resolve) => {
+      const timer = setTimeout(resolve, 30_000);
+      ctx.res.on('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    ctx.respond = false;
+    if (!ctx.res.destroyed) ctx.res.destroy();
     return;
   }
   if (failure) {

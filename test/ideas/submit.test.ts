@@ -1,0 +1,277 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { draftKey } from '../../src/components/ideas/ideas-storage.js';
+import { expectAccessible } from '../helpers/axe.js';
+import {
+  $,
+  MODERATOR,
+  apiUrl,
+  boardName,
+  cardOf,
+  control,
+  createBoard,
+  fillForm,
+  pendingIdeas,
+  publishedIdeas,
+  received,
+  submitButton,
+  titles,
+  type,
+  waitForMessage,
+} from './helpers.js';
+
+const storedDraft = (board: string) => localStorage.getItem(draftKey(apiUrl(board, '/ideas'), ''));
+
+describe('<offen-ideas> submitting', () => {
+  afterEach(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('offen-ideas:draft:')) localStorage.removeItem(key);
+  });
+
+  it('sends the idea, shows it as waiting for approval and clears the draft only then', async () => {
+    const board = boardName('submit');
+    const el = await createBoard(board, {
+      submit: true,
+      attrs: { 'privacy-url': 'https://www.bad-belzig.de/datenschutz' },
+    });
+    expect($(el, '#idea-form')!.hidden).to.equal(true);
+    await fillForm(el);
+    const category = $(el, '#f-category') as HTMLSelectElement;
+    category.value = 'Kultur';
+    category.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(JSON.parse(storedDraft(board)!)).to.include({ title: 'Neue Bank am Schlosspark', category: 'Kultur' });
+    expect(($(el, 'label[for="f-consent"] a') as HTMLAnchorElement).href).to.equal(
+      'https://www.bad-belzig.de/datenschutz',
+    );
+
+    setTimeout(() => submitButton(el).click());
+    const event = await oneEvent(el, 'offen-submit');
+    expect(event.detail.published).to.equal(false);
+    expect(event.detail.status).to.equal(201);
+    expect(event.detail.idea.title).to.equal('Neue Bank am Schlosspark');
+    const message = await waitForMessage(el, 'success');
+    expect(message.textContent).to.contain('erscheint, sobald sie freigegeben wurde');
+    expect(el.shadowRoot!.activeElement).to.equal(message);
+    expect(storedDraft(board)).to.equal(null);
+    expect(($(el, '#f-title') as HTMLInputElement).value).to.equal('');
+
+    const card = cardOf(el, 'Neue Bank am Schlosspark');
+    expect(card.querySelector('[part="badge"]')!.textContent).to.equal('wartet auf Freigabe');
+    expect(card.querySelector('.category')!.textContent).to.equal('Kultur');
+    expect(card.querySelector('.author')!.textContent).to.equal('von Erika M.');
+
+    const sent = (await received(board)).submit;
+    expect(sent).to.have.length(1);
+    expect(sent[0]).to.include({
+      title: 'Neue Bank am Schlosspark',
+      description: 'Eine Bank mit Blick auf das Schloss Wiesenburg wäre schön.',
+      category: 'Kultur',
+      name: 'Erika M.',
+      consent: true,
+      website: '',
+    });
+    expect(sent[0].elapsed).to.be.a('number').and.at.least(0);
+    // Stored, but not published until a moderator approves it.
+    expect((await pendingIdeas(board)).map((i) => i.title)).to.deep.equal(['Neue Bank am Schlosspark']);
+    expect((await publishedIdeas(board)).map((i) => i.title)).not.to.include('Neue Bank am Schlosspark');
+  });
+
+  it('keeps the draft when the server fails with 500, across a reload, and a retry sends it', async () => {
+    const board = boardName('fail500');
+    await control(board, { fail: { submit: { status: 500 } } });
+    const first = await createBoard(board, { submit: true });
+    await fillForm(first, 'Idee, die nicht verloren geht');
+    submitButton(first).click();
+    const failure = await waitForMessage(first, 'error');
+    expect(failure.getAttribute('role')).to.equal('alert');
+    expect(failure.textContent).to.contain('Status 500');
+    expect(failure.textContent).to.contain('Ihr Text bleibt gespeichert');
+    expect(failure.querySelector('button')!.textContent!.trim()).to.equal('Erneut senden');
+    expect(JSON.parse(storedDraft(board)!).title).to.equal('Idee, die nicht verloren geht');
+    first.remove();
+
+    // A reload: a new element finds the draft, opens the form and fills it in.
+    const second = await createBoard(board, { submit: true });
+    expect($(second, '#idea-form')!.hidden).to.equal(false);
+    expect(($(second, '#f-title') as HTMLInputElement).value).to.equal('Idee, die nicht verloren geht');
+    expect(($(second, '#f-description') as HTMLTextAreaElement).value).to.equal(
+      'Eine Bank mit Blick auf das Schloss Wiesenburg wäre schön.',
+    );
+    expect(($(second, '#f-name') as HTMLInputElement).value).to.equal('Erika M.');
+    expect(($(second, '#f-consent') as HTMLInputElement).checked).to.equal(true);
+    expect($(second, '.form-message')!.textContent).to.contain('Entwurf wurde wiederhergestellt');
+
+    // Still failing: the retry button appears, and once the server is back it sends the same draft.
+    submitButton(second).click();
+    const again = await waitForMessage(second, 'error');
+    await control(board, { fail: { submit: null } });
+    (again.querySelector('button') as HTMLButtonElement).click();
+    await waitForMessage(second, 'success');
+    const sent = (await received(board)).submit;
+    expect(sent.map((s) => s.title)).to.deep.equal([
+      'Idee, die nicht verloren geht',
+      'Idee, die nicht verloren geht',
+      'Idee, die nicht verloren geht',
+    ]);
+    expect(storedDraft(board)).to.equal(null);
+    expect((await pendingIdeas(board)).map((i) => i.title)).to.deep.equal(['Idee, die nicht verloren geht']);
+  });
+
+  it('ends a request that hangs after the timeout and offers a retry', async () => {
+    const board = boardName('hang');
+    await control(board, { fail: { submit: 'hang' } });
+    const el = await createBoard(board, { submit: true, attrs: { timeout: '1' } });
+    await fillForm(el);
+    submitButton(el).click();
+    const failure = await waitForMessage(el, 'error', 6000);
+    expect(failure.textContent).to.contain('nicht rechtzeitig geantwortet');
+    expect(storedDraft(board)).not.to.equal(null);
+    await control(board, { fail: { submit: null } });
+    (failure.querySelector('button') as HTMLButtonElement).click();
+    await waitForMessage(el, 'success');
+    expect((await pendingIdeas(board)).map((i) => i.title)).to.deep.equal(['Neue Bank am Schlosspark']);
+  });
+
+  it('checks the fields before sending, with messages next to them', async () => {
+    const board = boardName('validate');
+    const el = await createBoard(board, { submit: true });
+    ($(el, 'button[aria-controls="idea-form"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    type(el, '#f-title', 'Bus');
+    type(el, '#f-email', 'keine-adresse');
+    submitButton(el).click();
+    await waitUntil(() => $(el, '#f-title-error'));
+    expect($(el, '#f-title-error')!.textContent).to.equal('Bitte geben Sie mindestens 5 Zeichen ein.');
+    expect($(el, '#f-description-error')!.textContent).to.equal('Bitte füllen Sie dieses Feld aus.');
+    expect($(el, '#f-email-error')!.textContent).to.contain('gültige E-Mail-Adresse');
+    expect($(el, '#f-consent-error')!.textContent).to.equal('Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.');
+    expect($(el, '#f-name-error')).to.equal(null);
+    const title = $(el, '#f-title')!;
+    expect(title.getAttribute('aria-invalid')).to.equal('true');
+    expect(title.getAttribute('aria-describedby')).to.equal('f-title-error');
+    expect(el.shadowRoot!.activeElement).to.equal(title);
+    expect((await received(board)).submit).to.have.length(0);
+    await expectAccessible(el);
+
+    // Fixing a field removes its message while typing.
+    type(el, '#f-title', 'Busverbindung am Sonntag');
+    await el.updateComplete;
+    expect($(el, '#f-title-error')).to.equal(null);
+  });
+
+  it("shows the server's 422 field errors next to the fields and keeps the draft", async () => {
+    const board = boardName('422');
+    // The page offers a category the server does not know: the real reference server refuses it.
+    const el = await createBoard(board, { submit: true, attrs: { categories: 'Verkehr,Raumfahrt' } });
+    await fillForm(el);
+    const category = $(el, '#f-category') as HTMLSelectElement;
+    category.value = 'Raumfahrt';
+    category.dispatchEvent(new Event('change', { bubbles: true }));
+    submitButton(el).click();
+    await waitUntil(() => $(el, '#f-category-error'), 'category error');
+    expect($(el, '#f-category-error')!.textContent).to.equal('Diese Kategorie gibt es nicht.');
+    expect($(el, '#f-category')!.getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '.form-message')!.textContent).to.contain('unvollständig oder fehlerhaft');
+    expect(JSON.parse(storedDraft(board)!).category).to.equal('Raumfahrt');
+    await expectAccessible(el);
+
+    // Errors in any shape the contract allows, for fields the form has and for others.
+    await control(board, {
+      fail: {
+        submit: {
+          status: 422,
+          body: { message: 'Bitte korrigieren.', errors: { title: 'Diesen Titel gibt es schon.', lat: 'Ungültig.' } },
+        },
+      },
+    });
+    category.value = 'Verkehr';
+    category.dispatchEvent(new Event('change', { bubbles: true }));
+    submitButton(el).click();
+    await waitUntil(() => $(el, '#f-title-error'), 'title error');
+    expect($(el, '#f-title-error')!.textContent).to.equal('Diesen Titel gibt es schon.');
+    expect($(el, '.form-message')!.textContent).to.contain('Bitte korrigieren. lat: Ungültig.');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#f-title'));
+  });
+
+  it('sends one request for a double click', async () => {
+    const board = boardName('double');
+    const el = await createBoard(board, { submit: true });
+    await fillForm(el);
+    const button = submitButton(el);
+    button.click();
+    button.click();
+    button.dispatchEvent(new MouseEvent('dblclick', { bubbles: true }));
+    button.click();
+    await waitForMessage(el, 'success');
+    expect((await received(board)).submit).to.have.length(1);
+    expect(titles(el).filter((t) => t === 'Neue Bank am Schlosspark')).to.have.length(1);
+  });
+
+  it('sends the honeypot and the fill time; the server decides', async () => {
+    const board = boardName('spam');
+    await control(board, { seed: 'ideas-board.json', minFillMs: 60_000 });
+    const el = await createBoard(board, { submit: true });
+    await fillForm(el);
+    submitButton(el).click();
+    const tooFast = await waitForMessage(el, 'error');
+    expect(tooFast.textContent).to.contain('Das ging sehr schnell');
+    expect(storedDraft(board)).not.to.equal(null);
+
+    // A filled honeypot looks like success to a bot, but the server stores nothing.
+    const honeypot = $(el, '#f-website') as HTMLInputElement;
+    expect(honeypot.tabIndex).to.equal(-1);
+    type(el, '#f-website', 'https://spam.example');
+    submitButton(el).click();
+    await waitForMessage(el, 'success');
+    const sent = (await received(board)).submit;
+    expect(sent.map((s) => s.website)).to.deep.equal(['', 'https://spam.example']);
+    expect(await pendingIdeas(board)).to.deep.equal([]);
+  });
+
+  it('keeps submitted ideas across a restart of the API', async () => {
+    const board = boardName('restart');
+    const el = await createBoard(board, { submit: true });
+    await fillForm(el, 'Idee über den Neustart');
+    submitButton(el).click();
+    await waitForMessage(el, 'success');
+    await fillForm(el, 'Zweite Idee, unveröffentlicht');
+    submitButton(el).click();
+    await waitUntil(() => titles(el).includes('Zweite Idee, unveröffentlicht'));
+    const pending = await pendingIdeas(board);
+    const first = pending.find((i) => i.title === 'Idee über den Neustart')!;
+    const approve = await fetch(apiUrl(board, `/ideas/${first.id as string}/approve`), {
+      method: 'POST',
+      headers: MODERATOR,
+    });
+    expect(approve.status).to.equal(200);
+
+    await control(board, { restart: true });
+
+    expect((await pendingIdeas(board)).map((i) => i.title)).to.deep.equal(['Zweite Idee, unveröffentlicht']);
+    const after = await createBoard(board, { query: '?nach-neustart' });
+    const card = cardOf(after, 'Idee über den Neustart');
+    expect(card.querySelector('[part="badge"]')!.textContent).to.equal('Eingereicht');
+    expect(titles(after)).to.have.length(7);
+    expect(titles(after)).not.to.include('Zweite Idee, unveröffentlicht');
+  });
+
+  it('reaches the form fields by keyboard in order, the honeypot skipped', async () => {
+    const el = await createBoard(boardName('keys'), { submit: true });
+    ($(el, 'button[aria-controls="idea-form"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const focusable = [
+      ...el.shadowRoot!.querySelectorAll<HTMLElement>(
+        '#idea-form input, #idea-form textarea, #idea-form select, #idea-form button',
+      ),
+    ]
+      .filter((node) => node.tabIndex >= 0)
+      .map((node) => node.id || node.getAttribute('type'));
+    expect(focusable).to.deep.equal([
+      'f-title',
+      'f-description',
+      'f-category',
+      'f-name',
+      'f-email',
+      'f-consent',
+      'submit',
+    ]);
+  });
+});
