@@ -43,6 +43,9 @@ describe('mapping', () => {
     );
     expect(roles).to.deep.equal({ title: 'BEZEICHNUNG', category: 'ART', lon: 'laenge' });
     expect(mapRoles(fields('titel', 'Kategorie'), POI_ROLES).title).to.equal('titel');
+    expect(mapRoles(fields('Titel', 'Catégorie'), { category: { candidates: ['categorie'] } }).category).to.equal(
+      'Catégorie',
+    );
     expect(mapRoles([{ name: 'Länge', type: 'number' }, ...fields('Titel')], POI_ROLES).lon).to.equal('Länge');
   });
 
