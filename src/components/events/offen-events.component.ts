@@ -97,7 +97,8 @@ function latest(...dates: (Date | undefined)[]): Date | undefined {
  * @fires {CustomEvent<LoadDetail>} offen-load - The data loaded (detail: record count, format, meta).
  * @fires {CustomEvent<DataError>} offen-error - Loading or field mapping failed (detail: the DataError).
  * @fires {CustomEvent<EventSelectDetail>} offen-select - An event's title was activated (detail: the event and
- *   whether its details are now open).
+ *   whether its details are now open). Titles are buttons in the compact layout, and in the full layout where a
+ *   long description is cut.
  *
  * @csspart list - Each list of events.
  * @csspart item - One event.
