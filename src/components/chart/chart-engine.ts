@@ -55,13 +55,13 @@ export interface ChartHandle {
   readonly chart: Chart;
 }
 
-type ChartModule = typeof import('chart.js');
+type ChartModule = typeof import('./chart-modules.js');
 
 let modulePromise: Promise<ChartModule> | undefined;
 
 /** Imports Chart.js once per page and registers what `type` needs (registering twice is harmless). */
 export async function loadChartJs(type: ChartType): Promise<ChartModule> {
-  modulePromise ??= import('chart.js');
+  modulePromise ??= import('./chart-modules.js');
   const m = await modulePromise;
   const common = [m.Tooltip, m.Legend];
   switch (type) {
