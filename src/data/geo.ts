@@ -167,7 +167,7 @@ function lonLatColumns(fields: readonly Field[]): Extractor | undefined {
     const siblings = fields.filter((f) => f.name.slice(0, Math.max(0, f.name.lastIndexOf('.'))) === parent);
     const lat = findField(siblings, LAT_NAMES);
     const lon = findField(siblings, LON_NAMES);
-    if (!lat || !lon || lat === lon) continue;
+    if (!lat || !lon) continue;
     // x/y are too common in chart data to trust unless both are there, as exactly that pair.
     const last = (f: Field) => normalizeName(f.name.slice(f.name.lastIndexOf('.') + 1));
     if ((last(lat) === 'y') !== (last(lon) === 'x')) continue;
@@ -199,9 +199,9 @@ function textColumns(fields: readonly Field[], records: readonly DataRecord[]): 
       continue;
     }
     // "1,5" in a text column could be a German number: without a telling name, both parts need decimal points.
-    const pairs = texts.map((t) => PAIR.exec(t));
-    const convincing = pairs.every((m) => m && (hinted || (m[1].includes('.') && m[2].includes('.'))));
-    if (!convincing) continue;
+    const pairs = texts.map((t) => PAIR.exec(t)).filter((m) => m !== null);
+    const convincing = pairs.every((m) => hinted || (m[1].includes('.') && m[2].includes('.')));
+    if (pairs.length < texts.length * 0.8 || !convincing) continue;
     extractors.push((record) => {
       const text = record.values[field.name];
       const match = typeof text === 'string' ? PAIR.exec(text) : null;

@@ -58,8 +58,9 @@ describe('coordinates', () => {
         undefined, // latitude 95
         undefined, // 0, 0
         undefined, // empty
+        undefined, // "unbekannt"
       ]);
-      expect(dataset.meta.droppedCoordinates).to.equal(3);
+      expect(dataset.meta.droppedCoordinates).to.equal(4);
     });
 
     it('reads WKT points (longitude first)', async () => {
