@@ -57,7 +57,8 @@ function convert(value: unknown, type: FieldType | undefined): unknown {
           ? false
           : null;
     case 'string':
-      return typeof value === 'string' ? value : isMultilingual(value) ? value : String(value);
+      if (typeof value === 'string' || isMultilingual(value)) return value; // multilingual: resolved later
+      return typeof value === 'object' ? JSON.stringify(value) : String(value);
     default:
       return value;
   }
@@ -111,13 +112,13 @@ function loadableKind(resource: JsonObject): string | undefined {
     .trim()
     .toLowerCase()
     .replace(/^\./, '');
-  if (format in LOADABLE) return format;
+  if (Object.hasOwn(LOADABLE, format)) return format;
   for (const key of ['mimetype', 'media_type']) {
     const type = String(resource[key] ?? '')
       .split(';')[0]
       .trim()
       .toLowerCase();
-    if (LOADABLE_TYPES[type]) return LOADABLE_TYPES[type];
+    if (Object.hasOwn(LOADABLE_TYPES, type)) return LOADABLE_TYPES[type];
   }
   const extension = /\.(csv|json|geojson)(?:$|[?#])/i.exec(String(resource.url ?? ''))?.[1];
   return extension?.toLowerCase();
