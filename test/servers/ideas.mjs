@@ -2,7 +2,8 @@
 // file) per board, so every test works on a board of its own. A control endpoint makes a board misbehave.
 //   /ideas-api/<board>/ideas, /votes, …   the contract (docs/ideas-contract.md); moderator token `test-moderator`
 //   POST /ideas-api/<board>/_control      JSON, any of:
-//     { "seed": "ideas-board.json", "minFillMs": 0 }  start the board afresh from test/fixtures/<seed>
+//     { "seed": "ideas-board.json", "minFillMs": 0, "allowedOrigins": [] }
+//                                           start the board afresh from test/fixtures/<seed>
 //                                           (a board nobody set up starts from ideas-board.json)
 //     { "fail": { "submit"|"vote"|"list": { "status": 500, "body": {…} } | "hang" | null } }
 //     { "restart": true }                   close the API and create it again from its database file
@@ -19,11 +20,12 @@ process.on('exit', () => rmSync(dbDir, { recursive: true, force: true }));
 /** board name → { api, seed, fail, requests } */
 const boards = new Map();
 
-function createApi(board, seed, minFillMs = 0) {
+function createApi(board, seed, minFillMs = 0, allowedOrigins = []) {
   return createIdeasApi({
     dbFile: path.join(dbDir, `${board}.sqlite`),
     seedFile: path.join(root, 'test/fixtures', seed),
     moderatorToken: 'test-moderator',
+    allowedOrigins,
     basePath: `/ideas-api/${board}`,
     // Tests send ideas at once; `{ seed, minFillMs }` sets up a board that enforces the fill time.
     minFillMs,
@@ -65,11 +67,12 @@ export async function middleware(ctx, next) {
       if (old) await old.api.close();
       rmSync(path.join(dbDir, `${name}.sqlite`), { force: true });
       boards.delete(name);
-      const api = createApi(name, control.seed, control.minFillMs);
+      const api = createApi(name, control.seed, control.minFillMs, control.allowedOrigins);
       const board = {
         api,
         seed: control.seed,
         minFillMs: control.minFillMs,
+        allowedOrigins: control.allowedOrigins,
         fail: {},
         requests: { submit: [], vote: [], list: 0 },
       };
@@ -80,7 +83,7 @@ export async function middleware(ctx, next) {
     if (control.fail) Object.assign(board.fail, control.fail);
     if (control.restart) {
       await board.api.close();
-      board.api = createApi(name, board.seed ?? 'ideas-board.json', board.minFillMs);
+      board.api = createApi(name, board.seed ?? 'ideas-board.json', board.minFillMs, board.allowedOrigins);
       await board.api.ready;
     }
     ctx.type = 'application/json';
