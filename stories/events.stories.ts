@@ -25,6 +25,8 @@ const meta: Meta<EventsArgs> = {
   title: 'Widgets/offen-events',
   component: 'offen-events',
   args: { src: 'data/termine.ics' },
+  // Storybook's own page says lang="en"; the widgets are German first.
+  decorators: [(story) => html`<div lang="de">${story()}</div>`],
   render: (args) => html`
     <offen-events
       src=${args.src}
