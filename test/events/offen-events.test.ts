@@ -329,6 +329,30 @@ describe('<offen-events> with real ICS corpus files', () => {
   });
 });
 
+describe('<offen-events> with JSON', () => {
+  it('finds records in an envelope, picks the German title and reads German dates as all-day', async () => {
+    const el = await show(
+      html`<offen-events
+        src=${fixtureUrl('json-envelope-veranstaltungen.json')}
+        path="result.records"
+        location-field="adresse.ort"
+        .now=${NOW}
+        range="all"
+        group-by="none"
+      ></offen-events>`,
+    );
+    expect(items(el).map((i) => `${i.when} | ${i.title}`)).to.deep.equal([
+      'So., 3. Mai 2026, ganztägig | Kräutermarkt Wiesenburg',
+      'Sa., 17. Okt. 2026, ganztägig | Night of the museums',
+      'Do., 24. Dez. 2026, ganztägig | Burgfest Bad Belzig',
+    ]);
+    const places = [...el.shadowRoot!.querySelectorAll('[part~="location"]')].map((p) =>
+      p.textContent!.replace(/\s+/g, ' ').trim(),
+    );
+    expect(places).to.deep.equal(['Ort: Wiesenburg/Mark', 'Ort: Bad Belzig', 'Ort: Bad Belzig']);
+  });
+});
+
 describe('<offen-events> with OParl', () => {
   const huertgenwald = () => new URL('/oparl-test/huertgenwald/body/1/meeting', location.href).href;
 
