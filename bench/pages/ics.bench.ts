@@ -1,0 +1,222 @@
+// iCalendar expansion speed: our parseIcsText (lazy heap merge, exceptions grouped by UID, zone offsets cached per
+// day) against the straightforward ical.js way: `new ICAL.Event(vevent)` for every VEVENT (which scans the whole
+// calendar for RECURRENCE-IDs), iterate every event to the window end, sort, slice. The calendar is generated in
+// memory: 500 events in Europe/Berlin (with its VTIMEZONE), a third of them weekly with EXDATEs and a few moved
+// occurrences, the rest single timed or all-day events.
+import ICAL from 'ical.js';
+import { parseIcsText } from '../../src/data/formats/ics.js';
+import type { DataRecord } from '../../src/data/types.js';
+
+interface BenchRow {
+  name: string;
+  ours: number;
+  reference: number;
+  unit: 'ms' | 'KB';
+  goal?: string;
+  refName?: string;
+}
+
+const EVENTS = 500;
+const RUNS = 7;
+/** The fixed "today" of the benchmark: nothing depends on the real clock. */
+const FROM = new Date('2026-03-01T00:00:00Z');
+const TO = new Date('2027-03-01T00:00:00Z');
+const DAY_MS = 86_400_000;
+
+const VTIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  'TZID:Europe/Berlin',
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'TZNAME:CEST',
+  'DTSTART:19700329T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'TZNAME:CET',
+  'DTSTART:19701025T030000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
+
+const PLACES = ['Burg Eisenhardt\\, Bad Belzig', 'Rathaus Wiesenburg/Mark', 'Gemeindehaus Lübnitz', 'Kirche Görzke'];
+const TITLES = ['Chorprobe', 'Ortsbeirat', 'Seniorentreff', 'Lesung', 'Sprechstunde', 'Wanderung', 'Repair Café'];
+const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** A UTC-labelled Date read as a Berlin wall clock. */
+const local = (d: Date) =>
+  `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}00`;
+const dateOnly = (d: Date) => local(d).slice(0, 8);
+
+export function generateCalendar(events = EVENTS): string {
+  let seed = 7;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//offen//Benchmark//DE',
+    'X-WR-CALNAME:Benchmark',
+    ...VTIMEZONE,
+  ];
+  for (let i = 0; i < events; i++) {
+    const uid = `bench-${i}@offen.test`;
+    const title = `${TITLES[i % TITLES.length]} ${i}`;
+    const place = PLACES[i % PLACES.length];
+    if (i % 3 === 0) {
+      // Weekly, started up to a year before FROM, at 16:00–19:30 Berlin time.
+      // Events with a moved occurrence get a minute of their own: the straightforward ical.js way relates every
+      // RECURRENCE-ID of the calendar to every event (by local time, not UID), which would move others' occurrences.
+      const minute = i % 30 === 0 ? 1 + i / 30 : (i % 2) * 30;
+      const start = new Date(Date.UTC(2025, 2, 1, 16 + (i % 4), minute) + Math.floor(random() * 365) * DAY_MS);
+      const end = new Date(start.getTime() + 90 * 60_000);
+      const exdates = [5, 9, 30, 52].map((w) => local(new Date(start.getTime() + w * 7 * DAY_MS)));
+      lines.push(
+        'BEGIN:VEVENT',
+        `UID:${uid}`,
+        'DTSTAMP:20260101T000000Z',
+        `DTSTART;TZID=Europe/Berlin:${local(start)}`,
+        `DTEND;TZID=Europe/Berlin:${local(end)}`,
+        `RRULE:FREQ=WEEKLY;BYDAY=${WEEKDAYS[start.getUTCDay()]}`,
+        `EXDATE;TZID=Europe/Berlin:${exdates.join(',')}`,
+        `SUMMARY:${title}`,
+        `LOCATION:${place}`,
+        'END:VEVENT',
+      );
+      if (i % 30 === 0) {
+        // One occurrence moved by a day.
+        const original = new Date(start.getTime() + 60 * 7 * DAY_MS);
+        const moved = new Date(original.getTime() + DAY_MS);
+        lines.push(
+          'BEGIN:VEVENT',
+          `UID:${uid}`,
+          'DTSTAMP:20260101T000000Z',
+          `RECURRENCE-ID;TZID=Europe/Berlin:${local(original)}`,
+          `DTSTART;TZID=Europe/Berlin:${local(moved)}`,
+          `DTEND;TZID=Europe/Berlin:${local(new Date(moved.getTime() + 90 * 60_000))}`,
+          `SUMMARY:${title} (verlegt)`,
+          'END:VEVENT',
+        );
+      }
+    } else {
+      // Single events from nine months before to fifteen months after FROM.
+      const day = Date.UTC(2025, 5, 1) + Math.floor(random() * 730) * DAY_MS;
+      const allDay = i % 10 === 1;
+      const start = new Date(day + (9 + (i % 10)) * 3_600_000);
+      lines.push(
+        'BEGIN:VEVENT',
+        `UID:${uid}`,
+        'DTSTAMP:20260101T000000Z',
+        allDay ? `DTSTART;VALUE=DATE:${dateOnly(start)}` : `DTSTART;TZID=Europe/Berlin:${local(start)}`,
+        allDay
+          ? `DTEND;VALUE=DATE:${dateOnly(new Date(day + DAY_MS))}`
+          : `DTEND;TZID=Europe/Berlin:${local(new Date(start.getTime() + 2 * 3_600_000))}`,
+        `SUMMARY:${title}`,
+        `LOCATION:${place}`,
+        `DESCRIPTION:Veranstaltung ${i} im Fläming\\, mit Anmeldung.`,
+        'END:VEVENT',
+      );
+    }
+  }
+  lines.push('END:VCALENDAR');
+  return lines.join('\r\n') + '\r\n';
+}
+
+interface Plain {
+  start: number;
+  end: number;
+  title: string;
+}
+
+/** The straightforward ical.js way: every VEVENT through ICAL.Event, every occurrence up to TO, then sort. */
+function straightforward(text: string, from: Date, to: Date, limit?: number): Plain[] {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const fromS = from.getTime() / 1000;
+  const toS = to.getTime() / 1000;
+  const found: Plain[] = [];
+  for (const vevent of calendar.getAllSubcomponents('vevent')) {
+    const event = new ICAL.Event(vevent);
+    if (event.isRecurrenceException()) continue;
+    const add = (start: InstanceType<typeof ICAL.Time>, end: InstanceType<typeof ICAL.Time>, title: string) => {
+      const s = start.toUnixTime();
+      const e = end.toUnixTime();
+      if (s < toS && e > fromS) found.push({ start: s * 1000, end: e * 1000, title });
+    };
+    if (!event.isRecurring()) {
+      add(event.startDate, event.endDate, event.summary);
+      continue;
+    }
+    const iterator = event.iterator();
+    for (let next = iterator.next(); next && next.toUnixTime() < toS; next = iterator.next()) {
+      const details = event.getOccurrenceDetails(next);
+      add(details.startDate, details.endDate, details.item.summary);
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+  return limit === undefined ? found : found.slice(0, limit);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function time(run: () => unknown): number {
+  run(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+export default async function (): Promise<BenchRow[]> {
+  const text = generateCalendar();
+  const window = { from: FROM, to: TO };
+
+  // Both ways must agree before their times mean anything.
+  const ours20 = parseIcsText(text, { window, limit: 20 }).records;
+  const reference20 = straightforward(text, FROM, TO, 20);
+  const oursYear = parseIcsText(text, { window }).records;
+  const referenceYear = straightforward(text, FROM, TO);
+  // Same occurrences (start and title); the order of equal starts may differ.
+  const key = (start: number, title: unknown) => `${new Date(start).toISOString()} ${String(title)}`;
+  const same = (reference: Plain[], ours: DataRecord[]) =>
+    JSON.stringify(reference.map((p) => key(p.start, p.title)).sort()) ===
+    JSON.stringify(ours.map((r) => key((r.values.start as Date).getTime(), r.values.title)).sort());
+  if (!same(reference20, ours20) || !same(referenceYear, oursYear)) {
+    throw new Error(
+      `ours and ical.js disagree: ${ours20.length}/${reference20.length} first, ${oursYear.length}/${referenceYear.length} in the year`,
+    );
+  }
+
+  const firstOurs = time(() => parseIcsText(text, { window, limit: 20 }));
+  const firstReference = time(() => straightforward(text, FROM, TO, 20));
+  const yearOurs = time(() => parseIcsText(text, { window }));
+  const yearReference = time(() => straightforward(text, FROM, TO));
+  const size = `${EVENTS} events, ${(text.length / 1024).toFixed(0)} KB`;
+  return [
+    {
+      name: `first 20 upcoming occurrences (${size}, parse included)`,
+      ours: firstOurs,
+      reference: firstReference,
+      unit: 'ms',
+      goal: '< 100 ms',
+      refName: 'ical.js Event per VEVENT, iterate all, sort, take 20',
+    },
+    {
+      name: `expand one year (${oursYear.length} occurrences, parse included)`,
+      ours: yearOurs,
+      reference: yearReference,
+      unit: 'ms',
+      goal: '≤ 0.5×',
+      refName: 'ical.js Event per VEVENT, iterate all, sort',
+    },
+  ];
+}
