@@ -287,7 +287,7 @@ function validateSubmission(body, lang, categories) {
   };
   coordinate('lat', 90);
   coordinate('lon', 180);
-  if ((value.lat === undefined) !== (value.lon === undefined))
+  if (!errors.lat && !errors.lon && (value.lat === undefined) !== (value.lon === undefined))
     errors[value.lat === undefined ? 'lat' : 'lon'] = m.required;
 
   if (
