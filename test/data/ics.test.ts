@@ -311,6 +311,12 @@ describe('iCalendar: our fixture ics-features.ics', () => {
     expect(iso(walk.end)).to.equal('2026-03-29T02:00:00.000Z');
   });
 
+  it('reads a time that occurs twice in autumn as the first one (summer time)', () => {
+    const night = byUid(records, 'doppelte-stunde@offen.test')[0].values;
+    expect(iso(night.start)).to.equal('2026-10-25T00:30:00.000Z'); // 02:30 CEST
+    expect(iso(night.end)).to.equal('2026-10-25T02:30:00.000Z'); // 03:30 CET
+  });
+
   it('cancels a single occurrence through a RECURRENCE-ID override', () => {
     const office = byUid(records, 'sprechstunde@offen.test');
     expect(office.map((r) => [iso(r.values.start), r.values.cancelled])).to.deep.equal([
@@ -324,6 +330,29 @@ describe('iCalendar: our fixture ics-features.ics', () => {
     expect(byUid(records, 'ohne-beginn@offen.test')).to.deep.equal([]);
     expect(dataset.meta.skippedRows).to.equal(1);
     expect(dataset.meta.title).to.equal('Testkalender Bad Belzig');
+  });
+});
+
+describe('iCalendar: our fixture ics-zones.ics (time zone ids)', () => {
+  let records: DataRecord[];
+  before(async () => {
+    records = (await load(fixtureUrl('ics-zones.ics'), { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' }))
+      .records;
+  });
+
+  it('uses the calendar’s VTIMEZONE for a TZID the browser does not know (Outlook’s “W. Europe Standard Time”)', () => {
+    expect(startsOf(byUid(records, 'outlook-winter@offen.test'))).to.deep.equal(['2026-01-15T09:00:00.000Z']);
+    expect(startsOf(byUid(records, 'outlook-sommer@offen.test'))).to.deep.equal(['2026-07-15T08:00:00.000Z']);
+    expect(iso(byUid(records, 'outlook-sommer@offen.test')[0].values.end)).to.equal('2026-07-15T09:00:00.000Z');
+  });
+
+  it('reads a Mozilla-style TZID by its IANA ending', () => {
+    expect(startsOf(byUid(records, 'mozilla@offen.test'))).to.deep.equal(['2026-07-16T08:00:00.000Z']);
+  });
+
+  it('reads floating times in the X-WR-TIMEZONE when the calendar names one', () => {
+    // Europe/London in July is UTC+1.
+    expect(startsOf(byUid(records, 'london@offen.test'))).to.deep.equal(['2026-07-17T09:00:00.000Z']);
   });
 });
 
