@@ -456,6 +456,21 @@ describe('<offen-chart>', () => {
     ]);
   });
 
+  it('draws again after being moved in the page, and destroys its chart when removed', async () => {
+    const el = await chart(html`<offen-chart src=${demoDataUrl('haushalt.csv')}></offen-chart>`);
+    const first = el.chart!;
+    const other = document.createElement('div');
+    document.body.append(other);
+    other.append(el);
+    await el.renderComplete;
+    expect(el.chart).to.exist;
+    expect(el.chart).to.not.equal(first);
+    expect(first.canvas === null || !first.attached).to.equal(true);
+    el.remove();
+    expect(el.chart).to.equal(undefined);
+    other.remove();
+  });
+
   it('redraws when an attribute changes and resizes with its container', async () => {
     const el = await chart(
       html`<div style="width: 400px"><offen-chart src=${demoDataUrl('haushalt.csv')}></offen-chart></div>`,

@@ -188,6 +188,8 @@ export class OffenChart extends OffenSourceElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.darkQuery.addEventListener('change', this.onSchemeChange);
+    // Moved in the page (disconnected, then connected again): the chart was destroyed and is drawn anew.
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -209,10 +211,17 @@ export class OffenChart extends OffenSourceElement {
   /** Resolves when the data has loaded (or failed) and the chart, if any, is drawn. */
   get renderComplete(): Promise<void> {
     return (async () => {
-      await this.data.taskComplete;
-      await this.updateComplete;
-      await this.creating;
-      await this.updateComplete;
+      // Loading, rendering and Chart.js creation follow one another; wait until none is left to do.
+      for (let round = 0; round < 20; round++) {
+        await this.updateComplete;
+        await this.data.taskComplete;
+        const settled = await this.updateComplete;
+        if (this.creating) {
+          await this.creating;
+          continue;
+        }
+        if (settled && this.data.state !== 'pending') return;
+      }
     })();
   }
 
