@@ -30,7 +30,7 @@ import {
 import { eventToIcs, icsFileName } from './ics-export.js';
 import { eventsStyles } from './offen-events.styles.js';
 import { eventsStrings } from './offen-events.strings.js';
-import { addDays, DEFAULT_TIME_ZONE, isValidTimeZone, parseDateAttribute } from './zoned-time.js';
+import { addDays, dayKey, DEFAULT_TIME_ZONE, isValidTimeZone, parseDateAttribute } from './zoned-time.js';
 
 /** Detail of `offen-select`. */
 export interface EventSelectDetail {
@@ -171,6 +171,7 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
   private cache?: { dataset: Dataset; key: string; result: EventItem[] | DataError };
   private reportedError?: DataError;
   private focusIndex?: number;
+  private midnightTimer?: ReturnType<typeof setTimeout>;
 
   /** Resolves when the current load has finished (for tests and scripts). */
   get loadComplete(): Promise<unknown> {
@@ -266,7 +267,34 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
     }
   }
 
-  override updated(): void {
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.scheduleMidnight();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.midnightTimer);
+  }
+
+  /** On the real clock, "Heute", "Morgen" and what counts as upcoming change at midnight in the zone. */
+  private scheduleMidnight(): void {
+    clearTimeout(this.midnightTimer);
+    if (this.now || !this.isConnected) return;
+    const today = dayKey(new Date(), this.zone);
+    const midnight = parseDateAttribute(today, this.zone, true);
+    if (!midnight) return;
+    this.midnightTimer = setTimeout(
+      () => {
+        this.requestUpdate();
+        this.scheduleMidnight();
+      },
+      Math.max(1_000, midnight.getTime() - Date.now() + 1_000),
+    );
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('now') || changed.has('timezone')) this.scheduleMidnight();
     if (this.focusIndex === undefined) return;
     const item = this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.focusIndex}"]`);
     this.focusIndex = undefined;
