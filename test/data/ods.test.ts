@@ -7,7 +7,9 @@ import { fixtureUrl } from '../helpers/server.js';
 // v2.1 GET /catalog/datasets/<id>/exports/json → a plain array of the same records,
 // v2.0 GET /catalog/datasets/<id>/records → {"total_count", "links", "records": [{"links", "record": {"id",
 // "timestamp", "size", "fields"}}]} (opendatasoft/ods-documentation-explore-api, source/includes/v2/_dataset.md).
-// geo_point_2d is an object {"lon", "lat"} in both versions.
+// geo_point_2d is an object {"lon", "lat"} in both versions. The older Records API v1
+// (GET /api/records/1.0/search/) answers {"nhits", "parameters", "records": [{"datasetid", "recordid", "fields",
+// "geometry", "record_timestamp"}]}.
 
 const MARKETS = ['Wochenmarkt Bad Belzig', 'Bauernmarkt Wiesenburg', 'Feierabendmarkt Niemegk'];
 
@@ -44,5 +46,15 @@ describe('OpenDataSoft Explore API', () => {
     expect(dataset.records.map((r) => r.values.wochentag)).to.deep.equal(['Donnerstag', 'Samstag', 'Freitag']);
     expect(dataset.fields.map((f) => f.name)).not.to.include('links');
     expect(dataset.records[0].geometry).to.deep.equal({ type: 'Point', coordinates: [12.5889, 52.1417] });
+  });
+
+  it('reads v1 records with their record ids and the geometry beside the fields', async () => {
+    const dataset = await loadDataset({ url: fixtureUrl('ods-v1-records-wochenmaerkte.json') });
+    expect(dataset.meta.format).to.equal('ods');
+    expect(dataset.records.map((r) => r.id)).to.deep.equal(['a81f', 'b27c', 'c913']);
+    expect(dataset.records.map((r) => r.values.markt)).to.deep.equal(MARKETS);
+    expect(dataset.records[1].geometry).to.deep.equal({ type: 'Point', coordinates: [12.4537, 52.1181] });
+    expect(dataset.records[2].geometry).to.equal(undefined);
+    expect(dataset.meta.droppedCoordinates).to.equal(1);
   });
 });

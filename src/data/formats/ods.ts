@@ -1,4 +1,5 @@
 import { DataError } from '../errors.js';
+import { toGeometry } from '../geo.js';
 import type { Dataset } from '../types.js';
 import { buildTable, jsonMeta, peekJson } from './json.js';
 import type { Parser } from './parser.js';
@@ -11,6 +12,8 @@ const isObject = (value: unknown): value is JsonObject =>
 interface OdsRecords {
   items: JsonObject[];
   ids?: string[];
+  /** v1 records carry a GeoJSON geometry beside their fields. */
+  geometries?: unknown[];
   total?: number;
 }
 
@@ -31,20 +34,28 @@ function odsRecords(data: unknown, url: string): OdsRecords {
       const entries = data.records.filter(isObject).map((entry) => (isObject(entry.record) ? entry.record : entry));
       const items = entries.map((entry) => (isObject(entry.fields) ? entry.fields : entry));
       const ids = entries.map((entry) => String(entry.id ?? entry.recordid ?? ''));
-      return { items, ids: ids.every(Boolean) && new Set(ids).size === ids.length ? ids : undefined, total };
+      const geometries = entries.some((entry) => 'geometry' in entry) ? entries.map((e) => e.geometry) : undefined;
+      const unique = ids.every(Boolean) && new Set(ids).size === ids.length;
+      return { items, ids: unique ? ids : undefined, geometries, total };
     }
   }
   throw new DataError('unsupported', `${url} is not an OpenDataSoft records answer`, { url, found: 'JSON' });
 }
 
-/** OpenDataSoft Explore API answers; `geo_point_2d` objects become geometry in attachCoordinates. */
+/** OpenDataSoft Explore API answers; v1 geometries are kept, `geo_point_2d` objects are placed by attachCoordinates. */
 export const parseOds: Parser = (context): Dataset => {
   const { source } = context;
-  const { items, ids, total } = odsRecords(peekJson(context.body), source.url);
+  const { items, ids, geometries, total } = odsRecords(peekJson(context.body), source.url);
   const { fields, records } = buildTable(items, source.lang, { keys: ids, nullValues: source.nullValues });
-  return {
-    fields,
-    records,
-    meta: { ...jsonMeta(context, 'ods'), truncated: total !== undefined && total > items.length },
-  };
+  const meta = { ...jsonMeta(context, 'ods'), truncated: total !== undefined && total > items.length };
+  if (geometries) {
+    let dropped = 0;
+    records.forEach((record, index) => {
+      const geometry = toGeometry(geometries[index]);
+      if (geometry) record.geometry = geometry;
+      else dropped++;
+    });
+    return { fields, records, meta: { ...meta, droppedCoordinates: dropped } };
+  }
+  return { fields, records, meta };
 };
