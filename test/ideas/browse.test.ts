@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { OffenIdeas } from '../../src/components/ideas/offen-ideas.component.js';
+import type { Dataset } from '../../src/data/types.js';
 import { expectAccessible } from '../helpers/axe.js';
 import { fixtureUrl } from '../helpers/server.js';
 import { $, $$, NOW, boardName, cardOf, check, control, createBoard, titles } from './helpers.js';
@@ -190,6 +191,28 @@ describe('<offen-ideas> browsing', () => {
     ($(el, '[part="retry"]') as HTMLButtonElement).click();
     await waitUntil(() => titles(el).length === 6, 'ideas after retry');
     expect(events).to.deep.equal(['load']);
+  });
+
+  it('shows ideas with coordinates on <offen-map> behind a list/map toggle', async () => {
+    const el = await createBoard(boardName('map'));
+    const [listButton, mapButton] = $$(el, '.view-toggle button') as HTMLButtonElement[];
+    expect(listButton.getAttribute('aria-pressed')).to.equal('true');
+    expect($(el, 'offen-map')).to.equal(null);
+    mapButton.click();
+    await waitUntil(() => $(el, 'offen-map'), 'map element');
+    expect(mapButton.getAttribute('aria-pressed')).to.equal('true');
+    expect(customElements.get('offen-map')).not.to.equal(undefined);
+    const map = $(el, 'offen-map') as HTMLElement & { dataset: unknown };
+    const dataset = map.dataset as unknown as Dataset;
+    // Only "Radweg nach Wiesenburg" has coordinates in the fixture.
+    expect(dataset.records.map((r) => [r.id, r.values.title, r.values.status])).to.deep.equal([
+      ['b-1', 'Radweg nach Wiesenburg', 'Angenommen'],
+    ]);
+    expect(dataset.records[0].geometry).to.deep.equal({ type: 'Point', coordinates: [12.52, 52.13] });
+    expect($(el, '.ideas')).to.equal(null);
+    listButton.click();
+    await el.updateComplete;
+    expect(titles(el)).to.have.length(6);
   });
 
   it('passes axe-core on the board with filters', async () => {

@@ -167,6 +167,15 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
   /** Name of this board, for the saved draft when a page has several boards posting to one URL (default: `id`). */
   @property() board?: string;
 
+  /** Map view: tile URL template, passed to `<offen-map>` (same consent rules). */
+  @property({ attribute: 'tile-url' }) tileUrl?: string;
+
+  /** Map view: attribution of the tiles. */
+  @property({ attribute: 'tile-attribution' }) tileAttribution?: string;
+
+  /** Map view: `auto` (ask before loading tiles from another server), `required` or `none`, as on `<offen-map>`. */
+  @property() consent?: 'auto' | 'required' | 'none';
+
   /** The current time for relative dates ("vor 3 Tagen"); default: the clock. ISO date as attribute. */
   @property({ converter: dateConverter }) now?: Date;
 
@@ -211,6 +220,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
   private loadedDraftKey?: string;
   private loadedVotesUrl?: string;
   private lastFilterKey = '';
+  private mapData?: { key: string; dataset: Dataset };
 
   /** Resolves when the ideas have loaded or failed (for tests and scripts). */
   get loadComplete(): Promise<unknown> {
@@ -310,14 +320,15 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
     const shown = matching.slice(0, this.visible);
     const now = this.now ?? new Date();
     const located = all.some((idea) => idea.lat !== undefined);
-    const showMap = located && this.view === 'map' && this.mapAvailable !== false;
+    // The map renders only once its element is defined: a property set on an undefined element would be lost.
+    const showMap = located && this.view === 'map' && this.mapAvailable === true;
     return html`
       ${this.renderToolbar(categoriesOf(all), located)}
       <p class="count" role="status">${t.count(matching.length)}</p>
       ${this.mapAvailable === false && this.view === 'map' ? html`<p class="notice">${t.mapUnavailable}</p>` : nothing}
       ${
         showMap
-          ? html`<offen-map class="map" .dataset=${ideasToDataset(matching, (s) => t[s])}></offen-map>`
+          ? this.renderMap(matching)
           : matching.length
             ? html`<ul class="ideas" role="list">
                   ${shown.map((idea, index) => this.renderCard(idea, index, now))}
@@ -532,6 +543,33 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
     await this.updateComplete;
     // Focus moves to the first new idea, so keyboard users continue where the list grew.
     this.renderRoot.querySelectorAll<HTMLButtonElement>('.card .title-button')[first]?.focus();
+  }
+
+  private renderMap(ideas: Idea[]): TemplateResult {
+    return html`<offen-map
+      class="map"
+      tile-url=${this.tileUrl ?? nothing}
+      tile-attribution=${this.tileAttribution ?? nothing}
+      consent=${this.consent ?? nothing}
+      .dataset=${this.mapDataset(ideas)}
+      @offen-select=${(event: CustomEvent<{ id: string }>) => this.onMapSelect(event, ideas)}
+      @offen-load=${(event: Event) => event.stopPropagation()}
+      @offen-error=${(event: Event) => event.stopPropagation()}
+    ></offen-map>`;
+  }
+
+  /** One Dataset per set of shown ideas, so the map is not rebuilt on every render. */
+  private mapDataset(ideas: Idea[]): Dataset {
+    const key = JSON.stringify([this.localize.lang, ideas.map((idea) => [idea.id, idea.status, idea.votes])]);
+    if (this.mapData?.key !== key) this.mapData = { key, dataset: ideasToDataset(ideas, (status) => this.t[status]) };
+    return this.mapData.dataset;
+  }
+
+  /** The map's own select event (a record) becomes the board's (id and idea). */
+  private onMapSelect(event: CustomEvent<{ id: string }>, ideas: Idea[]): void {
+    event.stopPropagation();
+    const idea = ideas.find((candidate) => candidate.id === event.detail?.id);
+    if (idea) this.emit<IdeaSelectDetail>('offen-select', { id: idea.id, idea });
   }
 
   private async showMapView(): Promise<void> {
