@@ -78,9 +78,16 @@ export function describeDataError(error: DataError, lang: Lang): string {
       return de ? `${url} enthält keine Datensätze.` : `${url} contains no records.`;
     case 'mapping': {
       const fields = (error.fields ?? []).join(', ');
+      // `path` and `resource` are attributes of their own; every other role has a `<role>-field` attribute.
+      if (error.role === 'path' || error.role === 'resource') {
+        return de
+          ? `Das Attribut ${error.role} passt nicht zu den Daten aus ${url}. Vorhanden: ${fields}.`
+          : `The ${error.role} attribute does not match the data from ${url}. Available: ${fields}.`;
+      }
+      const attribute = `${error.role}-field`;
       return de
-        ? `Kein Feld für „${error.role}“ gefunden. Vorhandene Felder: ${fields}. Bitte das Attribut ${error.role}-field setzen.`
-        : `No field found for “${error.role}”. Available fields: ${fields}. Please set the ${error.role}-field attribute.`;
+        ? `Kein Feld für „${error.role}“ gefunden. Vorhandene Felder: ${fields}. Bitte das Attribut ${attribute} setzen.`
+        : `No field found for “${error.role}”. Available fields: ${fields}. Please set the ${attribute} attribute.`;
     }
     case 'unsupported':
       return de

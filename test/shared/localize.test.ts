@@ -74,3 +74,19 @@ describe('safe URLs from data', () => {
     expect(telUrl('n/a')).to.equal(undefined);
   });
 });
+
+describe('error messages', () => {
+  it('name the attribute to fix: <role>-field for roles, path and resource as themselves', async () => {
+    const { DataError } = await import('../../src/data/errors.js');
+    const { describeDataError } = await import('../../src/shared/i18n.js');
+    const role = new DataError('mapping', 'x', {
+      role: 'title',
+      fields: ['Name', 'Ort'],
+      url: 'https://a.example/d.csv',
+    });
+    expect(describeDataError(role, 'de')).to.contain('title-field').and.contain('Name, Ort');
+    const path = new DataError('mapping', 'x', { role: 'path', fields: ['result'], url: 'https://a.example/d.json' });
+    expect(describeDataError(path, 'de')).to.contain('Attribut path').and.not.contain('path-field');
+    expect(describeDataError(path, 'en')).to.contain('The path attribute');
+  });
+});
