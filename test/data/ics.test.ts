@@ -367,6 +367,28 @@ describe('iCalendar: errors', () => {
     expect(error.url).to.equal(fixtureUrl('ics-malformed.ics'));
   });
 
+  it('stops an endless minute-by-minute rule at 50 000 occurrences and says it truncated', () => {
+    const text = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      'UID:minuetlich@offen.test',
+      'DTSTART:20260101T000000Z',
+      'RRULE:FREQ=MINUTELY',
+      'SUMMARY:Jede Minute',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const result = parseIcsText(text, {
+      window: { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-03-01T00:00:00Z') },
+    });
+    expect(result.records.length).to.equal(50_000);
+    expect(result.truncated).to.equal(true);
+    expect(iso(result.records[49_999].values.start)).to.equal(
+      new Date(Date.UTC(2026, 0, 1) + 49_999 * 60_000).toISOString(),
+    );
+  });
+
   it('reports an HTML page served as text/calendar as a parse error', async () => {
     const url = faultUrl(`text?type=text/calendar&body=${encodeURIComponent('<html><body>Wartung</body></html>')}`);
     const error = await failure(load(url, { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' }));

@@ -27,6 +27,8 @@ type RecurIterator = InstanceType<typeof ICAL.RecurIterator>;
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
+/** The most occurrences one calendar yields (about 45 a day for three years). */
+const MAX_OCCURRENCES = 50_000;
 
 export interface IcsParseOptions {
   window?: SourceDescription['window'];
@@ -621,17 +623,23 @@ export function parseIcsText(textValue: string, options: IcsParseOptions = {}): 
   }
 
   // The same occurrence twice (a duplicated VEVENT, or an override of a non-repeating event) counts once.
+  // A rule like FREQ=MINUTELY would fill a three-year window with 1.5 million occurrences: stop at a sane number.
   const seen = new Set<string>();
+  let capped = false;
   const occurrences = (function* (): Generator<Occurrence<OccurrenceItem>> {
     for (const occurrence of mergeOccurrences(sources, window)) {
       const key = `${occurrence.start}@${occurrence.item.info.uid}`;
       if (seen.has(key)) continue;
+      if (seen.size >= MAX_OCCURRENCES) {
+        capped = true;
+        return;
+      }
       seen.add(key);
       yield occurrence;
     }
   })();
   const taken = takeOrdered(occurrences, options.order, options.limit);
-  return { records: taken.items.map(toRecord), title, truncated: taken.truncated, skipped };
+  return { records: taken.items.map(toRecord), title, truncated: taken.truncated || capped, skipped };
 }
 
 /** Records are built only for the occurrences returned, with values in the order of EVENT_FIELDS. */
