@@ -386,6 +386,22 @@ describe('<offen-chart>', () => {
     await expectAccessible(el);
   });
 
+  it('explains a filter that is not column=value, and data without any number column', async () => {
+    const bad = await chart(
+      html`<offen-chart src=${demoDataUrl('haushalt.csv')} filter="Produktbereich:Kultur"> </offen-chart>`,
+    );
+    expect(shadow(bad).querySelector('.offen-error-message')!.textContent).to.equal(
+      'Der Filter „Produktbereich:Kultur“ hat nicht die Form Spalte=Wert (oder Spalte!= für „nicht leer“).',
+    );
+    const body = 'Ort;Art\nBad Belzig;Stadt\nWiesenburg;Gemeinde\n';
+    const text = await chart(
+      html`<offen-chart src=${faultUrl(`text?type=text/csv&body=${encodeURIComponent(body)}`)}></offen-chart>`,
+    );
+    expect(shadow(text).querySelector('.offen-error-message')!.textContent).to.contain(
+      'Die Daten haben keine Zahlenspalte. Bitte im Attribut y die Spalte mit den Werten angeben. Vorhandene Spalten: Ort, Art.',
+    );
+  });
+
   it('renders XSS payloads in labels and heading as text', async () => {
     const payload = '<img src=x onerror="window.__offenXss=1">';
     const body = `Name;Wert\n${payload};5\n<script>window.__offenXss=2</script>;7\n`;

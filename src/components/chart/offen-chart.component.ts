@@ -253,6 +253,13 @@ export class OffenChart extends OffenSourceElement {
       overrides[`y${i}`] = name;
     });
     const filter = parseFilter(this.filter);
+    if (this.filter?.trim() && !filter) {
+      throw new DataError('mapping', `filter "${this.filter}" is not of the form column=value`, {
+        url,
+        role: 'filter-syntax',
+        fields: fields.map((f) => f.name),
+      });
+    }
     if (filter) {
       specs.filter = { candidates: [] };
       overrides.filter = filter.column;
@@ -488,6 +495,7 @@ export class OffenChart extends OffenSourceElement {
     const t = this.localize.t(chartStrings);
     const fields = (error.fields ?? []).join(', ');
     const role = error.role ?? '';
+    if (role === 'filter-syntax') return t.badFilter(this.filter ?? '');
     const attribute = role.startsWith('y') ? 'y' : role;
     const wanted = { x: this.x, series: this.series, filter: parseFilter(this.filter)?.column }[role];
     const column = attribute === 'y' ? splitList(this.y)[Number(role.slice(1))] : wanted;

@@ -35,6 +35,8 @@ export const chartStrings = defineStrings(
     tableOf: 'Tabelle',
     missingColumn: (column: string, attribute: string, fields: string) =>
       `Die Spalte „${column}“ (Attribut ${attribute}) gibt es in den Daten nicht. Vorhandene Spalten: ${fields}.`,
+    badFilter: (filter: string) =>
+      `Der Filter „${filter}“ hat nicht die Form Spalte=Wert (oder Spalte!= für „nicht leer“).`,
     noNumberColumn: (fields: string) =>
       `Die Daten haben keine Zahlenspalte. Bitte im Attribut y die Spalte mit den Werten angeben. Vorhandene Spalten: ${fields}.`,
   },
@@ -71,6 +73,8 @@ export const chartStrings = defineStrings(
     tableOf: 'Table',
     missingColumn: (column: string, attribute: string, fields: string) =>
       `The data has no column “${column}” (attribute ${attribute}). Available columns: ${fields}.`,
+    badFilter: (filter: string) =>
+      `The filter “${filter}” is not of the form column=value (or column!= for “not empty”).`,
     noNumberColumn: (fields: string) =>
       `The data has no number column. Please name the column with the values in the y attribute. Available columns: ${fields}.`,
   },
