@@ -121,8 +121,11 @@ describe('iCalendar: fablab-cottbus-events.ics (iCalcreator, VTIMEZONE with RDAT
     expect(christmas.description).to.contain('Wir freun uns auf Euch!\n„Ein Repair Café');
     expect(christmas.category).to.equal(null); // "CATEGORIES:" is empty
     expect(christmas.cancelled).to.equal(false);
-    const repair = byUid(dataset.records, 'ai1ec-1887@blog.fablab-cottbus.de')[0].values;
-    expect(repair.location).to.equal('FabLab Cottbus @ Walther-Pauer-Straße 5, 03044 Cottbus, Deutschland');
+    const repair = byUid(dataset.records, 'ai1ec-1887@blog.fablab-cottbus.de')[0];
+    expect(repair.values.location).to.equal('FabLab Cottbus @ Walther-Pauer-Straße 5, 03044 Cottbus, Deutschland');
+    // GEO:+51.76882;+14.32321 (latitude;longitude) becomes a GeoJSON point [lon, lat]; events without GEO have none.
+    expect(repair.geometry).to.deep.equal({ type: 'Point', coordinates: [14.32321, 51.76882] });
+    expect(byUid(dataset.records, 'ai1ec-1441@blog.fablab-cottbus.de')[0].geometry).to.equal(undefined);
   });
 });
 
