@@ -355,6 +355,7 @@ describe('<offen-chart>', () => {
       html`<offen-chart src=${faultUrl(`flaky/chart-${Math.random()}`)}></offen-chart>`,
     );
     expect(shadow(el).querySelector('[data-state="loading"]')).to.exist;
+    await expectAccessible(el);
     await el.renderComplete;
     // fetch retries a 500 once by itself, so the flaky endpoint arrives as data.
     expect(shadow(el).querySelector('canvas')).to.exist;
@@ -470,6 +471,10 @@ describe('<offen-chart>', () => {
       ['Personalaufwendungen', '355'],
       ['Transferaufwendungen', '112'],
     ]);
+    // A category from another column (e.g. chosen in a map) does not empty the chart.
+    el.category = 'Sport';
+    await el.renderComplete;
+    expect(await tableRows(el)).to.have.length(19);
   });
 
   it('draws again after being moved in the page, and destroys its chart when removed', async () => {

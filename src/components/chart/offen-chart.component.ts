@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DataError } from '../../data/errors.js';
 import { mapRoles, type RoleSpec } from '../../data/mapping.js';
-import type { Dataset, Field } from '../../data/types.js';
+import type { DataRecord, Dataset, Field } from '../../data/types.js';
 import { DataController } from '../../shared/data-controller.js';
 import { FilterController, splitList } from '../../shared/filter-controller.js';
 import { safeWebUrl } from '../../shared/safe-url.js';
@@ -158,7 +158,10 @@ export class OffenChart extends OffenSourceElement {
    */
   @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
-  /** Linked filter: only labels (x values) in this comma-separated list; shared with a parent `<offen-data>`. */
+  /**
+   * Linked filter: only labels (x values) in this comma-separated list; shared with a parent `<offen-data>`, so a
+   * category chosen in a map narrows the chart. Ignored when none of the categories is a label of this chart.
+   */
   @property({ reflect: true }) category?: string;
 
   /** Draw without animation (always so under `prefers-reduced-motion: reduce`). */
@@ -308,9 +311,12 @@ export class OffenChart extends OffenSourceElement {
     try {
       const columns = this.resolveColumns(dataset);
       const categories = splitList(this.category);
-      const records = categories.length
-        ? dataset.records.filter((r) => categories.includes(String(r.values[columns.x] ?? '').trim()))
-        : dataset.records;
+      const inCategories = (r: DataRecord) => categories.includes(String(r.values[columns.x] ?? '').trim());
+      // A shared filter whose categories are none of this chart's labels was meant for another column: ignore it.
+      const records =
+        categories.length && dataset.records.some(inCategories)
+          ? dataset.records.filter(inCategories)
+          : dataset.records;
       this.columns = columns;
       this.plot = shapeData(records, {
         x: columns.x,
