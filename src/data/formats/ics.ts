@@ -42,7 +42,7 @@ export interface IcsParseResult {
   records: DataRecord[];
   /** X-WR-CALNAME or NAME. */
   title?: string;
-  /** True when `limit` left occurrences out. */
+  /** True when `limit` (or the cap of 50 000 occurrences) left occurrences out. */
   truncated: boolean;
   /** VEVENTs left out because their DTSTART was missing or unreadable. */
   skipped: number;
@@ -89,19 +89,7 @@ class ZoneResolver {
       toInstant(wall: WallMs): number {
         let instant = cache.get(wall);
         if (instant === undefined) {
-          const date = new Date(wall);
-          const time = new ICAL.Time(
-            {
-              year: date.getUTCFullYear(),
-              month: date.getUTCMonth() + 1,
-              day: date.getUTCDate(),
-              hour: date.getUTCHours(),
-              minute: date.getUTCMinutes(),
-              second: date.getUTCSeconds(),
-            },
-            definition,
-          );
-          instant = wall - definition.utcOffset(time) * 1000;
+          instant = wall - definition.utcOffset(icalTime(wall, false, definition)) * 1000;
           cache.set(wall, instant);
         }
         return instant;
@@ -112,6 +100,22 @@ class ZoneResolver {
 
 function wallOf(time: Time): WallMs {
   return Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second);
+}
+
+function icalTime(wall: WallMs, isDate: boolean, zone: InstanceType<typeof ICAL.Timezone>): Time {
+  const date = new Date(wall);
+  return new ICAL.Time(
+    {
+      year: date.getUTCFullYear(),
+      month: date.getUTCMonth() + 1,
+      day: date.getUTCDate(),
+      hour: date.getUTCHours(),
+      minute: date.getUTCMinutes(),
+      second: date.getUTCSeconds(),
+      isDate,
+    },
+    zone,
+  );
 }
 
 /** A property as jCal: name, parameters, value type, values. */
@@ -170,7 +174,6 @@ function text(component: Component, name: string): string | null {
   return string === '' ? null : string;
 }
 
-/** One VEVENT's values, read once and only when one of its occurrences is returned. */
 interface EventTexts {
   title: string | null;
   location: string | null;
@@ -180,6 +183,7 @@ interface EventTexts {
   cancelled: boolean;
 }
 
+/** One VEVENT's values, read once and only when one of its occurrences is returned. */
 class EventInfo {
   private values?: EventTexts;
   private point?: Geometry | null;
@@ -323,20 +327,7 @@ function simpleSteps(rule: Recur, startWall: WallMs): WallSteps | undefined {
 
 /** Any other rule through ical.js, on a UTC-labelled copy of the wall clock so its comparisons stay trivial. */
 function icalSteps(rule: Recur, startWall: WallMs, allDay: boolean): WallSteps {
-  const date = new Date(startWall);
-  const dtstart = new ICAL.Time(
-    {
-      year: date.getUTCFullYear(),
-      month: date.getUTCMonth() + 1,
-      day: date.getUTCDate(),
-      hour: date.getUTCHours(),
-      minute: date.getUTCMinutes(),
-      second: date.getUTCSeconds(),
-      isDate: allDay,
-    },
-    ICAL.Timezone.utcTimezone,
-  );
-  const iterator: RecurIterator = rule.iterator(dtstart);
+  const iterator: RecurIterator = rule.iterator(icalTime(startWall, allDay, ICAL.Timezone.utcTimezone));
   return () => {
     if (iterator.completed) return null;
     const time = iterator.next();
