@@ -1,0 +1,128 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../src/components/ideas/offen-ideas.js';
+
+interface IdeasArgs {
+  src: string;
+  path?: string;
+  layout?: string;
+  sort?: string;
+  status?: string;
+  category?: string;
+  pageSize?: number;
+  submitUrl?: string;
+  voteUrl?: string;
+  privacyUrl?: string;
+}
+
+/**
+ * The sample ideas (demo/data/ideen.json, Beispieldaten for Bad Belzig and Wiesenburg) are dated January to
+ * September 2026; the stories fix the clock at 15 October 2026 (the `now` property), so "vor 2 Wochen" reads the
+ * same whenever Storybook is opened.
+ */
+const SAMPLE_NOW = new Date('2026-10-15T10:00:00Z');
+
+/**
+ * Storybook has no backend. For the loading story only, requests to a marked URL never answer (until aborted),
+ * so the skeleton stays on screen; every other request goes through unchanged.
+ */
+const PENDING_MARK = 'offen-story-pending';
+const realFetch = window.fetch.bind(window);
+window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  if (!url.includes(PENDING_MARK)) return realFetch(input, init);
+  return new Promise<Response>((_resolve, reject) =>
+    init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError'))),
+  );
+};
+
+const meta: Meta<IdeasArgs> = {
+  title: 'Widgets/offen-ideas',
+  component: 'offen-ideas',
+  args: { src: 'data/ideen.json', path: 'ideas', pageSize: 6 },
+  // Storybook's own page says lang="en"; the widgets are German first.
+  decorators: [(story) => html`<div lang="de">${story()}</div>`],
+  render: (args) => html`
+    <offen-ideas
+      src=${args.src}
+      path=${ifDefined(args.path)}
+      .now=${SAMPLE_NOW}
+      layout=${ifDefined(args.layout)}
+      sort=${ifDefined(args.sort)}
+      status=${ifDefined(args.status)}
+      category=${ifDefined(args.category)}
+      page-size=${ifDefined(args.pageSize)}
+      submit-url=${ifDefined(args.submitUrl)}
+      vote-url=${ifDefined(args.voteUrl)}
+      privacy-url=${ifDefined(args.privacyUrl)}
+    ></offen-ideas>
+  `,
+};
+export default meta;
+
+type Story = StoryObj<IdeasArgs>;
+
+/** Twelve sample ideas as cards: status badge, category, votes, comments, relative date; "Mehr anzeigen" pages. */
+export const Board: Story = {};
+
+/** The compact list layout for a sidebar or a long page. */
+export const List: Story = { args: { layout: 'list', pageSize: 12 } };
+
+/** Everything but rejected ideas, most votes first: the status filter takes several statuses at once. */
+export const FilteredAndSorted: Story = {
+  args: { status: 'submitted,in-review,accepted,in-progress,done', sort: 'votes' },
+};
+
+/** One category, linkable through the `category` attribute (or the URL hash with `sync-url`). */
+export const OneCategory: Story = { args: { category: 'Verkehr' } };
+
+/**
+ * With `submit-url` and `vote-url`. Storybook has no backend, so sending or voting shows the error states:
+ * the vote rolls back with a message, the form keeps the draft and offers "Erneut senden". With `npm start` the
+ * demo's reference server (demo/ideas-api.mjs) accepts both for real.
+ */
+export const WithFormAndVoting: Story = {
+  args: {
+    submitUrl: 'api-gibt-es-hier-nicht/ideas',
+    voteUrl: 'api-gibt-es-hier-nicht/votes',
+    privacyUrl: '#datenschutz',
+  },
+};
+
+/** The form opened and sent empty: messages next to each field, focus on the first one. */
+export const FormWithErrors: Story = {
+  args: { submitUrl: 'api-gibt-es-hier-nicht/ideas', privacyUrl: '#datenschutz', pageSize: 2 },
+  play: async ({ canvasElement }) => {
+    const board = canvasElement.querySelector('offen-ideas')!;
+    await board.updateComplete;
+    await board.loadComplete;
+    await board.updateComplete;
+    const root = board.shadowRoot!;
+    const toggle = root.querySelector<HTMLButtonElement>('button[aria-controls="idea-form"]');
+    if (toggle?.getAttribute('aria-expanded') === 'false') toggle.click();
+    await board.updateComplete;
+    root.querySelector<HTMLButtonElement>('#idea-form button[type="submit"]')!.click();
+  },
+};
+
+/** The ideas with coordinates on a small map (`<offen-map>`, loaded only now; tiles only after consent). */
+export const MapView: Story = {
+  play: async ({ canvasElement }) => {
+    const board = canvasElement.querySelector('offen-ideas')!;
+    await board.loadComplete;
+    await board.updateComplete;
+    board.shadowRoot!.querySelectorAll<HTMLButtonElement>('.view-toggle button')[1]?.click();
+  },
+};
+
+export const Loading: Story = { args: { src: `data/ideen.json?${PENDING_MARK}` } };
+
+export const Empty: Story = { args: { src: 'data:application/json,{"ideas":[]}' } };
+
+export const LoadError: Story = { args: { src: 'data/gibt-es-nicht.json' } };
+
+/** A page in English gets English labels, statuses and relative dates. */
+export const English: Story = {
+  decorators: [(story) => html`<div lang="en">${story()}</div>`],
+};
