@@ -466,6 +466,26 @@ describe('CSV: fixtures for cases the corpus lacks', () => {
     ]);
   });
 
+  it('decides types by the whole column even when the surprise comes after thousands of rows', async () => {
+    // 2 500 rows written by us: `Wert` looks English (1.000, 2.700) until line 2401 holds "1.234,5"; `Menge` is
+    // numeric until line 2451 says `k. A. wegen Umbau`; line 2481 has a fourth cell; `Nr` repeats 5 on line 2302.
+    const data = await fixture('csv-late-surprises.csv');
+    expect(data.records).to.have.length(2500);
+    expect(names(data)).to.deep.equal(['Nr', 'Wert', 'Menge', 'Spalte 4']);
+    expect(field(data, 'Wert')).to.deep.equal({ name: 'Wert', type: 'number', numberFormat: 'de' });
+    expect(data.records[0].values.Wert).to.equal(1000);
+    expect(data.records[1].values.Wert).to.equal(2700);
+    expect(data.records[2399].values.Wert).to.equal(1234.5);
+    expect(field(data, 'Menge')?.type).to.equal('string');
+    expect(data.records[0].values.Menge).to.equal('10');
+    expect(data.records[2449].values.Menge).to.equal('k. A. wegen Umbau');
+    expect(data.records[2479].values['Spalte 4']).to.equal('Nachtrag');
+    expect(data.records[0].values['Spalte 4']).to.equal(null);
+    // Nr is not unique, so ids are row indexes.
+    expect(data.records[2300].id).to.equal('2300');
+    expect(data.records[0].id).to.equal('0');
+  });
+
   it('honours skipRows, an explicit delimiter and an explicit encoding', async () => {
     const data = await corpus('itnrw-genesis-33111-02ir-koeln-flaechennutzung.csv', {
       skipRows: 7,

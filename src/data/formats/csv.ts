@@ -1,7 +1,7 @@
 import { dsvFormat } from 'd3-dsv';
 import { charsetOf, decodeText } from '../decode.js';
 import { DataError } from '../errors.js';
-import { inferConverter, type ColumnConverter } from '../infer.js';
+import { inferConverter, type ColumnConverter, type InferOptions } from '../infer.js';
 import type { DataRecord, Dataset, Field, Value } from '../types.js';
 import type { Parser } from './parser.js';
 
@@ -25,9 +25,8 @@ export interface CsvOptions {
 const DELIMITERS = [';', ',', '\t', '|'] as const;
 /** Records read when detecting the delimiter and the header. */
 const SAMPLE_ROWS = 50;
-/** Cells per column that decide its type before every cell is converted (and re-checked). */
-const INFER_HEAD = 1000;
-const INFER_SPREAD = 1000;
+/** Rows read before the column types are decided (every later cell is still checked against them). */
+const HEAD_ROWS = 2000;
 
 /** C0 control characters other than tab, line feed, form feed and carriage return do not occur in text. */
 const BINARY = /[\u0000-\u0008\u000E-\u001F]/;
@@ -257,27 +256,11 @@ function uniqueNames(raw: readonly string[]): string[] {
   });
 }
 
-function sampleIndexes(count: number): number[] {
-  if (count <= INFER_HEAD + INFER_SPREAD) return Array.from({ length: count }, (_, i) => i);
-  const indexes = Array.from({ length: INFER_HEAD }, (_, i) => i);
-  const step = (count - INFER_HEAD) / INFER_SPREAD;
-  for (let k = 0; k < INFER_SPREAD; k++) indexes.push(INFER_HEAD + Math.floor(k * step));
-  return indexes;
-}
-
-/** The id column: an id-like name whose values are all present and unique. */
-function idColumn(names: readonly string[], rows: readonly string[][]): number {
+/** The first id-like column name (`id`, `LfdNr`, …), or -1; its values must still prove unique. */
+function idCandidate(names: readonly string[]): number {
   for (const wanted of ID_NAMES) {
     const column = names.findIndex((name) => name.toLowerCase().replace(/[^a-z0-9]/g, '') === wanted);
-    if (column < 0) continue;
-    const seen = new Set<string>();
-    const unique = rows.every((row) => {
-      const value = (row[column] ?? '').trim();
-      if (value === '' || seen.has(value)) return false;
-      seen.add(value);
-      return true;
-    });
-    if (unique) return column;
+    if (column >= 0) return column;
   }
   return -1;
 }
@@ -286,8 +269,7 @@ function idColumn(names: readonly string[], rows: readonly string[][]): number {
  * An unterminated quote swallows the rest of the file into the last field of the last row; d3-dsv does not
  * complain, so look for it: a last field with a line break that does not end in a closing quote.
  */
-function checkQuotes(text: string, rows: string[][], url: string | undefined): void {
-  const lastRow = rows[rows.length - 1];
+function checkQuotes(text: string, lastRow: readonly string[] | undefined, url: string | undefined): void {
   const lastCell = lastRow?.[lastRow.length - 1];
   if (lastCell === undefined || !/[\r\n]/.test(lastCell)) return;
   if (/"[\r\n]*$/.test(text)) return;
@@ -297,30 +279,217 @@ function checkQuotes(text: string, rows: string[][], url: string | undefined): v
   throw new DataError('parse', `Unterminated quoted field starting on line ${line}`, { url, line });
 }
 
-type ValuesConstructor = new (row: readonly string[]) => Record<string, Value>;
+type ValuesConstructor = new (row: number) => Record<string, Value>;
 
 /**
  * Objects made by a constructor get their properties in-object and share one shape; filling `{}` key by key was
- * the slowest step of the whole pipeline. The prototype stays Object.prototype, so values are plain objects.
- * A cell that does not fit its column's type is null for now and its column is listed in `misfits`.
+ * a slow step of the pipeline. The prototype stays Object.prototype, so values are plain objects.
  */
-function valuesConstructor(names: readonly string[], converters: ColumnConverter[], misfits: Set<number>) {
-  function Values(this: Record<string, Value>, row: readonly string[]) {
-    for (let c = 0; c < names.length; c++) {
-      const cell = row[c];
-      let value: Value | undefined = null;
-      if (cell !== undefined) {
-        value = converters[c].tryConvert(cell);
-        if (value === undefined) {
-          misfits.add(c);
-          value = null;
-        }
-      }
-      this[names[c]] = value;
-    }
+function valuesConstructor(names: readonly string[], columns: readonly Value[][]): ValuesConstructor {
+  function Values(this: Record<string, Value>, row: number) {
+    for (let c = 0; c < names.length; c++) this[names[c]] = columns[c][row];
   }
   Values.prototype = Object.prototype;
   return Values as unknown as ValuesConstructor;
+}
+
+/** Thrown when a cell does not fit the type inferred from the first rows: the file is then read again, whole. */
+const MISFIT = Symbol('misfit');
+
+/** Rows converted per batch: big enough for tight column loops, small enough that the raw rows die young. */
+const BATCH_ROWS = 2048;
+
+/**
+ * Turns data rows into records, batch by batch. Types come from the rows seen first (all of them for small files);
+ * a cell that does not fit throws MISFIT when `sampled`, and the caller starts over with every row in view.
+ * The last dense row and the sparse rows after it stay unconverted until the end: they may be a total row or a
+ * footnote block.
+ */
+class RecordWriter {
+  readonly records: DataRecord[] = [];
+  skippedRows = 0;
+  private pending: string[][] = [];
+  private readonly sparse: number;
+  private readonly columns: Value[][];
+  private readonly Values: ValuesConstructor;
+  private idColumn: number;
+  private readonly ids = new Set<string>();
+  private idsDropped = false;
+
+  constructor(
+    readonly names: readonly string[],
+    readonly converters: ColumnConverter[],
+    private readonly headerWidth: number,
+    private readonly sampled: boolean,
+    private readonly inferOptions: InferOptions,
+  ) {
+    this.sparse = Math.max(1, Math.floor(headerWidth / 4));
+    this.columns = names.map(() => []);
+    this.Values = valuesConstructor(names, this.columns);
+    this.idColumn = idCandidate(names);
+  }
+
+  push(row: string[]): void {
+    this.pending.push(row);
+    if (this.pending.length < BATCH_ROWS) return;
+    let keep = this.pending.length - 1;
+    while (keep > 0 && isSparseRow(this.pending[keep], this.sparse)) keep--;
+    if (keep === 0) {
+      // Thousands of sparse rows in a row are data, not a footnote: convert all but the last.
+      if (this.pending.length < 4 * BATCH_ROWS) return;
+      keep = this.pending.length - 1;
+    }
+    this.convert(this.pending.slice(0, keep));
+    this.pending = this.pending.slice(keep);
+  }
+
+  /** The end: drop a footnote block and a closing total row from the held rows, convert the rest. */
+  finish(): void {
+    const rows = this.pending;
+    const end = dataEnd(rows, this.headerWidth, this.records.length);
+    this.skippedRows += rows.length - end;
+    this.convert(rows.slice(0, end));
+    this.pending = [];
+    if (this.idsDropped) for (let r = 0; r < this.records.length; r++) this.records[r].id = String(r);
+  }
+
+  private convert(batch: string[][]): void {
+    const rows = batch.filter((row) => !isEmptyRow(row));
+    this.skippedRows += batch.length - rows.length;
+    const width = this.names.length;
+    for (const row of rows) {
+      // Cells past the known columns: only the whole-file pass can give them columns of their own.
+      for (let c = row.length - 1; c >= width; c--) if (!isBlank(row[c])) this.misfit();
+    }
+    for (let c = 0; c < width; c++) {
+      const out = this.columns[c];
+      out.length = rows.length;
+      if (this.converters[c].convertColumn(rows, c, out)) continue;
+      if (this.sampled) this.misfit();
+      // Types were inferred from every cell, so this is a rule the inference and the converter read differently:
+      // keep the column as text rather than lose a cell.
+      this.converters[c] = inferConverter([], this.inferOptions);
+      this.converters[c].convertColumn(rows, c, out);
+    }
+    const { Values, records } = this;
+    const offset = records.length;
+    for (let r = 0; r < rows.length; r++) {
+      let id = '';
+      if (this.idColumn >= 0) {
+        id = (rows[r][this.idColumn] ?? '').trim();
+        if (id === '' || this.ids.has(id)) {
+          this.idColumn = -1; // not unique after all: ids become row indexes in finish()
+          this.idsDropped = true;
+          this.ids.clear();
+        } else this.ids.add(id);
+      }
+      records.push({ id: id || String(offset + r), values: new Values(r) });
+    }
+  }
+
+  private misfit(): never {
+    throw MISFIT;
+  }
+}
+
+interface ParsedRows {
+  fields: Field[];
+  records: DataRecord[];
+  headerRow: number;
+  skippedRows: number;
+}
+
+/**
+ * Splits the text with d3-dsv, handing every row to a callback so d3 keeps nothing. The first `headRows` rows are
+ * held to find the header and infer the column types; after that rows flow through the RecordWriter in batches.
+ */
+function parseRows(text: string, delimiter: string, options: CsvOptions, headRows: number): ParsedRows {
+  const head: string[][] = [];
+  let writer: RecordWriter | undefined;
+  let headerRow = 0;
+  let lastRow: string[] | undefined;
+  const nullValues = options.nullValues;
+  const inferOptions: InferOptions = { nullValues, numberFormat: delimiter === ',' ? 'en' : undefined };
+
+  const start = (complete: boolean): RecordWriter | undefined => {
+    const header = findHeader(head, options.skipRows);
+    headerRow = header.start;
+    if (header.start >= head.length) return undefined;
+    const headerWidth = head[header.start].length;
+    const data = head.slice(header.end + 1);
+    // Ragged rows: missing cells are null; cells past the header get columns of their own rather than vanish.
+    let width = headerWidth;
+    for (const row of data) {
+      for (let c = row.length - 1; c >= width; c--) {
+        if (!isBlank(row[c])) {
+          width = c + 1;
+          break;
+        }
+      }
+    }
+    const names = uniqueNames(combineHeader(head.slice(header.start, header.end + 1), width));
+    // Infer from the data rows, leaving out what the end of a complete file may hold (footnotes, a total row).
+    const sample = complete ? data.slice(0, dataEnd(data, headerWidth, 0)) : data;
+    const converters = names.map((name, c) =>
+      inferConverter(
+        sample.map((row) => row[c]),
+        { ...inferOptions, name },
+      ),
+    );
+    const created = new RecordWriter(names, converters, headerWidth, !complete, inferOptions);
+    for (const row of data) created.push(row);
+    return created;
+  };
+
+  dsvFormat(delimiter).parseRows(text, (row) => {
+    lastRow = row;
+    if (writer) writer.push(row);
+    else {
+      head.push(row);
+      if (head.length >= headRows) writer = start(false);
+    }
+    return null;
+  });
+  checkQuotes(text, lastRow, options.url);
+  if (!writer && head.length < headRows) writer = start(true);
+  if (!writer) return { fields: [], records: [], headerRow, skippedRows: 0 };
+  writer.finish();
+  const fields: Field[] = writer.names.map((name, c) => {
+    const { type, numberFormat, unit } = writer!.converters[c];
+    return { name, type, ...(numberFormat && { numberFormat }), ...(unit && { unit }) };
+  });
+  return { fields, records: writer.records, headerRow, skippedRows: writer.skippedRows };
+}
+
+/** Whether a row fills at most `limit` cells (a footnote line, a blank or delimiter-only row). */
+function isSparseRow(row: readonly string[], limit: number): boolean {
+  let count = 0;
+  for (let c = 0; c < row.length; c++) if (!isBlank(row[c]) && ++count > limit) return false;
+  return true;
+}
+
+/**
+ * Where the data in the last rows of a file ends. Among the trailing sparse rows (a quarter of the header's cells
+ * or fewer), a footnote block starts at a line without delimiters under a wide table (GENESIS notes) or at one that
+ * reads like a footnote (`_____`, `Stand: …`, `Quelle:`). A closing total row (`Insgesamt,4041517,,,`) goes too.
+ */
+function dataEnd(rows: readonly string[][], headerWidth: number, rowsBefore: number): number {
+  const sparse = Math.max(1, Math.floor(headerWidth / 4));
+  let block = rows.length;
+  while (block > 0 && isSparseRow(rows[block - 1], sparse)) block--;
+  let end = rows.length;
+  for (let r = block; r < rows.length; r++) {
+    const row = rows[r];
+    const first = row.find((cell) => !isBlank(cell))?.trim() ?? '';
+    if ((headerWidth >= 3 && row.length === 1 && first !== '') || FOOTER_START.test(first)) {
+      end = r;
+      break;
+    }
+  }
+  let last = end - 1;
+  while (last >= 0 && isEmptyRow(rows[last])) last--;
+  if (last >= 0 && rowsBefore + last > 0 && TOTAL_LABEL.test((rows[last][0] ?? '').trim())) end = last;
+  return end;
 }
 
 /** Decode, split, find header and data, infer column types, convert: the whole CSV pipeline without fetching. */
@@ -335,94 +504,30 @@ export function parseCsvBytes(bytes: Uint8Array, options: CsvOptions = {}): Data
     throw new DataError('parse', `Binary data on line ${line}: this is not a text file`, { url, line });
   }
   const delimiter = options.delimiter || detectDelimiter(text);
-  const rows = dsvFormat(delimiter).parseRows(text);
-  checkQuotes(text, rows, url);
-  options.signal?.throwIfAborted();
-
-  const meta = {
-    url: url ?? '',
-    format: 'csv' as const,
-    encoding,
-    delimiter,
-    bytes: bytes.byteLength,
-    fetchedAt: options.fetchedAt ?? new Date(),
-    truncated: false,
+  let parsed: ParsedRows;
+  try {
+    parsed = parseRows(text, delimiter, options, HEAD_ROWS);
+  } catch (error) {
+    if (error !== MISFIT) throw error;
+    options.signal?.throwIfAborted();
+    parsed = parseRows(text, delimiter, options, Infinity);
+  }
+  const { fields, records, headerRow, skippedRows } = parsed;
+  return {
+    fields,
+    records,
+    meta: {
+      url: url ?? '',
+      format: 'csv',
+      encoding,
+      delimiter,
+      bytes: bytes.byteLength,
+      fetchedAt: options.fetchedAt ?? new Date(),
+      truncated: false,
+      headerRow,
+      skippedRows,
+    },
   };
-  const header = findHeader(rows, options.skipRows);
-  if (header.start >= rows.length) return { fields: [], records: [], meta: { ...meta, skippedRows: 0 } };
-
-  // Data ends before a footnote block: in the sparse rows at the end, from the first one-cell line or one that
-  // starts like a footnote (`_____`, `Stand: …`, `Quelle:`); a closing total row goes too.
-  const headerWidth = rows[header.start].length;
-  const sparse = Math.max(1, Math.floor(headerWidth / 4));
-  let end = rows.length;
-  let block = end;
-  while (block > header.end + 1 && nonEmptyCount(rows[block - 1]) <= sparse) block--;
-  for (let r = block; r < rows.length; r++) {
-    const row = rows[r];
-    const count = nonEmptyCount(row);
-    const first = row.find((cell) => !isBlank(cell))?.trim() ?? '';
-    if ((headerWidth >= 3 && count <= 1) || FOOTER_START.test(first)) {
-      end = r;
-      break;
-    }
-  }
-  let last = end - 1;
-  while (last > header.end && isEmptyRow(rows[last])) last--;
-  if (last > header.end + 1 && TOTAL_LABEL.test((rows[last][0] ?? '').trim())) end = last;
-
-  const dataRows: string[][] = [];
-  for (let r = header.end + 1; r < end; r++) if (!isEmptyRow(rows[r])) dataRows.push(rows[r]);
-  const skippedRows = rows.length - (header.end + 1) - dataRows.length;
-
-  // Ragged rows: missing cells are null; cells past the header get columns of their own rather than vanish.
-  let width = headerWidth;
-  for (const row of dataRows) {
-    for (let c = row.length - 1; c >= width; c--) {
-      if (!isBlank(row[c])) {
-        width = c + 1;
-        break;
-      }
-    }
-  }
-  const names = uniqueNames(combineHeader(rows.slice(header.start, header.end + 1), width));
-
-  // Types from a sample, then one conversion pass that checks every cell; a column with a misfit is inferred again
-  // from all its cells (so `1.234` values decide by the whole column, not only by the sample).
-  const inferOptions = {
-    nullValues: options.nullValues,
-    numberFormat: delimiter === ',' ? ('en' as const) : undefined,
-  };
-  const sample = sampleIndexes(dataRows.length);
-  const converters: ColumnConverter[] = names.map((name, c) =>
-    inferConverter(
-      sample.map((r) => dataRows[r][c]),
-      { ...inferOptions, name },
-    ),
-  );
-  options.signal?.throwIfAborted();
-
-  const misfits = new Set<number>();
-  const Values = valuesConstructor(names, converters, misfits);
-  const records: DataRecord[] = new Array(dataRows.length);
-  for (let r = 0; r < dataRows.length; r++) records[r] = { id: '', values: new Values(dataRows[r]) };
-  for (const c of misfits) {
-    const converter = inferConverter(
-      dataRows.map((row) => row[c]),
-      { ...inferOptions, name: names[c] },
-    );
-    converters[c] = converter;
-    for (let r = 0; r < dataRows.length; r++) records[r].values[names[c]] = converter.convert(dataRows[r][c]);
-  }
-
-  const idIndex = idColumn(names, dataRows);
-  for (let r = 0; r < records.length; r++) records[r].id = idIndex >= 0 ? dataRows[r][idIndex].trim() : String(r);
-
-  const fields: Field[] = names.map((name, c) => {
-    const { type, numberFormat, unit } = converters[c];
-    return { name, type, ...(numberFormat && { numberFormat }), ...(unit && { unit }) };
-  });
-  return { fields, records, meta: { ...meta, headerRow: header.start, skippedRows } };
 }
 
 export const parseCsv: Parser = ({ source, body }) =>
