@@ -372,6 +372,9 @@ export function createIdeasApi({
     }
   })();
 
+  // A database that cannot be opened is reported once; requests then get 503, and the file is left untouched.
+  ready.catch((error) => console.error(`offen ideas API: cannot open ${dbFile}: ${error.message}`));
+
   function load() {
     const version = fileVersion(dbFile);
     const next = new SQL.Database(readFileSync(dbFile));
@@ -657,7 +660,9 @@ export function createIdeasApi({
         return true;
       }
       try {
-        await ready;
+        await ready.catch(() => {
+          throw new HttpError(503, 'unavailable', 'The ideas database could not be opened');
+        });
         if (closed) throw new HttpError(503, 'closed', 'The API is shutting down');
         syncFromDisk();
         await route(req, res, url.pathname.slice(base.length) || '/');

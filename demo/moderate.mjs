@@ -9,14 +9,14 @@
 //   node demo/moderate.mjs reject <id> [<id>…]    keep unpublished for good
 //   node demo/moderate.mjs status <id> <status>   submitted | in-review | accepted | in-progress | done | rejected
 //
-// Options: --db <file> (default $OFFEN_IDEAS_DB or demo/.data/ideen.sqlite)
+// Options: --db <file> (default $OFFEN_IDEAS_DB or demo/.data/ideas.sqlite)
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createIdeasApi, STATUSES } from './ideas-api.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const DEFAULT_DB = process.env.OFFEN_IDEAS_DB || path.join(here, '.data/ideen.sqlite');
+export const DEFAULT_DB = process.env.OFFEN_IDEAS_DB || path.join(here, '.data/ideas.sqlite');
 
 function usage(code = 1) {
   console.log(
