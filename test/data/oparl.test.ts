@@ -100,6 +100,32 @@ describe('OParl: Hürtgenwald meeting list (OParl 1.0, real server responses)', 
   });
 });
 
+describe('OParl: entry points', () => {
+  it('goes from a System through its only body to the meetings', async () => {
+    const system = new URL('/oparl-test/huertgenwald/system', location.href).href;
+    const dataset = await load(system, { from: '2021-12-01T00:00:00Z', to: '2022-01-01T00:00:00Z' });
+    expect(dataset.meta.title).to.equal('Gemeinde Hürtgenwald');
+    expect(dataset.records.map((r) => [iso(r.values.start), r.values.title, r.values.organization])).to.deep.equal([
+      ['2021-12-16T17:00:00.000Z', 'Gemeinderat (10. Sitzung)', 'Gemeinderat'],
+    ]);
+  });
+
+  it('asks for one body when a System has several', async () => {
+    let error: DataError | undefined;
+    try {
+      await load(new URL('/oparl-test/kreis/system', location.href).href, {
+        from: '2026-01-01T00:00:00Z',
+        to: '2027-01-01T00:00:00Z',
+      });
+    } catch (caught) {
+      error = caught as DataError;
+    }
+    expect(error).to.be.instanceOf(DataError);
+    expect(error!.kind).to.equal('unsupported');
+    expect(error!.found).to.equal('oparl:System');
+  });
+});
+
 describe('OParl: pages ordered by start', () => {
   it('stops following links once an ascending list is past the window', async () => {
     const dataset = await load(SORTED, { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' });

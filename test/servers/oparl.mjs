@@ -1,5 +1,8 @@
 // An OParl server for the tests, built from the real Hürtgenwald responses in the corpus plus generated lists.
+//   /oparl-test/huertgenwald/system                 System (test/fixtures/oparl-huertgenwald-system.json, ours)
+//   /oparl-test/huertgenwald/body                   body list with that one Body
 //   /oparl-test/huertgenwald/body/1                 Body (test/fixtures/oparl-huertgenwald-body.json, ours)
+//   /oparl-test/kreis/system                        generated System whose body list has two bodies
 //   /oparl-test/huertgenwald/body/1/meeting[?page=1] corpus meeting list, page 1 of 15
 //   /oparl-test/huertgenwald/body/1/meeting?page=15  corpus meeting list, last page
 //   /oparl-test/huertgenwald/body/1/organization     corpus organization list
@@ -23,7 +26,12 @@ function rewritten(file, origin) {
 function huertgenwald(ctx) {
   const rest = ctx.path.slice(`${PREFIX}huertgenwald/`.length);
   const page = String(ctx.query.page ?? '1');
+  if (rest === 'system') return rewritten(path.join(fixturesDir, 'oparl-huertgenwald-system.json'), ctx.origin);
   if (rest === 'body/1') return rewritten(path.join(fixturesDir, 'oparl-huertgenwald-body.json'), ctx.origin);
+  if (rest === 'body') {
+    const body = rewritten(path.join(fixturesDir, 'oparl-huertgenwald-body.json'), ctx.origin);
+    return `{"data":[${body}],"pagination":{"totalElements":1,"elementsPerPage":20,"currentPage":1,"totalPages":1},"links":{}}`;
+  }
   if (rest === 'body/1/organization' && page === '1')
     return rewritten(path.join(corpusDir, 'oparl-huertgenwald-organization-list.json'), ctx.origin);
   if (rest === 'body/1/meeting' && page === '1') {
@@ -70,10 +78,26 @@ function generated(ctx, descending) {
   });
 }
 
+/** A district's system: two bodies, so the loader cannot pick one. */
+function kreis(ctx) {
+  const base = `${ctx.origin}${PREFIX}kreis`;
+  if (ctx.path === `${PREFIX}kreis/system`)
+    return JSON.stringify({ id: `${base}/system`, type: 'https://schema.oparl.org/1.1/System', body: `${base}/body` });
+  if (ctx.path !== `${PREFIX}kreis/body`) return undefined;
+  const body = (n, name) => ({
+    id: `${base}/body/${n}`,
+    type: 'https://schema.oparl.org/1.1/Body',
+    name,
+    meeting: `${base}/body/${n}/meeting`,
+  });
+  return JSON.stringify({ data: [body(1, 'Stadt Bad Belzig'), body(2, 'Gemeinde Wiesenburg/Mark')], links: {} });
+}
+
 export async function middleware(ctx, next) {
   if (!ctx.path.startsWith(PREFIX)) return next();
   let body;
   if (ctx.path.startsWith(`${PREFIX}huertgenwald/`)) body = huertgenwald(ctx);
+  else if (ctx.path.startsWith(`${PREFIX}kreis/`)) body = kreis(ctx);
   else if (ctx.path === `${PREFIX}sorted/meeting`) body = generated(ctx, false);
   else if (ctx.path === `${PREFIX}sorted-desc/meeting`) body = generated(ctx, true);
   ctx.set('Cache-Control', 'no-store');

@@ -1,6 +1,7 @@
 /**
  * OParl 1.0/1.1 (council information systems) → one event record per meeting. The source may be a meeting list
- * (`…/meeting`, paginated by `links.next`), a Body (its `meeting` list is followed) or a single Meeting.
+ * (`…/meeting`, paginated by `links.next`), a Body (its `meeting` list is followed), a System with a single body,
+ * or a single Meeting.
  */
 import { EVENT_FIELDS, occurrenceId, resolveWindow, takeOrdered } from '../calendar/events.js';
 import { overlaps } from '../calendar/merge.js';
@@ -211,25 +212,44 @@ export const parseOParl: Parser = async (context) => {
   let page: unknown;
   let pageUrl = context.body.url || source.url;
 
-  if (type === 'Body' && isObject(first)) {
-    bodyObject = first;
-    title = stringOf(first.name) ?? undefined;
-    if (typeof first.meeting !== 'string') {
+  // The entry point a council publishes is often the System: its body list, and that list's only body, lead on.
+  let root: unknown = first;
+  if (type === 'System' && isObject(first) && typeof first.body === 'string') {
+    pageUrl = absolute(first.body, pageUrl);
+    root = await reader.get(pageUrl);
+  }
+  if (isObject(root) && Array.isArray(root.data) && oparlType(root.data[0]) === 'Body') {
+    const bodies = root.data.filter((item) => oparlType(item) === 'Body');
+    const more = isObject(root.links) && typeof root.links.next === 'string';
+    if (bodies.length !== 1 || more) {
+      throw new DataError('unsupported', `OParl system ${source.url} has several bodies: give the URL of one`, {
+        url: source.url,
+        found: 'oparl:System',
+      });
+    }
+    root = bodies[0];
+  }
+  const rootType = oparlType(root);
+
+  if (rootType === 'Body' && isObject(root)) {
+    bodyObject = root;
+    title = stringOf(root.name) ?? undefined;
+    if (typeof root.meeting !== 'string') {
       throw new DataError('unsupported', `OParl body ${source.url} links no meeting list`, {
         url: source.url,
         found: 'oparl:Body',
       });
     }
-    pageUrl = absolute(first.meeting, pageUrl);
+    pageUrl = absolute(root.meeting, pageUrl);
     page = await reader.get(pageUrl);
-  } else if (type === 'Meeting') {
-    page = { data: [first] };
-  } else if (isObject(first) && Array.isArray(first.data)) {
-    page = first;
+  } else if (rootType === 'Meeting') {
+    page = { data: [root] };
+  } else if (isObject(root) && Array.isArray(root.data)) {
+    page = root;
   } else {
     throw new DataError('unsupported', `OParl object ${source.url} is not a meeting list, body or meeting`, {
       url: source.url,
-      found: type ? `oparl:${type}` : undefined,
+      found: rootType ? `oparl:${rootType}` : undefined,
     });
   }
 
