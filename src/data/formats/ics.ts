@@ -594,6 +594,8 @@ export function parseIcsText(textValue: string, options: IcsParseOptions = {}): 
       const overrides = overridesByUid.get(uid);
       overridesByUid.delete(uid);
       if (recurrence) {
+        // Each override replaces the one occurrence its RECURRENCE-ID names (RANGE=THISANDFUTURE is read the same way;
+        // published feeds hardly use it). It is a source of its own, since it may move anywhere in time.
         for (const override of overrides ?? []) {
           const id = readFirstTime(override, 'recurrence-id', zones);
           if (id) recurrence.overridden.add(id.instant);

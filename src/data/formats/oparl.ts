@@ -260,6 +260,8 @@ export const parseOParl: Parser = async (context) => {
   let truncated = false;
   let skipped = 0;
   let index = 0;
+  // A list that changes while it is paged can repeat a meeting on the next page.
+  const seen = new Set<string>();
 
   while (isObject(page)) {
     pages++;
@@ -273,6 +275,9 @@ export const parseOParl: Parser = async (context) => {
         continue;
       }
       order.see(meeting);
+      const key = occurrenceId(meeting.uid, meeting.start);
+      if (seen.has(key)) continue;
+      seen.add(key);
       if (overlaps(meeting.start, meeting.end, window)) meetings.push(meeting);
     }
     const next: unknown = isObject(page.links) ? page.links.next : undefined;
