@@ -1,9 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/components/data/offen-data.js';
 import type { OffenIdeas } from '../../src/components/ideas/offen-ideas.component.js';
 import type { Dataset } from '../../src/data/types.js';
 import { expectAccessible } from '../helpers/axe.js';
 import { fixtureUrl } from '../helpers/server.js';
-import { $, $$, NOW, boardName, cardOf, check, control, createBoard, titles } from './helpers.js';
+import { $, $$, NOW, apiUrl, boardName, cardOf, check, control, createBoard, titles } from './helpers.js';
 
 // test/fixtures/ideas-board.json, newest first (created 24.06., 20.06., 01.06., 10.05., 01.04., 15.03.2026).
 const NEWEST = [
@@ -93,6 +94,12 @@ describe('<offen-ideas> browsing', () => {
     expect(titles(el)).to.deep.equal(['Bücherschrank am Markt', 'Mehr Mülleimer im Kurpark']);
     expect(($(el, '.statuses input[value="done"]') as HTMLInputElement).checked).to.equal(true);
     expect(($(el, '.statuses input[value="accepted"]') as HTMLInputElement).checked).to.equal(false);
+
+    // Status words of the page's language work as well.
+    el.status = 'Umgesetzt';
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['Bücherschrank am Markt']);
+    expect(($(el, '.statuses input[value="done"]') as HTMLInputElement).checked).to.equal(true);
   });
 
   it('searches titles and descriptions, ignoring case and accents', async () => {
@@ -283,6 +290,42 @@ describe('<offen-ideas> reads participation platforms without mapping attributes
     expect(garden.querySelector('.comments')!.textContent).to.equal('6 Kommentare');
     expect(garden.querySelector('.category')!.textContent).to.equal('Umwelt');
     expect(garden.querySelector('time')!.textContent).to.equal('vor 2 Wochen');
+  });
+});
+
+describe('<offen-ideas> sources', () => {
+  it('reads a German semicolon CSV with German column names, statuses and dates', async () => {
+    const el = await fixture<OffenIdeas>(
+      html`<offen-ideas src=${fixtureUrl('ideas-german.csv')} .now=${NOW} sort="votes"></offen-ideas>`,
+    );
+    await el.loadComplete;
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['Bänke am Hagelberg', 'Ladesäulen am Rathaus', 'Hundewiese']);
+    const benches = cardOf(el, 'Bänke am Hagelberg');
+    expect(benches.querySelector('[part="badge"]')!.textContent).to.equal('Umgesetzt');
+    expect(benches.querySelector('time')!.textContent).to.equal('vor 3 Tagen');
+    expect(benches.querySelector('.votes')!.textContent).to.equal('14 Stimmen');
+    expect(benches.querySelector('.comments')!.textContent).to.equal('2 Kommentare');
+    expect(benches.querySelector('.author')!.textContent).to.equal('von Heimatverein');
+    expect(cardOf(el, 'Ladesäulen am Rathaus').querySelector('[part="badge"]')!.textContent).to.equal('In Prüfung');
+    expect(cardOf(el, 'Hundewiese').querySelector('[part="badge"]')!.textContent).to.equal('Abgelehnt');
+  });
+
+  it('shows the ideas of a parent <offen-data> and shares its filter', async () => {
+    const board = boardName('shared');
+    const data = await fixture<HTMLElement & { loadComplete: Promise<unknown>; filterState: object }>(
+      html`<offen-data src=${apiUrl(board, '/ideas')} path="ideas"
+        ><offen-ideas .now=${NOW} category="Umwelt"></offen-ideas
+      ></offen-data>`,
+    );
+    await data.loadComplete;
+    const el = data.querySelector('offen-ideas')!;
+    await waitUntil(() => titles(el).length > 0, 'ideas from <offen-data>');
+    expect(titles(el)).to.deep.equal(['Obstbäume an Feldwegen', 'Mehr Mülleimer im Kurpark']);
+    check(el, '.statuses input[value="rejected"]');
+    await el.updateComplete;
+    expect(data.filterState).to.deep.include({ status: ['rejected'] });
+    expect(titles(el)).to.deep.equal(['Mehr Mülleimer im Kurpark']);
   });
 });
 

@@ -128,6 +128,11 @@ function toStatusKey(value: string): StatusKey | undefined {
   return STATUS_KEYS.find((key) => normalizeName(key) === wanted) ?? KNOWN_STATUSES[wanted];
 }
 
+/** A status from an attribute (`done`, `Umgesetzt`, `in review`) as our key; unknown text stays as it is. */
+export function statusKeyOf(value: string): string {
+  return toStatusKey(value) ?? value;
+}
+
 export function mapStatus(raw: string | undefined, custom: Map<string, StatusKey>): StatusKey {
   if (!raw) return 'submitted';
   const key = normalizeName(raw);

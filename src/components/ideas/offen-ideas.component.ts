@@ -23,6 +23,7 @@ import {
   relativeTime,
   shorten,
   sortIdeas,
+  statusKeyOf,
   type Idea,
   type IdeaRole,
   type SortKey,
@@ -116,8 +117,14 @@ const dateConverter = {
  * @cssprop [--offen-ideas-gap=1rem] - Space between cards.
  * @cssprop [--offen-ideas-card-background=#ffffff] - Card background.
  * @cssprop [--offen-ideas-map-height=24rem] - Height of the map view.
- * @cssprop [--offen-ideas-accepted=#005ea8] - Badge colour of accepted ideas (likewise `--offen-ideas-submitted`,
- *   `-in-review`, `-in-progress`, `-done`, `-rejected`).
+ * @cssprop [--offen-focus-color=#1d70b8] - Focus ring.
+ * @cssprop [--offen-danger=#b00020] - Error messages and invalid fields.
+ * @cssprop [--offen-ideas-submitted=#4a4a4a] - Badge colour of submitted ideas.
+ * @cssprop [--offen-ideas-in-review=#8a4b00] - Badge colour of ideas in review.
+ * @cssprop [--offen-ideas-accepted=#005ea8] - Badge colour of accepted ideas.
+ * @cssprop [--offen-ideas-in-progress=#6a1b9a] - Badge colour of ideas in progress.
+ * @cssprop [--offen-ideas-done=#1e6b2f] - Badge colour of implemented ideas.
+ * @cssprop [--offen-ideas-rejected=#a1002a] - Badge colour of rejected ideas.
  */
 export class OffenIdeas extends OffenSourceElement implements FilterHost {
   static override styles = [hostStyles, ideasStyles];
@@ -179,17 +186,27 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
   /** The current time for relative dates ("vor 3 Tagen"); default: the clock. ISO date as attribute. */
   @property({ converter: dateConverter }) now?: Date;
 
-  /** Field holding each role, if auto-detection picks the wrong one. */
+  /** Field with the idea's id (detected: `id`, `uuid`, `pk` …; else the row number). */
   @property({ attribute: 'id-field' }) idField?: string;
+  /** Field with the title (detected: `title`, `Titel`, `name` …). Required. */
   @property({ attribute: 'title-field' }) titleField?: string;
+  /** Field with the text (detected: `description`, `Beschreibung`, `body`, `summary` …). */
   @property({ attribute: 'description-field' }) descriptionField?: string;
+  /** Field with the category (detected: `category`, `Kategorie`, `tags`, `Thema` …). */
   @property({ attribute: 'category-field' }) categoryField?: string;
+  /** Field with the status (detected: `status`, `state`, `Stand` …); values go through `status-map`. */
   @property({ attribute: 'status-field' }) statusField?: string;
+  /** Field with the vote count (detected: `votes`, `voteCount`, `cached_votes_up`, `Stimmen` …). */
   @property({ attribute: 'votes-field' }) votesField?: string;
+  /** Field with the comment count (detected: `comments`, `comments_count`, `Kommentare` …). */
   @property({ attribute: 'comments-field' }) commentsField?: string;
+  /** Field with the author's name (detected: `author`, `Autor`, `creator` …). */
   @property({ attribute: 'author-field' }) authorField?: string;
+  /** Field with the date of submission (detected: `created`, `publishedAt`, `Datum`, `eingereicht` …). */
   @property({ attribute: 'created-field' }) createdField?: string;
+  /** Field with the latitude (detected: `lat`, `latitude`, `Breite` …, or a GeoJSON point). */
   @property({ attribute: 'lat-field' }) latField?: string;
+  /** Field with the longitude (detected: `lon`, `lng`, `longitude`, `Länge` …). */
   @property({ attribute: 'lon-field' }) lonField?: string;
 
   private readonly data = new DataController(this, {
@@ -354,7 +371,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
     const t = this.t;
     const filter = this.filter.state;
     const selectedCategory = filter.category?.length === 1 ? filter.category[0] : '';
-    const statuses = new Set(filter.status ?? []);
+    const statuses = new Set((filter.status ?? []).map(statusKeyOf));
     return html`<div class="toolbar" part="toolbar">
       <div class="control search">
         <label for="q">${t.searchLabel}</label>
@@ -430,7 +447,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
                 .value=${key}
                 .checked=${statuses.has(key)}
                 @change=${(event: Event) => {
-                  const next = new Set(this.filter.state.status ?? []);
+                  const next = new Set((this.filter.state.status ?? []).map(statusKeyOf));
                   if ((event.target as HTMLInputElement).checked) next.add(key);
                   else next.delete(key);
                   this.filter.set({ status: STATUS_KEYS.filter((s) => next.has(s)) });
@@ -583,8 +600,13 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
     }
   }
 
-  private requestOptions(): RequestOptions {
-    return { timeout: (this.timeout ?? 15) * 1000, lang: this.localize.lang, client: clientToken() };
+  /** The voting token goes only with votes, so a submitted idea cannot be linked to its author's votes. */
+  private requestOptions(withClient = false): RequestOptions {
+    return {
+      timeout: (this.timeout ?? 15) * 1000,
+      lang: this.localize.lang,
+      client: withClient ? clientToken() : undefined,
+    };
   }
 
   private async toggleVote(idea: Idea, shown: number): Promise<void> {
@@ -607,7 +629,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
     // The count changes at once; the server's answer confirms or rolls it back.
     update(!withdraw, Math.max(0, shown + (withdraw ? -1 : 1)));
     this.votePending = new Set(this.votePending).add(idea.id);
-    const result = await castVote(url, idea.id, withdraw, this.requestOptions());
+    const result = await castVote(url, idea.id, withdraw, this.requestOptions(true));
     const pending = new Set(this.votePending);
     pending.delete(idea.id);
     this.votePending = pending;
