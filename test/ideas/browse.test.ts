@@ -23,6 +23,7 @@ describe('<offen-ideas> browsing', () => {
     expect($(el, '.count')!.textContent).to.equal('6 Ideen');
     const card = cardOf(el, 'Obstbäume an Feldwegen');
     expect(card.getAttribute('part')).to.equal('card');
+    expect(card.querySelector('[role="heading"]')!.getAttribute('aria-level')).to.equal('3');
     expect(card.querySelector('[part="badge"]')!.textContent).to.equal('In Umsetzung');
     expect(card.querySelector('.category')!.textContent).to.equal('Umwelt');
     expect(card.querySelector('.votes')!.textContent).to.equal('8 Stimmen');
@@ -161,8 +162,9 @@ describe('<offen-ideas> browsing', () => {
   });
 
   it('shows a compact list with layout="list"', async () => {
-    const el = await createBoard(boardName('list'), { attrs: { layout: 'list' } });
+    const el = await createBoard(boardName('list'), { attrs: { layout: 'list', 'heading-level': '2' } });
     expect(titles(el)).to.deep.equal(NEWEST);
+    expect($$(el, '[role="heading"]').map((h) => h.getAttribute('aria-level'))).to.deep.equal(Array(6).fill('2'));
     const summary = $(el, '.summary')!;
     expect(getComputedStyle(summary).display).to.equal('none');
   });

@@ -150,6 +150,9 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
   /** Order: `newest`, `votes` (most votes) or `comments` (most discussed). */
   @property({ reflect: true }) sort: SortKey = 'newest';
 
+  /** Heading level of the idea titles and the form heading (2–6), to fit the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
   /** Ideas shown before "Mehr anzeigen". */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 12;
 
@@ -473,7 +476,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
       data-id=${idea.id}
       @keydown=${(event: KeyboardEvent) => this.onCardKeydown(event, idea)}
     >
-      <h3 id="${base}-title">
+      <div class="card-title" role="heading" aria-level=${this.level} id="${base}-title">
         <button
           type="button"
           class="title-button"
@@ -483,7 +486,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
         >
           ${idea.title}
         </button>
-      </h3>
+      </div>
       <p class="meta">
         ${
           idea.pending
@@ -534,6 +537,11 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
       </div>
       ${message ? html`<p class="notice" role="alert">${message}</p>` : nothing}
     </li>`;
+  }
+
+  private get level(): string {
+    const level = Math.round(this.headingLevel);
+    return String(level >= 2 && level <= 6 ? level : 3);
   }
 
   private toggleOpen(idea: Idea): void {
@@ -680,7 +688,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
         @input=${this.onFormInput}
         @change=${this.onFormInput}
       >
-        <h3 id="form-heading">${t.formTitle}</h3>
+        <div class="form-title" role="heading" aria-level=${this.level} id="form-heading">${t.formTitle}</div>
         <p class="hint">${t.formIntro}</p>
         <div class="field">
           <label for="f-title">${t.fieldTitle} <span aria-hidden="true">*</span></label>

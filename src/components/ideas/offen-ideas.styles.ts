@@ -105,9 +105,10 @@ export const ideasStyles = css`
   .card.open {
     grid-column: 1 / -1;
   }
-  .card h3 {
+  .card-title {
     margin: 0;
     font-size: 1.1em;
+    font-weight: 700;
     line-height: 1.3;
   }
   .title-button {
@@ -232,8 +233,10 @@ export const ideasStyles = css`
   form[hidden] {
     display: none;
   }
-  form h3 {
+  .form-title {
     margin: 0;
+    font-size: 1.2em;
+    font-weight: 700;
   }
   form p {
     margin: 0;
