@@ -57,6 +57,11 @@ function formatterFor(id: string): Intl.DateTimeFormat | null {
   return formatter;
 }
 
+/** True when the browser knows `id` as an IANA zone (`Europe/Berlin`, `UTC`). */
+export function isKnownTimeZone(id: string): boolean {
+  return formatterFor(id) !== null;
+}
+
 function intlOffset(formatter: Intl.DateTimeFormat, utcMs: number): number {
   const parts: Record<string, number> = {};
   for (const part of formatter.formatToParts(utcMs)) {
