@@ -486,6 +486,26 @@ describe('CSV: fixtures for cases the corpus lacks', () => {
     expect(data.records[0].id).to.equal('0');
   });
 
+  it('reads Excel’s UTF-16 “Unicode text” export (byte order mark, tabs)', async () => {
+    const data = await fixture('csv-excel-unicode-utf16.csv');
+    expect(data.meta.encoding).to.equal('utf-16le');
+    expect(data.meta.delimiter).to.equal('\t');
+    expect(data.records.map((r) => r.values)).to.deep.equal([
+      { Ort: 'Bad Belzig', Einwohner: 11087, Landkreis: 'Potsdam-Mittelmark' },
+      { Ort: 'Wiesenburg/Mark', Einwohner: 4364, Landkreis: 'Potsdam-Mittelmark' },
+    ]);
+  });
+
+  it('follows Excel’s `sep=` line', async () => {
+    const data = await fixture('csv-excel-sep-line.csv');
+    expect(data.meta.delimiter).to.equal(',');
+    expect(data.meta.encoding).to.equal('windows-1252');
+    expect(data.records.map((r) => r.values)).to.deep.equal([
+      { Ort: 'Görzke', Anteil: 12.5 },
+      { Ort: 'Niemegk', Anteil: 7.25 },
+    ]);
+  });
+
   it('honours skipRows, an explicit delimiter and an explicit encoding', async () => {
     const data = await corpus('itnrw-genesis-33111-02ir-koeln-flaechennutzung.csv', {
       skipRows: 7,

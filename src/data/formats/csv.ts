@@ -32,7 +32,9 @@ const HEAD_ROWS = 2000;
 const BINARY = /[\u0000-\u0008\u000E-\u001F]/;
 /** A footnote block after the data starts with a rule or one of these words (GENESIS: `_____`, `Stand: …`). */
 const FOOTER_START =
-  /^(_{3,}|-{3,}|={3,}|\(C\)|©|copyright|quelle|stand|fußnote|anmerkung|hinweis|erläuterung|zeichenerklärung|\*)/i;
+  /^(_{3,}|-{3,}|={3,}|\(C\)|©|\*|(copyright|quelle|quellen|stand|fußnote|fußnoten|anmerkung|hinweis|erläuterung|zeichenerklärung)\b)/i;
+/** Excel's hint line `sep=;` names the delimiter. */
+const SEP_LINE = /^sep=(.)\r?\n/i;
 /** A last row that sums up the others (`Insgesamt,4041517,,,`) is a footer, not a record. */
 const TOTAL_LABEL = /^(insgesamt|summe|gesamt|gesamtsumme|total|sum)\s*:?$/i;
 /** Column names that make a good record id, when their values are unique. */
@@ -83,6 +85,9 @@ function decode(bytes: Uint8Array, options: CsvOptions): { text: string; encodin
   const fromHeader = options.contentType ? charsetOf(options.contentType) : undefined;
   // A server's "utf-8" is often wrong for Excel exports: keep the Windows-1252 fallback for that one.
   const label = options.encoding ?? (fromHeader === 'utf-8' || fromHeader === 'utf8' ? undefined : fromHeader);
+  // Excel's "Unicode text" export is UTF-16 with a byte order mark.
+  if (label === undefined && bytes[0] === 0xff && bytes[1] === 0xfe) return decodeText(bytes, 'utf-16le');
+  if (label === undefined && bytes[0] === 0xfe && bytes[1] === 0xff) return decodeText(bytes, 'utf-16be');
   try {
     // Excel exports are mostly Windows-1252: when the first 64 KB are not UTF-8 already, skip the whole-file
     // UTF-8 attempt (it costs as much as decoding itself).
@@ -296,6 +301,10 @@ function valuesConstructor(names: readonly string[], columns: readonly Value[][]
 /** Thrown when a cell does not fit the type inferred from the first rows: the file is then read again, whole. */
 const MISFIT = Symbol('misfit');
 
+function misfit(): never {
+  throw MISFIT;
+}
+
 /** Rows converted per batch: big enough for tight column loops, small enough that the raw rows die young. */
 const BATCH_ROWS = 2048;
 
@@ -359,13 +368,13 @@ class RecordWriter {
     const width = this.names.length;
     for (const row of rows) {
       // Cells past the known columns: only the whole-file pass can give them columns of their own.
-      for (let c = row.length - 1; c >= width; c--) if (!isBlank(row[c])) this.misfit();
+      for (let c = row.length - 1; c >= width; c--) if (!isBlank(row[c])) misfit();
     }
     for (let c = 0; c < width; c++) {
       const out = this.columns[c];
       out.length = rows.length;
       if (this.converters[c].convertColumn(rows, c, out)) continue;
-      if (this.sampled) this.misfit();
+      if (this.sampled) misfit();
       // Types were inferred from every cell, so this is a rule the inference and the converter read differently:
       // keep the column as text rather than lose a cell.
       this.converters[c] = inferConverter([], this.inferOptions);
@@ -385,10 +394,6 @@ class RecordWriter {
       }
       records.push({ id: id || String(offset + r), values: new Values(r) });
     }
-  }
-
-  private misfit(): never {
-    throw MISFIT;
   }
 }
 
@@ -414,7 +419,8 @@ function parseRows(text: string, delimiter: string, options: CsvOptions, headRow
   const start = (complete: boolean): RecordWriter | undefined => {
     const header = findHeader(head, options.skipRows);
     headerRow = header.start;
-    if (header.start >= head.length) return undefined;
+    // No header among the first rows (a huge skipRows): read the file whole.
+    if (header.start >= head.length) return complete ? undefined : misfit();
     const headerWidth = head[header.start].length;
     const data = head.slice(header.end + 1);
     // Ragged rows: missing cells are null; cells past the header get columns of their own rather than vanish.
@@ -495,7 +501,9 @@ function dataEnd(rows: readonly string[][], headerWidth: number, rowsBefore: num
 /** Decode, split, find header and data, infer column types, convert: the whole CSV pipeline without fetching. */
 export function parseCsvBytes(bytes: Uint8Array, options: CsvOptions = {}): Dataset {
   const { text: decoded, encoding } = decode(bytes, options);
-  const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+  let text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+  const sep = SEP_LINE.exec(text.slice(0, 8));
+  if (sep) text = text.slice(sep[0].length);
   const url = options.url;
 
   const binary = BINARY.exec(text.length > PREFIX_BYTES ? text.slice(0, PREFIX_BYTES) : text);
@@ -503,7 +511,7 @@ export function parseCsvBytes(bytes: Uint8Array, options: CsvOptions = {}): Data
     const line = lineAt(text, binary.index);
     throw new DataError('parse', `Binary data on line ${line}: this is not a text file`, { url, line });
   }
-  const delimiter = options.delimiter || detectDelimiter(text);
+  const delimiter = options.delimiter || sep?.[1] || detectDelimiter(text);
   let parsed: ParsedRows;
   try {
     parsed = parseRows(text, delimiter, options, HEAD_ROWS);
