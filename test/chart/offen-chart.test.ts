@@ -62,6 +62,25 @@ describe('<offen-chart>', () => {
     expect(rowOf(rows, 'Beispieldaten – keine amtlichen Zahlen')).to.equal(undefined);
   });
 
+  it('gives the rest after `limit` a neutral colour in a doughnut, and reports offen-load', async () => {
+    const loads: number[] = [];
+    const el = await chart(
+      html`<offen-chart
+        src=${demoDataUrl('haushalt.csv')}
+        y="Ansatz 2026 (€)"
+        type="doughnut"
+        sort="-value"
+        limit="3"
+        @offen-load=${(event: CustomEvent<{ count: number }>) => loads.push(event.detail.count)}
+      ></offen-chart>`,
+    );
+    expect(loads).to.deep.equal([13]);
+    const colours = el.chart!.data.datasets[0].backgroundColor as string[];
+    expect(el.chart!.data.labels).to.have.length(4);
+    expect(colours[3]).to.equal('#595959');
+    expect(new Set(colours.slice(0, 3)).size).to.equal(3);
+  });
+
   it('plots a missing value as a gap, not as zero, and negative values below zero', async () => {
     const el = await chart(
       html`<offen-chart src=${demoDataUrl('haushalt.csv')} y="Ansatz 2025 (€), Ansatz 2026 (€)"></offen-chart>`,
@@ -236,6 +255,12 @@ describe('<offen-chart>', () => {
       ></offen-chart>`,
     );
     const rows = await tableRows(el);
+    expect(rows.map((r) => r[0])).to.deep.equal([
+      'Burg Eisenhardt',
+      'Stadtbibliothek',
+      'Freibad',
+      'Touristinformation',
+    ]);
     // Pivoted by year; the first series is 2019: "2019;Freibad;38900".
     expect(rowOf(rows, 'Freibad')).to.deep.equal(['Freibad', '38.900']);
     expect(el.chart!.data.datasets).to.have.length(1);

@@ -35,6 +35,8 @@ export interface EngineInput {
   formatTick(value: number): string;
   /** Formats a value in a tooltip exactly as the table does (`1.234,56 €`). */
   formatValue(value: number): string;
+  /** Index of the combined "Sonstige" label, drawn in a neutral colour in pie and doughnut charts. */
+  otherIndex?: number;
   /** Shown in a tooltip for a gap. */
   missingText: string;
   theme: ChartTheme;
@@ -120,7 +122,7 @@ function datasets(input: EngineInput): ChartDataset[] {
       return {
         label: series.name,
         data: series.values,
-        backgroundColor: input.labels.map((_, j) => color(j)),
+        backgroundColor: input.labels.map((_, j) => (j === input.otherIndex ? theme.muted : color(j))),
         borderColor: theme.background,
         borderWidth: 2,
       } as ChartDataset;

@@ -654,6 +654,7 @@ export class OffenChart extends OffenSourceElement {
     return {
       type: this.chartType,
       labels: plot.labels.map((l) => this.labelText(l)),
+      otherIndex: plot.labels.findIndex((l) => l.other),
       series,
       formatTick: (value) => this.formatTick(value),
       formatValue: (value) => this.formatValue(value),
