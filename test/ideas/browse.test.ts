@@ -1,10 +1,10 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/data/offen-data.js';
 import type { OffenIdeas } from '../../src/components/ideas/offen-ideas.component.js';
 import type { Dataset } from '../../src/data/types.js';
 import { expectAccessible } from '../helpers/axe.js';
 import { fixtureUrl } from '../helpers/server.js';
-import { $, $$, NOW, apiUrl, boardName, cardOf, check, control, createBoard, titles } from './helpers.js';
+import { $, $$, NOW, apiUrl, boardName, cardOf, check, control, createBoard, titles, until } from './helpers.js';
 
 // test/fixtures/ideas-board.json, newest first (created 24.06., 20.06., 01.06., 10.05., 01.04., 15.03.2026).
 const NEWEST = [
@@ -129,7 +129,7 @@ describe('<offen-ideas> browsing', () => {
     const more = $(el, '[part="more"]') as HTMLButtonElement;
     expect(more.textContent!.trim()).to.equal('Mehr anzeigen (noch 2)');
     more.click();
-    await waitUntil(() => titles(el).length === 6);
+    await until(() => titles(el).length === 6);
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement!.textContent!.trim()).to.equal(NEWEST[4]);
     expect($(el, '[part="more"]')).to.equal(null);
@@ -198,7 +198,7 @@ describe('<offen-ideas> browsing', () => {
     await expectAccessible(el);
     await control(board, { fail: { list: null } });
     ($(el, '[part="retry"]') as HTMLButtonElement).click();
-    await waitUntil(() => titles(el).length === 6, 'ideas after retry');
+    await until(() => titles(el).length === 6, 'ideas after retry');
     expect(events).to.deep.equal(['load']);
   });
 
@@ -208,7 +208,7 @@ describe('<offen-ideas> browsing', () => {
     expect(listButton.getAttribute('aria-pressed')).to.equal('true');
     expect($(el, 'offen-map')).to.equal(null);
     mapButton.click();
-    await waitUntil(() => $(el, 'offen-map'), 'map element');
+    await until(() => $(el, 'offen-map'), 'map element', 10_000);
     expect(mapButton.getAttribute('aria-pressed')).to.equal('true');
     expect(customElements.get('offen-map')).not.to.equal(undefined);
     const map = $(el, 'offen-map') as HTMLElement & { dataset: unknown };
@@ -322,7 +322,7 @@ describe('<offen-ideas> sources', () => {
     );
     await data.loadComplete;
     const el = data.querySelector('offen-ideas')!;
-    await waitUntil(() => titles(el).length > 0, 'ideas from <offen-data>');
+    await until(() => titles(el).length > 0, 'ideas from <offen-data>');
     expect(titles(el)).to.deep.equal(['Obstbäume an Feldwegen', 'Mehr Mülleimer im Kurpark']);
     check(el, '.statuses input[value="rejected"]');
     await el.updateComplete;

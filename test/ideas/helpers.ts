@@ -112,6 +112,11 @@ export async function fillForm(el: OffenIdeas, title = 'Neue Bank am Schlosspark
   await el.updateComplete;
 }
 
+/** waitUntil with room for a busy test machine: network round trips and lazy imports may take seconds. */
+export function until(predicate: () => unknown, message?: string, timeout = 5000): Promise<void> {
+  return waitUntil(predicate, message, { timeout });
+}
+
 export const submitButton = (el: OffenIdeas) => $(el, '#idea-form button[type="submit"]') as HTMLButtonElement;
 
 export async function waitForMessage(el: OffenIdeas, kind?: string, timeout = 3000): Promise<HTMLElement> {

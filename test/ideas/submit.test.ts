@@ -1,4 +1,4 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { draftKey } from '../../src/components/ideas/ideas-storage.js';
 import { expectAccessible } from '../helpers/axe.js';
 import {
@@ -17,6 +17,7 @@ import {
   titles,
   type,
   waitForMessage,
+  until,
 } from './helpers.js';
 
 const storedDraft = (board: string) => localStorage.getItem(draftKey(apiUrl(board, '/ideas'), ''));
@@ -138,7 +139,7 @@ describe('<offen-ideas> submitting', () => {
     type(el, '#f-title', 'Bus');
     type(el, '#f-email', 'keine-adresse');
     submitButton(el).click();
-    await waitUntil(() => $(el, '#f-title-error'));
+    await until(() => $(el, '#f-title-error'));
     expect($(el, '#f-title-error')!.textContent).to.equal('Bitte geben Sie mindestens 5 Zeichen ein.');
     expect($(el, '#f-description-error')!.textContent).to.equal('Bitte füllen Sie dieses Feld aus.');
     expect($(el, '#f-email-error')!.textContent).to.contain('gültige E-Mail-Adresse');
@@ -166,7 +167,7 @@ describe('<offen-ideas> submitting', () => {
     category.value = 'Raumfahrt';
     category.dispatchEvent(new Event('change', { bubbles: true }));
     submitButton(el).click();
-    await waitUntil(() => $(el, '#f-category-error'), 'category error');
+    await until(() => $(el, '#f-category-error'), 'category error');
     expect($(el, '#f-category-error')!.textContent).to.equal('Diese Kategorie gibt es nicht.');
     expect($(el, '#f-category')!.getAttribute('aria-invalid')).to.equal('true');
     expect($(el, '.form-message')!.textContent).to.contain('unvollständig oder fehlerhaft');
@@ -185,7 +186,7 @@ describe('<offen-ideas> submitting', () => {
     category.value = 'Verkehr';
     category.dispatchEvent(new Event('change', { bubbles: true }));
     submitButton(el).click();
-    await waitUntil(() => $(el, '#f-title-error'), 'title error');
+    await until(() => $(el, '#f-title-error'), 'title error');
     expect($(el, '#f-title-error')!.textContent).to.equal('Diesen Titel gibt es schon.');
     expect($(el, '.form-message')!.textContent).to.contain('Bitte korrigieren. lat: Ungültig.');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#f-title'));
@@ -234,7 +235,7 @@ describe('<offen-ideas> submitting', () => {
     await waitForMessage(el, 'success');
     await fillForm(el, 'Zweite Idee, unveröffentlicht');
     submitButton(el).click();
-    await waitUntil(() => titles(el).includes('Zweite Idee, unveröffentlicht'));
+    await until(() => titles(el).includes('Zweite Idee, unveröffentlicht'));
     const pending = await pendingIdeas(board);
     const first = pending.find((i) => i.title === 'Idee über den Neustart')!;
     const approve = await fetch(apiUrl(board, `/ideas/${first.id as string}/approve`), {

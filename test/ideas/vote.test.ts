@@ -1,6 +1,6 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import type { OffenIdeas } from '../../src/components/ideas/offen-ideas.component.js';
-import { apiUrl, boardName, cardOf, control, createBoard, publishedIdeas, received } from './helpers.js';
+import { apiUrl, boardName, cardOf, control, createBoard, publishedIdeas, received, until } from './helpers.js';
 
 const votesKey = (board: string) => `offen-ideas:votes:${apiUrl(board, '/votes')}`;
 const voteButton = (el: OffenIdeas, title: string) =>
@@ -51,7 +51,7 @@ describe('<offen-ideas> voting', () => {
     expect(voteCount(el, 'Bücherschrank am Markt')).to.equal('13 Stimmen');
     expect(button.getAttribute('aria-pressed')).to.equal('true');
     // … and rolled back when it refused.
-    await waitUntil(() => cardOf(el, 'Bücherschrank am Markt').querySelector('.notice'), 'refusal message');
+    await until(() => cardOf(el, 'Bücherschrank am Markt').querySelector('.notice'), 'refusal message');
     const notice = cardOf(el, 'Bücherschrank am Markt').querySelector('.notice')!;
     expect(notice.getAttribute('role')).to.equal('alert');
     expect(notice.textContent).to.equal(
@@ -67,14 +67,14 @@ describe('<offen-ideas> voting', () => {
     const board = boardName('forgot');
     const el = await createBoard(board, { vote: true });
     voteButton(el, 'Busverbindung am Abend').click();
-    await waitUntil(() => localStorage.getItem(votesKey(board)));
+    await until(() => localStorage.getItem(votesKey(board)));
     el.remove();
     localStorage.removeItem(votesKey(board));
 
     const again = await createBoard(board, { vote: true, query: '?vergessen' });
     expect(voteCount(again, 'Busverbindung am Abend')).to.equal('31 Stimmen');
     voteButton(again, 'Busverbindung am Abend').click();
-    await waitUntil(() => cardOf(again, 'Busverbindung am Abend').querySelector('.notice'));
+    await until(() => cardOf(again, 'Busverbindung am Abend').querySelector('.notice'));
     expect(cardOf(again, 'Busverbindung am Abend').querySelector('.notice')!.textContent).to.equal(
       'Sie haben diese Idee bereits unterstützt.',
     );
@@ -88,7 +88,7 @@ describe('<offen-ideas> voting', () => {
     const el = await createBoard(board, { vote: true, unvote: true });
     const button = voteButton(el, 'Spielplatz Lübnitz erneuern');
     button.click();
-    await waitUntil(() => localStorage.getItem(votesKey(board)) === '["b-4"]');
+    await until(() => localStorage.getItem(votesKey(board)) === '["b-4"]');
     expect(voteCount(el, 'Spielplatz Lübnitz erneuern')).to.equal('6 Stimmen');
     setTimeout(() => button.click());
     const event = await oneEvent(el, 'offen-vote');
