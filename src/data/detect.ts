@@ -67,6 +67,10 @@ const GEOMETRY_TYPES = new Set([
  * JSON that is really a more specific format: GeoJSON by its `type`, OParl by its schema URLs, CKAN by the action
  * API envelope. Called after JSON parsing so the body is parsed once.
  */
+function isPlainObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 export function refineJsonFormat(data: unknown): Format {
   if (data && typeof data === 'object' && !Array.isArray(data)) {
     const object = data as Record<string, unknown>;
@@ -77,6 +81,14 @@ export function refineJsonFormat(data: unknown): Format {
     if ('help' in object && 'success' in object && 'result' in object) return 'ckan';
     const first = Array.isArray(object.data) ? (object.data[0] as Record<string, unknown> | undefined) : object;
     if (typeof first?.type === 'string' && first.type.includes('schema.oparl.org')) return 'oparl';
+    // An empty OParl list page still has OParl's list envelope.
+    if (
+      Array.isArray(object.data) &&
+      object.data.length === 0 &&
+      isPlainObject(object.pagination) &&
+      isPlainObject(object.links)
+    )
+      return 'oparl';
     if (Array.isArray(object.results) && typeof object.total_count === 'number') return 'ods';
     // OpenDataSoft v2.0 (`records[].record.fields`) and v1 (`records[].fields` with `recordid`).
     const record = Array.isArray(object.records)

@@ -21,11 +21,16 @@ function needsRefining(format: Format, explicit: Format | undefined): boolean {
   return format === 'json' && explicit === undefined;
 }
 
-function absolute(url: string): string {
+/**
+ * An absolute http(s) URL. Links inside a response (OParl pages, CKAN resources) resolve against that response's
+ * URL; `webcal:` links pasted from calendar apps are fetched over https.
+ */
+function absolute(url: string, base: string | undefined = globalThis.location?.href): string {
+  const web = url.trim().replace(/^webcals?:\/\//i, 'https://');
   try {
-    return new URL(url, globalThis.location?.href).href;
+    return new URL(web, base).href;
   } catch {
-    return url;
+    return web;
   }
 }
 
@@ -52,8 +57,8 @@ export async function loadDataset(source: SourceDescription): Promise<Dataset> {
     const context: ParseContext = {
       source: { ...source, url },
       body,
-      fetch: (next, options) => fetchBytes(absolute(next), { ...fetchOptions, ...options }),
-      load: (next) => loadDataset({ ...source, ...next }),
+      fetch: (next, options) => fetchBytes(absolute(next, body.url), { ...fetchOptions, ...options }),
+      load: (next) => loadDataset({ ...source, ...next, url: absolute(next.url, body.url) }),
     };
     const parse = await parsers[format]();
     source.signal?.throwIfAborted();

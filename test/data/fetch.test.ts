@@ -61,3 +61,17 @@ describe('fetching', () => {
     expect(new TextDecoder().decode(body.bytes)).to.contain('Alpha');
   });
 });
+
+describe('links inside responses', () => {
+  it('treats an empty OParl list page as OParl (no events), not as an empty JSON file', async () => {
+    const body = JSON.stringify({ data: [], pagination: { totalElements: 0 }, links: {} });
+    const dataset = await loadDataset({ url: faultUrl(`text?type=application/json&body=${encodeURIComponent(body)}`) });
+    expect(dataset.meta.format).to.equal('oparl');
+    expect(dataset.records).to.have.length(0);
+  });
+
+  it('fetches webcal: links over https', async () => {
+    const error = await failure(loadDataset({ url: 'webcal://127.0.0.1:1/kalender.ics', timeout: 2000 }));
+    expect(error.url).to.equal('https://127.0.0.1:1/kalender.ics');
+  });
+});
