@@ -254,6 +254,20 @@ describe('<offen-ideas> submitting', () => {
     expect(titles(after)).not.to.include('Zweite Idee, unveröffentlicht');
   });
 
+  it('keeps one draft per board when two boards post to the same URL', async () => {
+    const board = boardName('two-boards');
+    const belzig = await createBoard(board, { submit: true, attrs: { board: 'belzig' } });
+    const wiesenburg = await createBoard(board, { submit: true, attrs: { id: 'wiesenburg' } });
+    await fillForm(belzig, 'Idee für Bad Belzig');
+    await fillForm(wiesenburg, 'Idee für Wiesenburg');
+    const url = apiUrl(board, '/ideas');
+    expect(JSON.parse(localStorage.getItem(draftKey(url, 'belzig'))!).title).to.equal('Idee für Bad Belzig');
+    expect(JSON.parse(localStorage.getItem(draftKey(url, 'wiesenburg'))!).title).to.equal('Idee für Wiesenburg');
+    belzig.remove();
+    const again = await createBoard(board, { submit: true, attrs: { board: 'belzig' } });
+    expect(($(again, '#f-title') as HTMLInputElement).value).to.equal('Idee für Bad Belzig');
+  });
+
   it('reaches the form fields by keyboard in order, the honeypot skipped', async () => {
     const el = await createBoard(boardName('keys'), { submit: true });
     ($(el, 'button[aria-controls="idea-form"]') as HTMLButtonElement).click();
