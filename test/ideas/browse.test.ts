@@ -219,6 +219,8 @@ describe('<offen-ideas> browsing', () => {
     ]);
     expect(dataset.records[0].geometry).to.deep.equal({ type: 'Point', coordinates: [12.52, 52.13] });
     expect($(el, '.ideas')).to.equal(null);
+    await (map as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    await expectAccessible(el);
     listButton.click();
     await el.updateComplete;
     expect(titles(el)).to.have.length(6);
