@@ -500,6 +500,7 @@ describe('CSV: fixtures for cases the corpus lacks', () => {
     const data = await fixture('csv-excel-sep-line.csv');
     expect(data.meta.delimiter).to.equal(',');
     expect(data.meta.encoding).to.equal('windows-1252');
+    expect(data.meta.headerRow).to.equal(1);
     expect(data.records.map((r) => r.values)).to.deep.equal([
       { Ort: 'Görzke', Anteil: 12.5 },
       { Ort: 'Niemegk', Anteil: 7.25 },

@@ -195,8 +195,8 @@ function hasSpanningCells(row: readonly string[]): boolean {
  */
 function findHeader(rows: string[][], skipRows: number | undefined): { start: number; end: number } {
   let start = 0;
-  if (skipRows !== undefined && skipRows > 0) {
-    start = Math.min(skipRows, rows.length);
+  if (skipRows !== undefined && skipRows >= 0) {
+    start = Math.min(Math.floor(skipRows), rows.length);
   } else {
     const sample = rows.slice(0, SAMPLE_ROWS).map(nonEmptyCount);
     const fullest = Math.max(0, ...sample);
@@ -512,15 +512,19 @@ export function parseCsvBytes(bytes: Uint8Array, options: CsvOptions = {}): Data
     throw new DataError('parse', `Binary data on line ${line}: this is not a text file`, { url, line });
   }
   const delimiter = options.delimiter || sep?.[1] || detectDelimiter(text);
+  // Rows are counted after the `sep=` line; skipRows and headerRow count lines of the file.
+  const sepLines = sep ? 1 : 0;
+  const rowOptions = { ...options, skipRows: options.skipRows === undefined ? undefined : options.skipRows - sepLines };
+  const headRows = HEAD_ROWS + Math.max(0, rowOptions.skipRows ?? 0);
   let parsed: ParsedRows;
   try {
-    parsed = parseRows(text, delimiter, options, HEAD_ROWS);
+    parsed = parseRows(text, delimiter, rowOptions, headRows);
   } catch (error) {
     if (error !== MISFIT) throw error;
-    options.signal?.throwIfAborted();
-    parsed = parseRows(text, delimiter, options, Infinity);
+    parsed = parseRows(text, delimiter, rowOptions, Infinity);
   }
-  const { fields, records, headerRow, skippedRows } = parsed;
+  const { fields, records, skippedRows } = parsed;
+  const headerRow = parsed.headerRow + sepLines;
   return {
     fields,
     records,
