@@ -226,6 +226,28 @@ describe('<offen-ideas> browsing', () => {
     expect(titles(el)).to.have.length(6);
   });
 
+  it('explains a field mapping that does not fit, and fires offen-error', async () => {
+    const errors: string[] = [];
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div @offen-error=${(e: CustomEvent<{ kind: string }>) => errors.push(e.detail.kind)}></div>`,
+    );
+    const el = document.createElement('offen-ideas');
+    el.setAttribute('title-field', 'Überschrift');
+    el.src = fixtureUrl('ideas-german.csv');
+    wrapper.append(el);
+    await el.updateComplete;
+    await el.loadComplete;
+    await el.updateComplete;
+    const error = $(el, '[data-state="error"]')!;
+    expect(error.textContent).to.contain('Kein Feld für „title“ gefunden.');
+    expect(error.textContent).to.contain('Titel');
+    expect(errors).to.deep.equal(['mapping']);
+    el.removeAttribute('title-field');
+    await el.updateComplete;
+    expect(titles(el)).to.have.length(3);
+    expect(errors).to.deep.equal(['mapping']);
+  });
+
   it('passes axe-core on the board with filters', async () => {
     const el = await createBoard(boardName('axe'), { vote: true, submit: true });
     await expectAccessible(el);

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { DataError } from '../../data/errors.js';
+import { toDataError, type DataError } from '../../data/errors.js';
 import { mapRoles } from '../../data/mapping.js';
 import type { Dataset, Lang } from '../../data/types.js';
 import { DataController } from '../../shared/data-controller.js';
@@ -98,7 +98,7 @@ const dateConverter = {
  * @summary Citizen idea board with filters, voting and a submit form that keeps drafts.
  *
  * @fires {CustomEvent<LoadDetail>} offen-load - The ideas loaded (detail: count, format, meta).
- * @fires {CustomEvent<DataError>} offen-error - Loading failed (detail: the DataError).
+ * @fires {CustomEvent<DataError>} offen-error - Loading or field mapping failed (detail: the DataError).
  * @fires {CustomEvent<IdeaSelectDetail>} offen-select - An idea was opened (detail: id and idea).
  * @fires {CustomEvent<IdeaSubmitDetail>} offen-submit - The server confirmed a submitted idea.
  * @fires {CustomEvent<IdeaVoteDetail>} offen-vote - The server counted or withdrew a vote.
@@ -276,6 +276,13 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
       this.loadedVotesUrl = this.voteUrl;
       this.voted = this.voteUrl ? loadVotes(this.voteUrl) : new Set();
     }
+    // Mapping happens here, before rendering, so a mapping error is reported once as offen-error.
+    const dataset = this.data.state === 'complete' ? this.data.dataset : undefined;
+    if (dataset) {
+      const before = this.ideasCache;
+      const result = this.ideasFrom(dataset);
+      if (result.error && result !== before) this.emit('offen-error', result.error);
+    }
   }
 
   private roleOverrides(): Partial<Record<IdeaRole, string | undefined>> {
@@ -305,10 +312,10 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
       const roles = mapRoles(dataset.fields, IDEA_ROLES, overrides, dataset.meta.url);
       result = { ideas: ideasOf(dataset, roles, parseStatusMap(this.statusMap), lang) };
     } catch (error) {
-      result = { ideas: [], error: error as DataError };
+      result = { ideas: [], error: toDataError(error, dataset.meta.url) };
     }
     this.ideasCache = { dataset, key, ...result };
-    return result;
+    return this.ideasCache;
   }
 
   override render() {
