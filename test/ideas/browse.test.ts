@@ -322,14 +322,19 @@ describe('<offen-ideas> reads participation platforms without mapping attributes
 describe('<offen-ideas> sources', () => {
   it('reads a German semicolon CSV with German column names, statuses and dates', async () => {
     const el = await fixture<OffenIdeas>(
-      html`<offen-ideas src=${fixtureUrl('ideas-german.csv')} .now=${NOW} sort="votes"></offen-ideas>`,
+      // A date without a time is midnight in some zone; 26 days later reads "vor 4 Wochen" in every zone.
+      html`<offen-ideas
+        src=${fixtureUrl('ideas-german.csv')}
+        .now=${new Date('2026-07-20T12:00:00Z')}
+        sort="votes"
+      ></offen-ideas>`,
     );
     await el.loadComplete;
     await el.updateComplete;
     expect(titles(el)).to.deep.equal(['Bänke am Hagelberg', 'Ladesäulen am Rathaus', 'Hundewiese']);
     const benches = cardOf(el, 'Bänke am Hagelberg');
     expect(benches.querySelector('[part="badge"]')!.textContent).to.equal('Umgesetzt');
-    expect(benches.querySelector('time')!.textContent).to.equal('vor 3 Tagen');
+    expect(benches.querySelector('time')!.textContent).to.equal('vor 4 Wochen');
     expect(benches.querySelector('.votes')!.textContent).to.equal('14 Stimmen');
     expect(benches.querySelector('.comments')!.textContent).to.equal('2 Kommentare');
     expect(benches.querySelector('.author')!.textContent).to.equal('von Heimatverein');
