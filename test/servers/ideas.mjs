@@ -120,6 +120,8 @@ export async function middleware(ctx, next) {
         resolve();
       });
     });
+    // The client is gone; 504 only names the outcome for the dev server's request log.
+    ctx.status = 504;
     ctx.respond = false;
     if (!ctx.res.destroyed) ctx.res.destroy();
     return;
