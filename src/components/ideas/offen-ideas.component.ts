@@ -116,7 +116,6 @@ const dateConverter = {
  * @cssprop [--offen-ideas-card-width=18rem] - Smallest card width in the grid.
  * @cssprop [--offen-ideas-gap=1rem] - Space between cards.
  * @cssprop [--offen-ideas-card-background=#ffffff] - Card background.
- * @cssprop [--offen-ideas-map-height=24rem] - Height of the map view.
  * @cssprop [--offen-focus-color=#1d70b8] - Focus ring.
  * @cssprop [--offen-danger=#b00020] - Error messages and invalid fields.
  * @cssprop [--offen-ideas-submitted=#4a4a4a] - Badge colour of submitted ideas.

@@ -215,7 +215,6 @@ export const ideasStyles = css`
   }
   .map {
     display: block;
-    height: var(--offen-ideas-map-height, 24rem);
   }
   .submit-section {
     margin-top: 1.5rem;
