@@ -374,12 +374,15 @@ interface Tally {
 
 const SLASH_PARTS = /^(\d{1,2})\/(\d{1,2})\/\d{4}/;
 
-function tallyCell(s: string, tally: Tally, compact: boolean): void {
+/** Counts what a cell could be; false when it can only be text (then the whole column is text). */
+function tallyCell(s: string, tally: Tally, compact: boolean): boolean {
   tally.total++;
-  const lower = s.length <= 6 ? s.toLowerCase() : '';
-  if (TRUE_WORDS.has(lower) || FALSE_WORDS.has(lower)) {
-    tally.booleans++;
-    return;
+  if (!isDigit(s.charCodeAt(0))) {
+    const lower = s.length <= 6 ? s.toLowerCase() : '';
+    if (TRUE_WORDS.has(lower) || FALSE_WORDS.has(lower)) {
+      tally.booleans++;
+      return true;
+    }
   }
   const de = scanNumber(s, DE);
   const unitDe = scannedUnit;
@@ -400,11 +403,11 @@ function tallyCell(s: string, tally: Tally, compact: boolean): void {
     if (unit) tally.units.add(unit);
     // An 8-digit number may also be a compact date; count both, the column decides.
     if (compact && !Number.isNaN(parseDateTime(s, undefined, true))) tally.compactDates++;
-    return;
+    return true;
   }
   if (!Number.isNaN(parseDateTime(s, undefined))) {
     tally.dates++;
-    return;
+    return true;
   }
   // Slash dates (Excel's 1/13/2015 0:00): remember the largest first and second parts, the column decides the order.
   const slash = SLASH_PARTS.exec(s);
@@ -412,7 +415,9 @@ function tallyCell(s: string, tally: Tally, compact: boolean): void {
     tally.slashDates++;
     tally.slashFirstMax = Math.max(tally.slashFirstMax, +slash[1]);
     tally.slashSecondMax = Math.max(tally.slashSecondMax, +slash[2]);
+    return true;
   }
+  return false;
 }
 
 /**
@@ -591,7 +596,7 @@ export function inferConverter(
     if (cell == null) continue;
     const s = trimCell(cell);
     if (s === '' || missing.isMarker(s)) continue;
-    tallyCell(s, tally, compact);
+    if (!tallyCell(s, tally, compact)) return new StringConverter(missing);
   }
   const { total } = tally;
   if (total === 0) return new StringConverter(missing);
