@@ -199,3 +199,12 @@ describe('JSON', () => {
     });
   });
 });
+
+describe('GraphQL envelopes', () => {
+  it('finds the Decidim proposal list four levels deep without a path', async () => {
+    const dataset = await loadDataset({ url: fixtureUrl('ideas-decidim.json') });
+    const file = await (await fetch('/fixtures/ideas-decidim.json')).json();
+    expect(dataset.records).to.have.length(file.data.component.proposals.nodes.length);
+    expect(dataset.fields.map((f) => f.name)).to.include('voteCount');
+  });
+});

@@ -294,11 +294,14 @@ interface Candidate {
   depth: number;
 }
 
+/** GraphQL answers (Decidim: `data.component.proposals.nodes`) nest the list four levels deep. */
+const MAX_ENVELOPE_DEPTH = 4;
+
 function collectArrays(object: JsonObject, depth: number, out: Candidate[]): void {
   for (const [key, value] of Object.entries(object)) {
     if (UNSAFE_KEYS.has(key)) continue;
     if (Array.isArray(value)) out.push({ items: value, name: key, depth });
-    else if (isPlainObject(value) && depth < 2) collectArrays(value, depth + 1, out);
+    else if (isPlainObject(value) && depth < MAX_ENVELOPE_DEPTH) collectArrays(value, depth + 1, out);
   }
 }
 
