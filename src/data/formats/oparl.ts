@@ -349,7 +349,9 @@ export const parseOParl: Parser = async (context) => {
       // The events widget groups and filters by category: for council meetings that is the committee.
       category: organization,
       url: stringOf(item.web),
-      description: stringOf(item.meetingState),
+      // The state ("eingeladen", "durchgeführt") is all the text a meeting carries; a cancelled meeting says so
+      // through `cancelled`, so its state would only repeat "abgesagt".
+      description: item.cancelled === true ? null : stringOf(item.meetingState),
       cancelled: item.cancelled === true,
       uid: meeting.uid,
       organization,
