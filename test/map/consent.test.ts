@@ -29,12 +29,12 @@ describe('<offen-map> tiles and consent', () => {
     expect(listIds(el).length).to.be.greaterThan(0);
     await pause(300);
     expect(await tileRequests(key)).to.equal(0);
-    expect($(el, '.leaflet-tile')).to.equal(null);
+    expect(!!$(el, '.leaflet-tile'), '.leaflet-tile present').to.equal(false);
     await expectAccessible(el);
 
     placeholder.querySelector('button')!.click();
     await waitUntil(async () => (await tileRequests(key)) > 0, 'no tile requested after consent');
-    expect($(el, '[part="consent"]')).to.equal(null);
+    expect(!!$(el, '[part="consent"]'), '[part="consent"] present').to.equal(false);
   });
 
   it('shows the placeholder in English on an English page', async () => {
@@ -53,7 +53,7 @@ describe('<offen-map> tiles and consent', () => {
     const own = tileKey('own');
     const el = await fixture<OffenMap>(html`<offen-map src=${ANGEBOTE} tile-url=${tileTemplate(own)}></offen-map>`);
     await ready(el);
-    expect($(el, '[part="consent"]')).to.equal(null);
+    expect(!!$(el, '[part="consent"]'), '[part="consent"] present').to.equal(false);
     await waitUntil(async () => (await tileRequests(own)) > 0, 'own-origin tiles not loaded');
 
     const strict = tileKey('required');
@@ -61,7 +61,7 @@ describe('<offen-map> tiles and consent', () => {
       html`<offen-map src=${ANGEBOTE} consent="required" tile-url=${tileTemplate(strict)}></offen-map>`,
     );
     await ready(required);
-    expect($(required, '[part="consent"]')).not.to.equal(null);
+    expect(!!$(required, '[part="consent"]'), '[part="consent"] missing').to.equal(true);
     await pause(300);
     expect(await tileRequests(strict)).to.equal(0);
   });
@@ -88,7 +88,7 @@ describe('<offen-map> tiles and consent', () => {
     expect(attribution.textContent).to.contain('Karte: Böse, Amt');
     const links = [...attribution.querySelectorAll('a')];
     expect(links.map((a) => a.href)).to.deep.equal(['https://example.org/']);
-    expect(attribution.querySelector('img')).to.equal(null);
+    expect(!!attribution.querySelector('img'), 'image present').to.equal(false);
   });
 
   it('remembers the choice with consent-remember', async () => {
@@ -105,7 +105,7 @@ describe('<offen-map> tiles and consent', () => {
 
     const again = await fixture<OffenMap>(html`<offen-map src=${ANGEBOTE} tile-url=${template}></offen-map>`);
     await ready(again);
-    expect($(again, '[part="consent"]')).to.equal(null);
+    expect(!!$(again, '[part="consent"]'), '[part="consent"] present').to.equal(false);
   });
 
   it('sizes the map correctly when a hidden container becomes visible', async () => {

@@ -130,7 +130,7 @@ describe('<offen-map> data', () => {
     expect(details.textContent).to.contain(String(feature.properties.oeffnungszeiten));
     expect(details.querySelector<HTMLAnchorElement>('a[href^="tel:"]')!.href).to.equal('tel:033841000017');
     expect(details.querySelector<HTMLAnchorElement>('a[href^="https:"]')!.href).to.equal(feature.properties.website);
-    expect(el.shadowRoot!.activeElement).to.equal(details);
+    expect(el.shadowRoot!.activeElement === details, 'focus not on the details').to.equal(true);
     expect(el.getAttribute('selected')).to.equal(id);
     expect($(el, `.item[data-id="${id}"]`)!.getAttribute('aria-current')).to.equal('true');
     const marker = $(el, `path[data-id="${id}"]`)!;
@@ -139,7 +139,9 @@ describe('<offen-map> data', () => {
     // Escape closes the details and returns to the list entry.
     details.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     await waitUntil(() => !$(el, '.leaflet-popup'), 'popup not closed');
-    expect(el.shadowRoot!.activeElement).to.equal($(el, `.item[data-id="${id}"]`));
+    expect(el.shadowRoot!.activeElement === $(el, `.item[data-id="${id}"]`), 'focus not back on the entry').to.equal(
+      true,
+    );
     expect(el.hasAttribute('selected')).to.equal(false);
   });
 
@@ -168,7 +170,7 @@ describe('<offen-map> data', () => {
     await ready(el);
     await waitUntil(() => $(el, '.panel .details'), 'no details panel');
     expect($(el, '.panel .details-title')!.textContent).to.equal('Schloss Wiesenburg');
-    expect($(el, '.leaflet-popup')).to.equal(null);
+    expect(!!$(el, '.leaflet-popup'), '.leaflet-popup present').to.equal(false);
     $(el, '.panel button')!.click();
     await waitUntil(() => !$(el, '.panel'));
     expect(el.selected).to.equal(undefined);
@@ -201,7 +203,7 @@ describe('<offen-map> data', () => {
     expect(details.textContent).to.contain('<svg onload="window.__xss=1">Straße 1');
     expect(details.textContent).to.contain('<iframe');
     expect(details.querySelectorAll('a')).to.have.length(0);
-    expect(details.querySelector('img')).to.equal(null);
+    expect(!!details.querySelector('img'), 'image present').to.equal(false);
     expect(first).to.be.a('string');
     expect($$(el, '.chip').map((c) => c.textContent)).to.satisfy((texts: string[]) =>
       texts.some((t) => t.includes('<script>')),

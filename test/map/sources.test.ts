@@ -20,7 +20,10 @@ async function open(el: OffenMap, id: string): Promise<HTMLElement> {
 describe('<offen-map> sources and states', () => {
   it('shows a loading skeleton, then an error with the reason and a retry button', async () => {
     const loading = await fixture<OffenMap>(html`<offen-map src=${faultUrl('hang')}></offen-map>`);
-    expect($(loading, '[data-state="loading"] .offen-skeleton')).not.to.equal(null);
+    expect(
+      !!$(loading, '[data-state="loading"] .offen-skeleton'),
+      '[data-state="loading"] .offen-skeleton missing',
+    ).to.equal(true);
 
     const el = document.createElement('offen-map');
     el.src = faultUrl('status/404');
@@ -124,9 +127,9 @@ describe('<offen-map> sources and states', () => {
     await ready(el);
     await waitUntil(() => drawnIds(el).size === 2);
     expect(rows).to.have.length(3);
-    const unplaced = $$(el, '.item').find((b) => b.textContent!.includes('Ohne Ort'));
     // With "only in view" the unplaced row leaves the list; without, it is listed as having no position.
-    expect(unplaced).to.equal(undefined);
+    await waitUntil(() => listIds(el).length === 2, 'list not narrowed to the map view');
+    expect($$(el, '.item').some((b) => b.textContent!.includes('Ohne Ort'))).to.equal(false);
     $<HTMLInputElement>(el, '.in-view input')!.click();
     await waitUntil(() => listIds(el).length === 3);
     expect($$(el, '.item').find((b) => b.textContent!.includes('Ohne Ort'))!.textContent).to.contain(

@@ -67,12 +67,15 @@ export class MapEngine {
   private index?: Supercluster<PointProps>;
   /** Markers now on the map, by offer id. */
   private readonly markers = new Map<string, L.CircleMarker>();
+  /** Everything in the point layer by key (`p<id>` for a point, `c<cluster id>` for a cluster), kept across pans. */
+  private readonly drawn = new Map<string, L.Layer>();
   private readonly shapes = new Map<string, L.GeoJSON>();
   private selectedId?: string;
   private viewSet = false;
   private popup?: L.Popup;
   private popupId?: string;
   private location?: L.LayerGroup;
+  private viewTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly container: HTMLElement,
@@ -119,8 +122,12 @@ export class MapEngine {
   private onMoveEnd(): void {
     if (!this.hasSize || !this.viewSet) return;
     this.drawPoints();
-    const b = this.map.getBounds();
-    this.options.onViewChange({ south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast() });
+    // The list follows in a task of its own, so a pan with 50,000 points never becomes one long task.
+    clearTimeout(this.viewTimer);
+    this.viewTimer = setTimeout(() => {
+      const b = this.map.getBounds();
+      this.options.onViewChange({ south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast() });
+    }, 0);
   }
 
   /** Sets the first view once the container has a size; true when it did (moveend then draws). */
@@ -139,14 +146,36 @@ export class MapEngine {
 
   /** Shows all offers (the first view, or a "show all" request). */
   fitData(animate = true): void {
-    const bounds = L.latLngBounds([]);
+    // Plain numbers rather than LatLng objects: 50,000 points are fitted in a few milliseconds.
+    let south = Infinity;
+    let west = Infinity;
+    let north = -Infinity;
+    let east = -Infinity;
+    const extend = (lat: number, lon: number) => {
+      if (lat < south) south = lat;
+      if (lat > north) north = lat;
+      if (lon < west) west = lon;
+      if (lon > east) east = lon;
+    };
     for (const offer of this.offers) {
-      if (offer.shape) bounds.extend(L.geoJSON(offer.shape as GeoJSON.Geometry).getBounds());
-      else if (offer.lat !== undefined && offer.lon !== undefined) bounds.extend([offer.lat, offer.lon]);
+      if (offer.shape) {
+        const b = L.geoJSON(offer.shape as GeoJSON.Geometry).getBounds();
+        if (b.isValid()) {
+          extend(b.getSouth(), b.getWest());
+          extend(b.getNorth(), b.getEast());
+        }
+      } else if (offer.lat !== undefined && offer.lon !== undefined) extend(offer.lat, offer.lon);
     }
-    if (!bounds.isValid()) this.map.setView([51.16, 10.45], 5, { animate });
-    else if (bounds.getNorthEast().equals(bounds.getSouthWest())) this.map.setView(bounds.getCenter(), 15, { animate });
-    else this.map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16, animate });
+    if (south > north) this.map.setView([51.16, 10.45], 5, { animate });
+    else if (south === north && west === east) this.map.setView([south, west], 15, { animate });
+    else
+      this.map.fitBounds(
+        [
+          [south, west],
+          [north, east],
+        ],
+        { padding: [24, 24], maxZoom: 16, animate },
+      );
   }
 
   /** Replaces the drawn offers (after loading or filtering). The first call with a size sets the view. */
@@ -166,9 +195,12 @@ export class MapEngine {
           geometry: { type: 'Point', coordinates: [offer.lon, offer.lat] },
         });
     });
+    this.pointLayer.clearLayers();
+    this.drawn.clear();
+    this.markers.clear();
     this.index =
       points.length >= CLUSTER_THRESHOLD
-        ? new Supercluster<PointProps>({ radius: 60, maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 }).load(points)
+        ? new Supercluster<PointProps>({ radius: 80, maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 }).load(points)
         : undefined;
     if (!this.ensureView()) this.onMoveEnd();
   }
@@ -190,29 +222,48 @@ export class MapEngine {
     else tag(layer);
   }
 
-  /** Draws the points in view: clusters and single points with an index, every point without one. */
+  /**
+   * Draws the points in view: clusters and single points with an index, every point without one. Layers that stay
+   * in view are kept, so a pan only adds what came into view and removes what left it.
+   */
   private drawPoints(): void {
-    this.pointLayer.clearLayers();
-    this.markers.clear();
+    const wanted = new Set<string>();
     if (!this.index) {
       for (const offer of this.offers) {
-        if (!offer.shape && offer.lat !== undefined && offer.lon !== undefined) this.addMarker(offer);
+        if (!offer.shape && offer.lat !== undefined && offer.lon !== undefined) {
+          wanted.add(`p${offer.id}`);
+          if (!this.drawn.has(`p${offer.id}`)) this.addMarker(offer);
+        }
       }
-      return;
+    } else {
+      const b = this.map.getBounds().pad(0.1);
+      const bbox: [number, number, number, number] = [
+        Math.max(-180, b.getWest()),
+        Math.max(-85, b.getSouth()),
+        Math.min(180, b.getEast()),
+        Math.min(85, b.getNorth()),
+      ];
+      const zoom = Math.round(this.map.getZoom());
+      for (const feature of this.index.getClusters(bbox, zoom)) {
+        const props = feature.properties as ClusterProps & Partial<PointProps>;
+        if (props.cluster) {
+          const key = `c${props.cluster_id}`;
+          wanted.add(key);
+          if (this.drawn.has(key)) continue;
+          const [lon, lat] = feature.geometry.coordinates;
+          this.addCluster(key, lat, lon, props.cluster_id!, props.point_count!);
+        } else {
+          const offer = this.offers[props.index!];
+          wanted.add(`p${offer.id}`);
+          if (!this.drawn.has(`p${offer.id}`)) this.addMarker(offer);
+        }
+      }
     }
-    const b = this.map.getBounds().pad(0.25);
-    const bbox: [number, number, number, number] = [
-      Math.max(-180, b.getWest()),
-      Math.max(-85, b.getSouth()),
-      Math.min(180, b.getEast()),
-      Math.min(85, b.getNorth()),
-    ];
-    const zoom = Math.round(this.map.getZoom());
-    for (const feature of this.index.getClusters(bbox, zoom)) {
-      const [lon, lat] = feature.geometry.coordinates;
-      const props = feature.properties as ClusterProps & Partial<PointProps>;
-      if (props.cluster) this.addCluster(lat, lon, props.cluster_id!, props.point_count!);
-      else this.addMarker(this.offers[props.index!]);
+    for (const [key, layer] of this.drawn) {
+      if (wanted.has(key)) continue;
+      this.pointLayer.removeLayer(layer);
+      this.drawn.delete(key);
+      if (key.startsWith('p')) this.markers.delete(key.slice(1));
     }
   }
 
@@ -230,9 +281,10 @@ export class MapEngine {
     });
     this.pointLayer.addLayer(marker);
     this.markers.set(offer.id, marker);
+    this.drawn.set(`p${offer.id}`, marker);
   }
 
-  private addCluster(lat: number, lon: number, clusterId: number, count: number): void {
+  private addCluster(key: string, lat: number, lon: number, clusterId: number, count: number): void {
     const size = count < 100 ? 34 : count < 1000 ? 42 : 50;
     const label = document.createElement('span');
     label.textContent = count >= 10_000 ? `${Math.round(count / 1000)}k` : String(count);
@@ -246,6 +298,7 @@ export class MapEngine {
       this.map.setView([lat, lon], zoom);
     });
     this.pointLayer.addLayer(cluster);
+    this.drawn.set(key, cluster);
   }
 
   /** Highlights an offer's marker (or none). */
@@ -320,6 +373,7 @@ export class MapEngine {
   }
 
   destroy(): void {
+    clearTimeout(this.viewTimer);
     this.resizeObserver.disconnect();
     this.map.remove();
   }
