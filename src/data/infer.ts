@@ -2,8 +2,14 @@ import type { FieldType, Value } from './types.js';
 
 /**
  * Type inference for text cells (CSV, and string values in JSON). A column is typed as a whole: number (German
- * `1.234,56` or English `1,234.56` notation, decided per column), date, boolean or string. A column whose cells do
- * not all fit one type stays string, so no cell text is ever lost.
+ * `1.234,56` or English `1,234.56` notation, decided per column; `%`, `€`, `EUR` as unit), date, boolean or string.
+ * A column whose cells do not all fit one type stays string, so no cell text is ever lost.
+ * - Dates: `24.12.2026` and `2026-12-24` are midnight UTC of that date; with a time but no offset
+ *   (`24.12.2026 18:00`, `2026-12-24T18:00`) Europe/Berlin wall time, computed with Intl (never the machine's time
+ *   zone); ISO with `Z` or an offset is that instant. Slash dates (`1/13/2015 0:00`) when some cell decides day or
+ *   month first; `YYYYMMDD` only in columns named like a date.
+ * - Booleans: `ja`/`nein`, `true`/`false`, `wahr`/`falsch`, `yes`/`no`, any case.
+ * - Missing: empty cells, `source.nullValues`, and in number/date/boolean columns the statistical markers below.
  */
 export interface InferOptions {
   /** Cell texts that mean "missing" in addition to the defaults (`-`, `.`, `x`, `…`, empty). */
