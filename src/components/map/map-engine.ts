@@ -335,7 +335,14 @@ export class MapEngine {
     if (!offer || offer.lat === undefined || offer.lon === undefined || !this.hasSize) return false;
     this.popupId = undefined;
     this.popup?.remove();
-    this.popup = L.popup({ maxWidth: 320, minWidth: 200, autoPanPadding: [16, 16], className: 'offen-popup' })
+    this.popup = L.popup({
+      maxWidth: 320,
+      minWidth: 200,
+      // Clear of the zoom buttons at the top left.
+      autoPanPaddingTopLeft: [56, 16],
+      autoPanPaddingBottomRight: [16, 16],
+      className: 'offen-popup',
+    })
       .setLatLng([offer.lat, offer.lon])
       .setContent(content)
       .openOn(this.map);

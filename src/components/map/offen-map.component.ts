@@ -182,6 +182,12 @@ export class OffenMap extends OffenSourceElement {
     return this.data.state === 'complete' ? this.data.dataset : undefined;
   }
 
+  /** `height` as CSS: a bare number means pixels. */
+  private get mapHeight(): string {
+    const height = this.height?.trim() || '400px';
+    return /^\d+(\.\d+)?$/.test(height) ? `${height}px` : height;
+  }
+
   private get tileTemplate(): string {
     return this.tileUrl?.trim() || DEFAULT_TILE_URL;
   }
@@ -469,17 +475,20 @@ export class OffenMap extends OffenSourceElement {
     const panelOffer = this.panelId ? this.model.offers.find((o) => o.id === this.panelId) : undefined;
     return html`
       ${this.renderFilter()}
-      <div class="layout">
+      <div class="layout" style=${styleMap({ '--_map-height': this.mapHeight })}>
         <div class="map-area">
-          <div
-            class="map"
-            part="map"
-            role="region"
-            aria-label=${`${t.mapLabel}. ${t.mapHint}`}
-            style=${styleMap({ height: /^\d+(\.\d+)?$/.test(this.height) ? `${this.height}px` : this.height })}
-            ${ref(this.mapRef)}
-          ></div>
-          ${this.tilesAllowed ? nothing : this.renderConsent()} ${this.locate ? this.renderLocate() : nothing}
+          ${this.tilesAllowed ? nothing : this.renderConsent()}
+          <div class="map-frame">
+            <div
+              class="map"
+              part="map"
+              role="region"
+              aria-label=${`${t.mapLabel}. ${t.mapHint}`}
+              style=${styleMap({ height: this.mapHeight })}
+              ${ref(this.mapRef)}
+            ></div>
+            ${this.locate ? this.renderLocate() : nothing}
+          </div>
           <p class="attribution" part="attribution">
             <span class="visually-hidden">${t.attribution}: </span>${renderAttribution(
               this.tileAttribution?.trim() || DEFAULT_TILE_ATTRIBUTION,
@@ -542,8 +551,7 @@ export class OffenMap extends OffenSourceElement {
   private renderConsent(): TemplateResult {
     const t = this.localize.t(mapStrings);
     return html`<div class="consent" part="consent">
-      <p>${t.consentText(tileHost(this.tileTemplate))}</p>
-      <p class="hint">${t.consentMarkersHint}</p>
+      <p>${t.consentText(tileHost(this.tileTemplate))} <span class="hint">${t.consentMarkersHint}</span></p>
       <div class="consent-actions">
         <button type="button" class="offen-button" @click=${this.grantConsent}>${t.consentButton}</button>
         ${

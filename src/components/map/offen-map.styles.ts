@@ -89,10 +89,10 @@ export const styles = [
       }
     }
     .map-area {
-      position: relative;
-      display: flex;
-      flex-direction: column;
       min-width: 0;
+    }
+    .map-frame {
+      position: relative;
     }
     .map {
       width: 100%;
@@ -114,23 +114,30 @@ export const styles = [
     .attribution a {
       color: inherit;
     }
+    /* A bar on top of the map rather than over it: it covers no marker and no details. */
     .consent {
-      position: absolute;
-      inset-block-start: 0.75rem;
-      inset-inline: 3.5rem 0.75rem;
-      z-index: 1001;
-      padding: 0.75rem 1rem;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: center;
+      justify-content: space-between;
+      padding: 0.6rem 0.8rem;
       border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      box-shadow: 0 2px 8px rgb(0 0 0 / 20%);
+      border-block-end: 0;
+      border-radius: var(--_radius) var(--_radius) 0 0;
+      background: var(--_surface-alt);
+      font-size: 0.9rem;
+    }
+    .consent + .map-frame .map {
+      border-start-start-radius: 0;
+      border-start-end-radius: 0;
     }
     .consent p {
-      margin: 0 0 0.5rem;
+      flex: 1 1 20rem;
+      margin: 0;
     }
     .consent .hint {
       color: var(--_muted);
-      font-size: 0.9em;
     }
     .consent-actions {
       display: flex;
@@ -146,8 +153,8 @@ export const styles = [
     }
     .locate {
       position: absolute;
-      inset-block-end: 2.5rem;
-      inset-inline-end: 0.75rem;
+      inset-block-start: 0.6rem;
+      inset-inline-end: 0.6rem;
       z-index: 1000;
       display: flex;
       flex-direction: column;

@@ -1,0 +1,140 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../src/components/map/offen-map.js';
+import type { Dataset } from '../src/data/types.js';
+
+interface MapArgs {
+  src: string;
+  category?: string;
+  q?: string;
+  center?: string;
+  zoom?: number;
+  height?: string;
+  consent?: string;
+  tileUrl?: string;
+  locate?: boolean;
+  selected?: string;
+}
+
+const meta: Meta<MapArgs> = {
+  title: 'Widgets/offen-map',
+  component: 'offen-map',
+  args: { src: 'data/angebote.geojson', height: '420px' },
+  render: (args) => html`
+    <offen-map
+      src=${args.src}
+      category=${ifDefined(args.category)}
+      q=${ifDefined(args.q)}
+      center=${ifDefined(args.center)}
+      zoom=${ifDefined(args.zoom)}
+      height=${ifDefined(args.height)}
+      consent=${ifDefined(args.consent)}
+      tile-url=${ifDefined(args.tileUrl)}
+      selected=${ifDefined(args.selected)}
+      ?locate=${args.locate}
+    ></offen-map>
+  `,
+};
+export default meta;
+
+type Story = StoryObj<MapArgs>;
+
+/**
+ * Sport, leisure, tourism and culture offers in Bad Belzig and Wiesenburg/Mark (sample data). OpenStreetMap tiles
+ * come from another server, so the map first asks: the markers and the list work before that.
+ */
+export const Offers: Story = {};
+
+/** The consent placeholder with "Karte laden", always shown with `consent="required"`. */
+export const Consent: Story = { args: { consent: 'required' } };
+
+/** Preset filter (`category="Sport,Kultur"`) and an opened offer (`selected`), as a deep link would do. */
+export const FilteredAndSelected: Story = { args: { category: 'Sport,Kultur', selected: 'angebot-22' } };
+
+/** A fixed first view around Bad Belzig with the "my location" button. */
+export const CenterAndLocate: Story = { args: { center: '52.1420,12.5930', zoom: 15, locate: true } };
+
+/** On a narrow screen the list sits under the map and details open in a panel. */
+export const Narrow: Story = {
+  decorators: [(story) => html`<div style="max-width: 360px">${story()}</div>`],
+};
+
+/** A request that never answers (this story holds back one URL, as a slow server would): the loading skeleton. */
+export const Loading: Story = {
+  render: () => {
+    const pending = 'data/antwortet-nie.geojson';
+    const original = window.fetch;
+    if (!(original as { heldBack?: boolean }).heldBack) {
+      const heldBack = (input: RequestInfo | URL, init?: RequestInit) =>
+        String(input instanceof Request ? input.url : input).endsWith(pending)
+          ? new Promise<Response>((_, reject) =>
+              init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+            )
+          : original(input, init);
+      window.fetch = Object.assign(heldBack, { heldBack: true });
+    }
+    return html`<offen-map src=${pending}></offen-map>`;
+  },
+};
+
+/** Without `src` and outside `<offen-data>`: the widget says what is missing. */
+export const NoSource: Story = { render: () => html`<offen-map></offen-map>` };
+
+export const Empty: Story = { args: { q: 'Gibt es nicht' } };
+
+export const LoadError: Story = { args: { src: 'data/gibt-es-nicht.geojson' } };
+
+export const MissingField: Story = {
+  render: () => html`<offen-map src="data/angebote.geojson" title-field="Bezeichnung"></offen-map>`,
+};
+
+/** 50,000 generated points, clustered with supercluster; the list pages by 100. */
+export const ManyPoints: Story = {
+  render: () => {
+    let seed = 1;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const categories = ['Sport', 'Freizeit', 'Tourismus', 'Kultur'];
+    const dataset: Dataset = {
+      fields: [
+        { name: 'name', type: 'string' },
+        { name: 'kategorie', type: 'string' },
+      ],
+      records: Array.from({ length: 50_000 }, (_, i) => ({
+        id: String(i),
+        values: { name: `Angebot ${i + 1}`, kategorie: categories[i % categories.length] },
+        geometry: {
+          type: 'Point' as const,
+          coordinates: [12.2 + random() * 0.8, 51.95 + random() * 0.4] as [number, number],
+        },
+      })),
+      meta: { url: 'generated', format: 'geojson', bytes: 0, fetchedAt: new Date(0), truncated: false },
+    };
+    return html`<offen-map .dataset=${dataset} consent="required"></offen-map>`;
+  },
+};
+
+/**
+ * Real open data: 209 sports facilities of the city of Münster (GeoJSON from Code for Münster), with the address
+ * spread over `Strname`, `Hsnr` and `Plz`. Needs `muenster-sportstaetten.geojson` from the corpus in demo/data.
+ */
+export const CorpusMuensterSports: Story = {
+  render: () => html`<offen-map src="data/muenster-sportstaetten.geojson" height="480px"></offen-map>`,
+};
+
+/** Real open data: Munich's weekly markets, where half have no `opening_hours` and a free-text fallback. */
+export const CorpusMunichMarkets: Story = {
+  render: () => html`<offen-map src="data/muenchen-wochenmaerkte.geojson"></offen-map>`,
+};
+
+/** Theming through custom properties: accent, radius, font and the first marker colours. */
+export const Themed: Story = {
+  decorators: [
+    (story) =>
+      html`<div
+        style="--offen-accent:#7a1f5c;--offen-radius:0;--offen-font:Georgia,serif;--offen-marker-1:#332288;--offen-marker-2:#117733"
+      >
+        ${story()}
+      </div>`,
+  ],
+};
