@@ -1,4 +1,4 @@
-import { createContext } from '@lit/context';
+import { ContextRoot, createContext } from '@lit/context';
 import type { DataError } from '../data/errors.js';
 import type { Dataset } from '../data/types.js';
 
@@ -25,3 +25,19 @@ export interface SharedData {
 }
 
 export const sharedDataContext = createContext<SharedData | undefined>(Symbol('offen-shared-data'));
+
+const ROOT_KEY = Symbol.for('offen.context-root');
+
+/**
+ * The autoloader defines elements in whatever order their chunks arrive, so a widget may ask for `<offen-data>`'s
+ * context before that element is defined. One ContextRoot on the document keeps such requests and replays them when
+ * the provider appears (the "late upgrade" case of the context protocol). Attached once per page, even when two
+ * copies of the library are loaded.
+ */
+export function ensureContextRoot(): void {
+  const holder = globalThis as unknown as Record<symbol, unknown>;
+  if (holder[ROOT_KEY] || typeof document === 'undefined') return;
+  const root = new ContextRoot();
+  root.attach(document.documentElement);
+  holder[ROOT_KEY] = root;
+}

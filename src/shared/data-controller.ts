@@ -4,7 +4,7 @@ import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 
 import { DataError, toDataError } from '../data/errors.js';
 import { loadDataset } from '../data/load.js';
 import type { Dataset, SourceDescription } from '../data/types.js';
-import { sharedDataContext, type LoadState, type SharedData } from './context.js';
+import { ensureContextRoot, sharedDataContext, type LoadState, type SharedData } from './context.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { emit?: (name: `offen-${string}`, detail?: unknown) => unknown };
 
@@ -56,6 +56,7 @@ export class DataController implements ReactiveController {
     private readonly options: DataControllerOptions,
   ) {
     host.addController(this);
+    ensureContextRoot();
     this.consumer = new ContextConsumer(host, {
       context: sharedDataContext,
       subscribe: true,

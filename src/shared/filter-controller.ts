@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { sharedDataContext, type FilterState, type SharedData } from './context.js';
+import { ensureContextRoot, sharedDataContext, type FilterState, type SharedData } from './context.js';
 
 export type FilterKey = keyof FilterState;
 
@@ -51,6 +51,7 @@ export class FilterController implements ReactiveController {
     private readonly keys: readonly FilterKey[],
   ) {
     host.addController(this);
+    ensureContextRoot();
     this.consumer = new ContextConsumer(host, {
       context: sharedDataContext,
       subscribe: true,

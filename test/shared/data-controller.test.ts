@@ -96,3 +96,17 @@ describe('DataController and <offen-data>', () => {
     expect(el.filterState).to.deep.equal({ category: ['Sport'], q: 'bad' });
   });
 });
+
+describe('late upgrade', () => {
+  it('a widget gets the shared data even when <offen-data> is defined after it (autoloader chunk order)', async () => {
+    const { OffenData } = await import('../../src/components/data/offen-data.component.js');
+    const el = await fixture(html`
+      <late-offen-data src=${faultUrl(`counted/${unique()}`)}><test-widget></test-widget></late-offen-data>
+    `);
+    const widget = el.querySelector('test-widget')!;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(stateOf(widget)).to.equal('loading');
+    customElements.define('late-offen-data', class extends OffenData {});
+    await waitUntil(() => stateOf(widget) === 'data', 'the widget should show the shared data');
+  });
+});
