@@ -211,4 +211,28 @@ describe('<offen-map> data', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
   });
+
+  it('announces the load and keeps a linkable filter in the URL with sync-url', async () => {
+    const file = await readGeoJson(ANGEBOTE);
+    const el = document.createElement('offen-map');
+    el.id = 'angebote';
+    el.src = ANGEBOTE;
+    el.syncUrl = true;
+    el.tileUrl = tileTemplate(tileKey('url'));
+    const loaded = oneEvent(el, 'offen-load');
+    await fixture(el);
+    expect(((await loaded) as CustomEvent<{ count: number }>).detail.count).to.equal(file.features.length);
+    await ready(el);
+    try {
+      $(el, '.chip[data-category="Tourismus"]')!.click();
+      await waitUntil(() => location.hash.includes('angebote.category=Tourismus'), 'filter not in the URL');
+      history.replaceState(null, '', `${location.pathname}${location.search}#angebote.category=Kultur`);
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      await waitUntil(() => el.category === 'Kultur', 'filter not read from the URL');
+      const culture = file.features.filter((f) => f.properties.kategorie === 'Kultur').length;
+      await waitUntil(() => listIds(el).length === culture);
+    } finally {
+      history.replaceState(null, '', `${location.pathname}${location.search}`);
+    }
+  });
 });
