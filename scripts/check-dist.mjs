@@ -34,7 +34,17 @@ const pages = {
   'later.html': '',
   'shadow.html': '<div id="host"></div>',
   'twice.html': '<offen-data src="data/none.csv"></offen-data>',
+  'csp.html': [
+    '<offen-map src="data/angebote.geojson" consent="none" tile-url="tiles/{z}/{x}/{y}.png"></offen-map>',
+    '<offen-chart src="data/haushalt.csv" x="Produktbereich" y="Ansatz 2026 (€)"></offen-chart>',
+    '<offen-ideas src="data/ideen.json"></offen-ideas>',
+    '<offen-events src="data/termine.ics" range="all"></offen-events>',
+  ].join(''),
 };
+
+/** The strict policy careful municipal sites send: no inline scripts or styles, no eval, nothing from elsewhere. */
+const strictCsp =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'";
 
 function pageHtml(name, body) {
   const script = '<script type="module" src="./offen/offen.js"></script>';
@@ -51,12 +61,12 @@ function check(name, ok, detail = '') {
 const heavy = heavyFiles();
 const requested = [];
 const { origin, close } = await serveStatic({
-  mounts: { '/town/sub/offen/': dist },
+  mounts: { '/town/sub/offen/': dist, '/town/sub/data/': path.resolve('demo/data') },
   onRequest: (pathname) => requested.push(pathname),
   before: (req, res, url) => {
     const name = url.pathname.replace('/town/sub/', '');
     if (pages[name] === undefined) return false;
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': strictCsp });
     res.end(pageHtml(name, pages[name]));
     return true;
   },
@@ -64,9 +74,10 @@ const { origin, close } = await serveStatic({
 const browser = await launchChromium();
 const errors = [];
 
-async function open(name, after) {
+async function open(name, after, prepare) {
   requested.length = 0;
   const page = await browser.newPage();
+  await prepare?.(page);
   page.on('pageerror', (error) => errors.push(`${name}: ${error.message}`));
   page.on('console', (message) => {
     // A 404 for the pages' made-up data URLs is expected; anything else logged as an error is not.
@@ -120,6 +131,30 @@ try {
     return page.evaluate(() => !!customElements.get('offen-data'));
   });
   check('an element inside a shadow root given to offen.observe() is defined', shadow.value === true);
+
+  const violations = await open(
+    'csp.html',
+    async (page) => {
+      await page.waitForFunction(
+        () => ['offen-map', 'offen-chart', 'offen-ideas', 'offen-events'].every((tag) => customElements.get(tag)),
+        { timeout: 10_000 },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      return page.evaluate(() => window.__violations ?? []);
+    },
+    (page) =>
+      page.evaluateOnNewDocument(() => {
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation', (e) =>
+          window.__violations.push(`${e.violatedDirective} ${e.blockedURI || e.sample || ''}`),
+        );
+      }),
+  );
+  check(
+    'every widget works under a strict Content-Security-Policy (no violations)',
+    violations.value.length === 0,
+    violations.value.slice(0, 5).join('; '),
+  );
 
   const before = errors.length;
   const twice = await open('twice.html', (page) => page.evaluate(() => !!customElements.get('offen-data')));
