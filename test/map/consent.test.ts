@@ -132,6 +132,24 @@ describe('<offen-map> tiles and consent', () => {
     expect(tiles.length).to.be.greaterThan(1);
   });
 
+  it('fills a container that grows with tiles (the map learns its new size)', async () => {
+    const el = await fixture<OffenMap>(
+      html`<offen-map src=${ANGEBOTE} tile-url=${tileTemplate(tileKey('grow'))} style="width: 500px"></offen-map>`,
+    );
+    await ready(el);
+    const container = $(el, '.leaflet-container')!;
+    const covered = () => {
+      const box = container.getBoundingClientRect();
+      const tiles = [...el.shadowRoot!.querySelectorAll('.leaflet-tile-loaded')].map((t) => t.getBoundingClientRect());
+      return tiles.some((t) => t.right >= box.right - 1) && tiles.some((t) => t.bottom >= box.bottom - 1);
+    };
+    await waitUntil(covered, 'tiles do not cover the first size');
+    el.style.width = '1400px';
+    el.height = '600px';
+    await waitUntil(() => container.offsetWidth > 900 && container.offsetHeight === 600);
+    await waitUntil(covered, 'tiles do not cover the grown map');
+  });
+
   it('passes axe with map, list and open details', async () => {
     const el = await fixture<OffenMap>(
       html`<offen-map
