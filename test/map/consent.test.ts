@@ -76,11 +76,13 @@ describe('<offen-map> tiles and consent', () => {
   });
 
   it('keeps only text and web links of a tile-attribution', async () => {
+    const source =
+      'Karte: <a href="javascript:alert(1)">Böse</a>, <img src=x onerror="window.__xss=2"><a href="https://example.org/">Amt</a>';
     const el = await fixture<OffenMap>(
       html`<offen-map
         src=${ANGEBOTE}
         tile-url=${tileTemplate(tileKey('attr'))}
-        tile-attribution='Karte: <a href="javascript:alert(1)">Böse</a>, <img src=x onerror="window.__xss=2"><a href="https://example.org/">Amt</a>'
+        tile-attribution=${source}
       ></offen-map>`,
     );
     await ready(el);
