@@ -143,6 +143,14 @@ describe('<offen-map> data', () => {
       true,
     );
     expect(el.hasAttribute('selected')).to.equal(false);
+
+    // So does the popup's own close button.
+    $(el, `.item[data-id="${id}"]`)!.click();
+    await waitUntil(() => el.shadowRoot!.activeElement?.classList.contains('details'), 'details not focused');
+    const close = $(el, '.leaflet-popup-close-button')!;
+    expect(close.getAttribute('aria-label')).to.equal('Details schließen');
+    close.click();
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, `.item[data-id="${id}"]`), 'focus lost on close');
   });
 
   it('highlights the list entry when a marker is clicked', async () => {

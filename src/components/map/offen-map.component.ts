@@ -155,6 +155,8 @@ export class OffenMap extends OffenSourceElement {
   private modelDataset?: Dataset;
   private filtered: Offer[] = [];
   private counts = new Map<string, number>();
+  /** Offers matching the search, whatever their category (the "all" chip). */
+  private searchTotal = 0;
   private colors = new Map<string, string>();
   private filterKey = '';
   private engine?: MapEngine;
@@ -267,13 +269,16 @@ export class OffenMap extends OffenSourceElement {
     const selected = new Set(category);
     const counts = new Map<string, number>();
     const filtered: Offer[] = [];
+    let searchTotal = 0;
     for (const offer of model.offers) {
       if (words.length && !matchesSearch(offer, words)) continue;
+      searchTotal++;
       if (offer.category) counts.set(offer.category, (counts.get(offer.category) ?? 0) + 1);
       if (selected.size && !(offer.category && selected.has(offer.category))) continue;
       filtered.push(offer);
     }
     this.counts = counts;
+    this.searchTotal = searchTotal;
     this.filtered = filtered;
     this.listLimit = LIST_PAGE;
     this.engineDirty = true;
@@ -312,13 +317,20 @@ export class OffenMap extends OffenSourceElement {
         onSelect: (id) => this.choose(id, 'map'),
         onViewChange: (bounds) => (this.view = bounds),
         onPopupClose: (id) => {
-          if (this.openedId === id) this.closeDetails(false);
+          // Closed with its × button: focus would fall to the page, so it goes back to the list entry.
+          const focusInside = !!this.shadowRoot?.activeElement?.closest('.leaflet-popup');
+          if (this.openedId === id) this.closeDetails(focusInside);
         },
       });
       if (this.tilesAllowed) this.engine.setTiles(this.tileTemplate);
       this.pushOffers();
       this.engineReady = true;
-      if (this.openedId) this.openDetails(this.openedId, false);
+      // A deep link (`selected`) chosen before Leaflet arrived: show it now.
+      if (this.openedId) {
+        this.engine.select(this.openedId);
+        this.engine.reveal(this.openedId, false);
+        this.openDetails(this.openedId, false);
+      }
     });
   }
 
@@ -505,7 +517,6 @@ export class OffenMap extends OffenSourceElement {
     const t = this.localize.t(mapStrings);
     const categories = this.model!.categories;
     const selected = new Set(this.filter.state.category ?? []);
-    const total = [...this.counts.values()].reduce((a, b) => a + b, 0);
     return html`<div class="filter" part="filter">
       <div class="search">
         <label for="search">${t.search}</label>
@@ -527,7 +538,7 @@ export class OffenMap extends OffenSourceElement {
                 aria-pressed=${selected.size === 0 ? 'true' : 'false'}
                 @click=${() => this.toggleCategory(undefined)}
               >
-                ${this.localize.t(commonStrings).all} <span class="chip-count">${total}</span>
+                ${this.localize.t(commonStrings).all} <span class="chip-count">${this.searchTotal}</span>
               </button>
               ${categories.map(
                 (category) =>
