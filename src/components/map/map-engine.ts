@@ -62,6 +62,7 @@ export class MapEngine {
   private readonly shapeLayer = L.layerGroup();
   private readonly resizeObserver: ResizeObserver;
   private tiles?: L.TileLayer;
+  private tileTemplate?: string;
   private offers: EngineOffer[] = [];
   private readonly byId = new Map<string, EngineOffer>();
   private index?: Supercluster<PointProps>;
@@ -359,7 +360,9 @@ export class MapEngine {
 
   /** Adds the background map; until then the markers sit on a plain background. */
   setTiles(url: string): void {
-    if (this.tiles) return;
+    if (this.tileTemplate === url) return;
+    this.tiles?.remove();
+    this.tileTemplate = url;
     this.tiles = L.tileLayer(url, { maxZoom: 19, subdomains: 'abc' }).addTo(this.map);
   }
 

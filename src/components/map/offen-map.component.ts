@@ -200,6 +200,8 @@ export class OffenMap extends OffenSourceElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Leaflet downloads while the data loads, not after it.
+    void import('./map-engine.js').catch(() => undefined);
     // Back in the page after a move: the engine was destroyed on disconnect and is created again.
     if (this.hasUpdated) this.requestUpdate();
   }
