@@ -137,6 +137,26 @@ describe('<offen-map> sources and states', () => {
     );
   });
 
+  it('shows OpenDataSoft records with geo_point_2d through the data layer', async () => {
+    const file = (await (await fetch(fixtureUrl('ods-v21-records-wochenmaerkte.json'))).json()) as {
+      results: { markt: string; geo_point_2d: { lat: number; lon: number } | null }[];
+    };
+    const el = await fixture<OffenMap>(
+      html`<offen-map
+        src=${fixtureUrl('ods-v21-records-wochenmaerkte.json')}
+        title-field="markt"
+        tile-url=${tiles()}
+      ></offen-map>`,
+    );
+    await ready(el);
+    const located = file.results.filter((r) => r.geo_point_2d);
+    await waitUntil(() => drawnIds(el).size === located.length, `expected ${located.length} markers`);
+    $<HTMLInputElement>(el, '.in-view input')!.click();
+    await waitUntil(() => listIds(el).length === file.results.length);
+    const titles = $$(el, '.item-title').map((t) => t.textContent);
+    expect([...titles].sort()).to.deep.equal(file.results.map((r) => r.markt).sort());
+  });
+
   it('clusters many points: every point is in a cluster or drawn, and a chosen one leaves its cluster', async () => {
     const count = 5000;
     const records = Array.from({ length: count }, (_, i) => ({
