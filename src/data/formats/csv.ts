@@ -356,7 +356,8 @@ class CellScanner implements TextCells {
     if (text.charCodeAt(n - 1) === LINE_FEED) --n;
     if (text.charCodeAt(n - 1) === CARRIAGE_RETURN) --n;
     this.length = n;
-    this.atEnd = n <= 0;
+    // As in d3-dsv, only an empty text has no rows (`\r` alone is one empty row).
+    this.atEnd = text.length === 0;
   }
 
   /** Reads the next row into the buffers; false at the end of the text. (d3-dsv's `token`, inlined.) */
@@ -487,6 +488,14 @@ class CellScanner implements TextCells {
     for (let k = this.rowStart[row], end = this.rowStart[row + 1]; k < end; k++) cells.push(cellText(this, k));
     return cells;
   }
+}
+
+/** The rows of a CSV text as strings, split as parseCsvBytes splits them (and as d3-dsv's parseRows does). */
+export function splitRows(text: string, delimiter: string): string[][] {
+  const scanner = new CellScanner(text, delimiter);
+  const rows: string[][] = [];
+  while (scanner.scanRow()) rows.push(scanner.rowStrings(scanner.rows - 1));
+  return rows;
 }
 
 /** Rows converted per batch: big enough for tight column loops, small enough that the held rows stay few. */
