@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromiumArgs } from './scripts/chromium.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { inlineCssPlugin } from './scripts/inline-css-plugin.mjs';
 import { defaultReporter } from '@web/test-runner';
@@ -20,18 +21,6 @@ for (const file of readdirSync(serversDir)
   if (mod.middleware) middleware.push(mod.middleware);
 }
 
-const chromiumArgs = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
 export default {
   files: ['test/**/*.test.ts', 'src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production', 'browser'] },
@@ -47,7 +36,7 @@ export default {
       launchOptions: {
         executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
         headless: true,
-        args: chromiumArgs,
+        args: ['--headless=new', ...chromiumArgs],
       },
     }),
   ],

@@ -1,5 +1,5 @@
 import { DataError } from './errors.js';
-import type { Format } from './types.js';
+import { GEOMETRY_TYPES, type Format } from './types.js';
 
 const FORMATS: readonly Format[] = ['csv', 'json', 'geojson', 'ics', 'oparl', 'ckan', 'ods'];
 
@@ -52,16 +52,6 @@ function sniff(head: string): Format | undefined {
   if (/[;,\t|]/.test(firstLine) && !/[\u0000-\u0008\u000E-\u001F]/.test(text.slice(0, 512))) return 'csv';
   return undefined;
 }
-
-const GEOMETRY_TYPES = new Set([
-  'Point',
-  'MultiPoint',
-  'LineString',
-  'MultiLineString',
-  'Polygon',
-  'MultiPolygon',
-  'GeometryCollection',
-]);
 
 /**
  * JSON that is really a more specific format: GeoJSON by its `type`, OParl by its schema URLs, CKAN by the action

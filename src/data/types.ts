@@ -73,6 +73,17 @@ export type Geometry =
   | { type: 'MultiPolygon'; coordinates: Position[][][] }
   | { type: 'GeometryCollection'; geometries: Geometry[] };
 
+/** The GeoJSON geometry type names. */
+export const GEOMETRY_TYPES: ReadonlySet<string> = new Set([
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'GeometryCollection',
+]);
+
 export interface DataRecord {
   /** Stable id: an `id`-like field of the data if there is one, else the row index. */
   id: string;

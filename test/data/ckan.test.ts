@@ -4,15 +4,7 @@ import { packageTitle, parseCkanDate } from '../../src/data/formats/ckan.js';
 import { loadDataset } from '../../src/data/load.js';
 import { describeDataError } from '../../src/shared/i18n.js';
 import { corpusUrl, fetchText, fixtureUrl } from '../helpers/server.js';
-
-async function failure(promise: Promise<unknown>): Promise<DataError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as DataError;
-  }
-  throw new Error('expected a failure');
-}
+import { failure } from '../helpers/errors.js';
 
 /** package_show of the test CKAN (test/servers/ckan.mjs); `variant` keeps concurrent loads apart. */
 const packageShowUrl = (id: string, variant = '') =>

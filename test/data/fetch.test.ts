@@ -3,15 +3,7 @@ import { DataError } from '../../src/data/errors.js';
 import { fetchBytes } from '../../src/data/fetch.js';
 import { loadDataset } from '../../src/data/load.js';
 import { faultUrl } from '../helpers/server.js';
-
-async function failure(promise: Promise<unknown>): Promise<DataError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as DataError;
-  }
-  throw new Error('expected a failure');
-}
+import { failure } from '../helpers/errors.js';
 
 describe('fetching', () => {
   it('reports a 404 as an http DataError with the status and URL, without retrying', async () => {

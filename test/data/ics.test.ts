@@ -4,6 +4,7 @@ import { parseIcsText } from '../../src/data/formats/ics.js';
 import { loadDataset } from '../../src/data/load.js';
 import type { DataRecord, Dataset, SourceDescription } from '../../src/data/types.js';
 import { corpusUrl, faultUrl, fetchText, fixtureUrl } from '../helpers/server.js';
+import { failure } from '../helpers/errors.js';
 
 // Every expected instant below was worked out by hand from the files: a TZID=Europe/Berlin time is UTC+1 in winter
 // and UTC+2 in summer time (last Sunday of March to last Sunday of October).
@@ -19,15 +20,6 @@ function load(url: string, options: Partial<SourceDescription> & { from: string;
 const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
 const startsOf = (records: DataRecord[]) => records.map((r) => iso(r.values.start));
 const byUid = (records: DataRecord[], uid: string) => records.filter((r) => r.values.uid === uid);
-
-async function failure(promise: Promise<unknown>): Promise<DataError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as DataError;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('iCalendar: fablab-cottbus-events.ics (iCalcreator, VTIMEZONE with RDATE)', () => {
   let dataset: Dataset;

@@ -6,15 +6,7 @@ import { loadDataset } from '../../src/data/load.js';
 import { getValue } from '../../src/data/mapping.js';
 import type { DataRecord, Dataset } from '../../src/data/types.js';
 import { faultUrl, fixtureUrl } from '../helpers/server.js';
-
-async function failure(promise: Promise<unknown>): Promise<DataError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as DataError;
-  }
-  throw new Error('expected a failure');
-}
+import { failure } from '../helpers/errors.js';
 
 /** A JSON body answered by the fault server, for payloads too small to deserve a fixture file. */
 const inlineJson = (body: unknown) =>

@@ -1,18 +1,8 @@
 import { DataError } from '../errors.js';
 import { toGeometry } from '../geo.js';
-import type { Dataset, Geometry } from '../types.js';
+import { GEOMETRY_TYPES, type Dataset, type Geometry } from '../types.js';
 import { buildTable, jsonMeta, peekJson } from './json.js';
 import type { ParseContext, Parser } from './parser.js';
-
-const GEOMETRY_TYPES = new Set([
-  'Point',
-  'MultiPoint',
-  'LineString',
-  'MultiLineString',
-  'Polygon',
-  'MultiPolygon',
-  'GeometryCollection',
-]);
 
 export interface FeatureLike {
   id?: unknown;
