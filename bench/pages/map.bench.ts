@@ -19,7 +19,7 @@ interface BenchRow {
 }
 
 const POINTS = 50_000;
-const RUNS = 5;
+const RUNS = 3;
 const CATEGORIES = ['Sport', 'Freizeit', 'Tourismus', 'Kultur', 'Bildung', 'Soziales'];
 
 interface Point {
@@ -149,6 +149,7 @@ async function longestPan(map: L.Map, settle: () => Promise<unknown>): Promise<n
   const duringPans = long
     .filter((e) => windows.some(([from, to]) => e.startTime >= from - 1 && e.startTime <= to))
     .map((e) => e.duration);
+  console.error(`pans: ${timed.map(Math.round).join(' ')}; long: ${duringPans.map(Math.round).join(' ')}`);
   return Math.max(...timed, ...duringPans);
 }
 

@@ -1,9 +1,9 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/map/offen-map.js';
 import type { OffenMap } from '../../src/components/map/offen-map.js';
 import { expectAccessible } from '../helpers/axe.js';
 import { demoDataUrl } from '../helpers/server.js';
-import { $, drawnIds, listIds, ready, tileKey, tileRequests, tileTemplate } from './helpers.js';
+import { $, drawnIds, listIds, ready, tileKey, tileRequests, tileTemplate, until } from './helpers.js';
 
 const ANGEBOTE = demoDataUrl('angebote.geojson');
 /** The same test server under another origin: a "third-party" tile host without leaving the machine. */
@@ -25,7 +25,7 @@ describe('<offen-map> tiles and consent', () => {
     expect(placeholder.textContent).to.contain(new URL(otherOrigin()).host);
     expect(placeholder.querySelector('button')!.textContent!.trim()).to.equal('Karte laden');
     // Markers and list work without tiles.
-    await waitUntil(() => drawnIds(el).size > 0);
+    await until(() => drawnIds(el).size > 0);
     expect(listIds(el).length).to.be.greaterThan(0);
     await pause(300);
     expect(await tileRequests(key)).to.equal(0);
@@ -33,7 +33,7 @@ describe('<offen-map> tiles and consent', () => {
     await expectAccessible(el);
 
     placeholder.querySelector('button')!.click();
-    await waitUntil(async () => (await tileRequests(key)) > 0, 'no tile requested after consent');
+    await until(async () => (await tileRequests(key)) > 0, 'no tile requested after consent');
     expect(!!$(el, '[part="consent"]'), '[part="consent"] present').to.equal(false);
   });
 
@@ -54,7 +54,7 @@ describe('<offen-map> tiles and consent', () => {
     const el = await fixture<OffenMap>(html`<offen-map src=${ANGEBOTE} tile-url=${tileTemplate(own)}></offen-map>`);
     await ready(el);
     expect(!!$(el, '[part="consent"]'), '[part="consent"] present').to.equal(false);
-    await waitUntil(async () => (await tileRequests(own)) > 0, 'own-origin tiles not loaded');
+    await until(async () => (await tileRequests(own)) > 0, 'own-origin tiles not loaded');
 
     const strict = tileKey('required');
     const required = await fixture<OffenMap>(
@@ -103,7 +103,7 @@ describe('<offen-map> tiles and consent', () => {
     const box = $<HTMLInputElement>(el, '[part="consent"] input[type="checkbox"]')!;
     box.click();
     $(el, '[part="consent"] button')!.click();
-    await waitUntil(async () => (await tileRequests(key)) > 0);
+    await until(async () => (await tileRequests(key)) > 0);
 
     const again = await fixture<OffenMap>(html`<offen-map src=${ANGEBOTE} tile-url=${template}></offen-map>`);
     await ready(again);
@@ -120,7 +120,7 @@ describe('<offen-map> tiles and consent', () => {
     await ready(el);
     wrapper.hidden = false;
     const container = $(el, '.leaflet-container')!;
-    await waitUntil(() => drawnIds(el).size > 0 && container.offsetHeight === 300, 'map not drawn after showing');
+    await until(() => drawnIds(el).size > 0 && container.offsetHeight === 300, 'map not drawn after showing');
     // Every point marker lies inside the visible map: the data was fitted to the real size.
     const box = container.getBoundingClientRect();
     for (const marker of el.shadowRoot!.querySelectorAll('.leaflet-overlay-pane path.offen-marker')) {
@@ -145,11 +145,11 @@ describe('<offen-map> tiles and consent', () => {
       const tiles = [...el.shadowRoot!.querySelectorAll('.leaflet-tile-loaded')].map((t) => t.getBoundingClientRect());
       return tiles.some((t) => t.right >= box.right - 1) && tiles.some((t) => t.bottom >= box.bottom - 1);
     };
-    await waitUntil(covered, 'tiles do not cover the first size');
+    await until(covered, 'tiles do not cover the first size');
     el.style.width = '1400px';
     el.height = '600px';
-    await waitUntil(() => container.offsetWidth > 900 && container.offsetHeight === 600);
-    await waitUntil(covered, 'tiles do not cover the grown map');
+    await until(() => container.offsetWidth > 900 && container.offsetHeight === 600);
+    await until(covered, 'tiles do not cover the grown map');
   });
 
   it('passes axe with map, list and open details', async () => {
@@ -162,10 +162,10 @@ describe('<offen-map> tiles and consent', () => {
       ></offen-map>`,
     );
     await ready(el);
-    await waitUntil(() => drawnIds(el).size > 0);
+    await until(() => drawnIds(el).size > 0);
     await expectAccessible(el);
     $(el, '.item')!.click();
-    await waitUntil(() => $(el, '.leaflet-popup .details'));
+    await until(() => $(el, '.leaflet-popup .details'));
     await expectAccessible(el);
   });
 });

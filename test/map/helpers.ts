@@ -1,6 +1,11 @@
 import { waitUntil } from '@open-wc/testing';
 import type { OffenMap } from '../../src/components/map/offen-map.js';
 
+/** waitUntil with room for a busy machine (the default second is tight when several browsers run). */
+export function until(predicate: () => unknown, message?: string): Promise<void> {
+  return waitUntil(predicate, message, { timeout: 5000 });
+}
+
 /** Waits until the map shows data (or a state message) and Leaflet has drawn it. */
 export async function ready(el: OffenMap): Promise<void> {
   await waitUntil(

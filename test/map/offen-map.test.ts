@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/map/offen-map.js';
 import type { OffenMap } from '../../src/components/map/offen-map.js';
 import type { DataRecord } from '../../src/data/types.js';
@@ -14,6 +14,7 @@ import {
   ready,
   tileKey,
   tileTemplate,
+  until,
 } from './helpers.js';
 
 const ANGEBOTE = demoDataUrl('angebote.geojson');
@@ -24,7 +25,7 @@ async function angeboteMap(extra: Partial<OffenMap> = {}): Promise<OffenMap> {
   );
   Object.assign(el, extra);
   await ready(el);
-  await waitUntil(() => drawnIds(el).size > 0, 'no markers drawn');
+  await until(() => drawnIds(el).size > 0, 'no markers drawn');
   return el;
 }
 
@@ -69,7 +70,7 @@ describe('<offen-map> data', () => {
     const sport = file.features.filter((f) => f.properties.kategorie === 'Sport').map((f) => String(f.properties.id));
     const el = await angeboteMap();
     $(el, '.chip[data-category="Sport"]')!.click();
-    await waitUntil(() => drawnIds(el).size === sport.length, 'map not narrowed');
+    await until(() => drawnIds(el).size === sport.length, 'map not narrowed');
     expect([...drawnIds(el)].sort()).to.deep.equal([...sport].sort());
     expect(listIds(el).sort()).to.deep.equal([...sport].sort());
     expect(el.getAttribute('category')).to.equal('Sport');
@@ -81,7 +82,7 @@ describe('<offen-map> data', () => {
     await ready(preset);
     const expected = file.features.filter((f) => ['Sport', 'Kultur'].includes(String(f.properties.kategorie)));
     expect(listIds(preset)).to.have.length(expected.length);
-    await waitUntil(() => drawnIds(preset).size === expected.length);
+    await until(() => drawnIds(preset).size === expected.length);
   });
 
   it('searches title, category and address and narrows both map and list', async () => {
@@ -100,7 +101,7 @@ describe('<offen-map> data', () => {
       )
       .map((f) => String(f.properties.id))
       .sort();
-    await waitUntil(() => drawnIds(el).size === expected.length, 'map not narrowed by search');
+    await until(() => drawnIds(el).size === expected.length, 'map not narrowed by search');
     expect([...drawnIds(el)].sort()).to.deep.equal(expected);
     expect(listIds(el).sort()).to.deep.equal(expected);
     expect(el.q).to.equal('wiesenburg');
@@ -109,7 +110,7 @@ describe('<offen-map> data', () => {
 
     input.value = 'gibt es nicht';
     input.dispatchEvent(new Event('input'));
-    await waitUntil(() => $(el, '.list [data-state="empty"]'), 'no empty message');
+    await until(() => $(el, '.list [data-state="empty"]'), 'no empty message');
     expect($(el, '.list [data-state="empty"]')!.textContent).to.contain('Keine Angebote gefunden');
     expect(drawnIds(el).size).to.equal(0);
   });
@@ -123,7 +124,7 @@ describe('<offen-map> data', () => {
     $(el, `.item[data-id="${id}"]`)!.click();
     const event = (await selected) as CustomEvent<DataRecord>;
     expect(event.detail.values.name).to.equal('Touristinformation Bad Belzig');
-    await waitUntil(() => $(el, '.leaflet-popup .details'), 'no popup');
+    await until(() => $(el, '.leaflet-popup .details'), 'no popup');
     const details = $(el, '.leaflet-popup .details')!;
     expect(details.querySelector('.details-title')!.textContent).to.equal(feature.properties.name);
     expect(details.textContent).to.contain(String(feature.properties.adresse));
@@ -138,19 +139,17 @@ describe('<offen-map> data', () => {
 
     // Escape closes the details and returns to the list entry.
     details.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
-    await waitUntil(() => !$(el, '.leaflet-popup'), 'popup not closed');
-    expect(el.shadowRoot!.activeElement === $(el, `.item[data-id="${id}"]`), 'focus not back on the entry').to.equal(
-      true,
-    );
+    await until(() => !$(el, '.leaflet-popup'), 'popup not closed');
+    await until(() => el.shadowRoot!.activeElement === $(el, `.item[data-id="${id}"]`), 'focus not back on the entry');
     expect(el.hasAttribute('selected')).to.equal(false);
 
     // So does the popup's own close button.
     $(el, `.item[data-id="${id}"]`)!.click();
-    await waitUntil(() => el.shadowRoot!.activeElement?.classList.contains('details'), 'details not focused');
+    await until(() => el.shadowRoot!.activeElement?.classList.contains('details'), 'details not focused');
     const close = $(el, '.leaflet-popup-close-button')!;
     expect(close.getAttribute('aria-label')).to.equal('Details schließen');
     close.click();
-    await waitUntil(() => el.shadowRoot!.activeElement === $(el, `.item[data-id="${id}"]`), 'focus lost on close');
+    await until(() => el.shadowRoot!.activeElement === $(el, `.item[data-id="${id}"]`), 'focus lost on close');
   });
 
   it('highlights the list entry when a marker is clicked', async () => {
@@ -160,7 +159,7 @@ describe('<offen-map> data', () => {
     const selected = oneEvent(el, 'offen-select');
     marker.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: 1, clientY: 1 }));
     expect(((await selected) as CustomEvent<DataRecord>).detail.id).to.equal(id);
-    await waitUntil(() => $(el, `.item[data-id="${id}"]`)?.getAttribute('aria-current') === 'true');
+    await until(() => $(el, `.item[data-id="${id}"]`)?.getAttribute('aria-current') === 'true');
     expect($(el, '.leaflet-popup .details-title')!.textContent).to.equal(listTitles(el)[5]);
   });
 
@@ -176,11 +175,11 @@ describe('<offen-map> data', () => {
       ></offen-map>`,
     );
     await ready(el);
-    await waitUntil(() => $(el, '.panel .details'), 'no details panel');
+    await until(() => $(el, '.panel .details'), 'no details panel');
     expect($(el, '.panel .details-title')!.textContent).to.equal('Schloss Wiesenburg');
     expect(!!$(el, '.leaflet-popup'), '.leaflet-popup present').to.equal(false);
     $(el, '.panel button')!.click();
-    await waitUntil(() => !$(el, '.panel'));
+    await until(() => !$(el, '.panel'));
     expect(el.selected).to.equal(undefined);
   });
 
@@ -195,7 +194,7 @@ describe('<offen-map> data', () => {
     await ready(el);
     for (const id of listIds(el)) {
       $(el, `.item[data-id="${id}"]`)!.click();
-      await waitUntil(() => $(el, '.leaflet-popup .details'));
+      await until(() => $(el, '.leaflet-popup .details'));
       const details = $(el, '.leaflet-popup .details')!;
       expect(details.querySelectorAll('img:not(.details-image), script, svg, iframe, b')).to.have.length(0);
       for (const link of details.querySelectorAll('a')) expect(link.protocol).to.match(/^(https?|tel):$/);
@@ -205,7 +204,7 @@ describe('<offen-map> data', () => {
     const titles = listTitles(el);
     expect(titles).to.include('<img src=x onerror="window.__xss=1">Titel');
     $(el, `.item[data-id="${listIds(el)[titles.indexOf('<img src=x onerror="window.__xss=1">Titel')]}"]`)!.click();
-    await waitUntil(() => $(el, '.leaflet-popup .details-title')?.textContent?.startsWith('<img'));
+    await until(() => $(el, '.leaflet-popup .details-title')?.textContent?.startsWith('<img'));
     const details = $(el, '.leaflet-popup .details')!;
     expect(details.textContent).to.contain('<script>window.__xss=1</script>Kat');
     expect(details.textContent).to.contain('<svg onload="window.__xss=1">Straße 1');
@@ -233,12 +232,12 @@ describe('<offen-map> data', () => {
     await ready(el);
     try {
       $(el, '.chip[data-category="Tourismus"]')!.click();
-      await waitUntil(() => location.hash.includes('angebote.category=Tourismus'), 'filter not in the URL');
+      await until(() => location.hash.includes('angebote.category=Tourismus'), 'filter not in the URL');
       history.replaceState(null, '', `${location.pathname}${location.search}#angebote.category=Kultur`);
       window.dispatchEvent(new HashChangeEvent('hashchange'));
-      await waitUntil(() => el.category === 'Kultur', 'filter not read from the URL');
+      await until(() => el.category === 'Kultur', 'filter not read from the URL');
       const culture = file.features.filter((f) => f.properties.kategorie === 'Kultur').length;
-      await waitUntil(() => listIds(el).length === culture);
+      await until(() => listIds(el).length === culture);
     } finally {
       history.replaceState(null, '', `${location.pathname}${location.search}`);
     }

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { csvParse, dsvFormat } from 'd3-dsv';
 import '../../src/components/data/offen-data.js';
 import '../../src/components/map/offen-map.js';
@@ -7,13 +7,13 @@ import type { OffenMap } from '../../src/components/map/offen-map.js';
 import type { DataError } from '../../src/data/errors.js';
 import type { Dataset } from '../../src/data/types.js';
 import { corpusUrl, demoDataUrl, faultUrl, fixtureUrl } from '../helpers/server.js';
-import { $, $$, drawnIds, listIds, readGeoJson, ready, tileKey, tileTemplate } from './helpers.js';
+import { $, $$, drawnIds, listIds, readGeoJson, ready, tileKey, tileTemplate, until } from './helpers.js';
 
 const tiles = () => tileTemplate(tileKey('sources'));
 
 async function open(el: OffenMap, id: string): Promise<HTMLElement> {
   $(el, `.item[data-id="${id}"]`)!.click();
-  await waitUntil(() => $(el, '.details'), 'no details');
+  await until(() => $(el, '.details'), 'no details');
   return $(el, '.details')!;
 }
 
@@ -30,7 +30,7 @@ describe('<offen-map> sources and states', () => {
     const failed = oneEvent(el, 'offen-error');
     await fixture(el);
     expect(((await failed) as CustomEvent<DataError>).detail.status).to.equal(404);
-    await waitUntil(() => $(el, '[data-state="error"]'));
+    await until(() => $(el, '[data-state="error"]'));
     expect($(el, '[data-state="error"]')!.textContent).to.contain('Status 404');
     const retry = $(el, '[data-state="error"] button')!;
     expect(retry.textContent).to.contain('Erneut versuchen');
@@ -55,7 +55,7 @@ describe('<offen-map> sources and states', () => {
     const failed = oneEvent(el, 'offen-error');
     await fixture(el);
     expect(((await failed) as CustomEvent<DataError>).detail.kind).to.equal('mapping');
-    await waitUntil(() => $(el, '[data-state="error"]'));
+    await until(() => $(el, '[data-state="error"]'));
     const message = $(el, '[data-state="error"]')!.textContent!;
     expect(message).to.contain('title-field');
     expect(message).to.contain('kategorie');
@@ -73,7 +73,7 @@ describe('<offen-map> sources and states', () => {
     expect($$(el, '.chip[data-category]')).to.have.length(categories.size);
     // The list pages by 100; the search finds the first facility by its address.
     el.q = 'berg fidel 51';
-    await waitUntil(() => listIds(el).length < 100);
+    await until(() => listIds(el).length < 100);
     const entry = $$(el, '.item').find((item) => item.textContent!.includes(String(first.Objekt)))!;
     expect(entry.textContent).to.contain(`${String(first.Produkt)} · Am Berg Fidel 51, 48153`);
   });
@@ -108,7 +108,7 @@ describe('<offen-map> sources and states', () => {
       html`<offen-map src=${corpusUrl('muenster-tischtennisplatten-latlon.csv')} tile-url=${tiles()}></offen-map>`,
     );
     await ready(el);
-    await waitUntil(() => drawnIds(el).size === located, `expected ${located} markers, got ${drawnIds(el).size}`);
+    await until(() => drawnIds(el).size === located, `expected ${located} markers, got ${drawnIds(el).size}`);
     expect($(el, '.count')!.textContent).to.contain(`${rows.length} Angebote`);
   });
 
@@ -125,13 +125,13 @@ describe('<offen-map> sources and states', () => {
       ></offen-map>`,
     );
     await ready(el);
-    await waitUntil(() => drawnIds(el).size === 2);
+    await until(() => drawnIds(el).size === 2);
     expect(rows).to.have.length(3);
     // With "only in view" the unplaced row leaves the list; without, it is listed as having no position.
-    await waitUntil(() => listIds(el).length === 2, 'list not narrowed to the map view');
+    await until(() => listIds(el).length === 2, 'list not narrowed to the map view');
     expect($$(el, '.item').some((b) => b.textContent!.includes('Ohne Ort'))).to.equal(false);
     $<HTMLInputElement>(el, '.in-view input')!.click();
-    await waitUntil(() => listIds(el).length === 3);
+    await until(() => listIds(el).length === 3);
     expect($$(el, '.item').find((b) => b.textContent!.includes('Ohne Ort'))!.textContent).to.contain(
       'ohne Kartenposition',
     );
@@ -150,9 +150,9 @@ describe('<offen-map> sources and states', () => {
     );
     await ready(el);
     const located = file.results.filter((r) => r.geo_point_2d);
-    await waitUntil(() => drawnIds(el).size === located.length, `expected ${located.length} markers`);
+    await until(() => drawnIds(el).size === located.length, `expected ${located.length} markers`);
     $<HTMLInputElement>(el, '.in-view input')!.click();
-    await waitUntil(() => listIds(el).length === file.results.length);
+    await until(() => listIds(el).length === file.results.length);
     const titles = $$(el, '.item-title').map((t) => t.textContent);
     expect([...titles].sort()).to.deep.equal(file.results.map((r) => r.markt).sort());
   });
@@ -179,9 +179,10 @@ describe('<offen-map> sources and states', () => {
       html`<offen-map .dataset=${dataset} tile-url=${tiles()} style="width: 900px"></offen-map>`,
     );
     await ready(el);
-    await waitUntil(() => $(el, '.offen-cluster'), 'no clusters');
-    const clustered = $$(el, '.offen-cluster').reduce((sum, c) => sum + Number(c.textContent), 0);
-    expect(clustered + drawnIds(el).size).to.equal(count);
+    // Layers are added in slices of a few milliseconds; once done, every point is in a cluster or drawn.
+    const represented = () =>
+      $$(el, '.offen-cluster').reduce((sum, c) => sum + Number(c.textContent), 0) + drawnIds(el).size;
+    await until(() => represented() === count, `${represented()} of ${count} points on the map`);
     expect($$(el, '.offen-cluster').length + drawnIds(el).size).to.be.below(400);
     // The list pages through the offers instead of rendering thousands of buttons.
     expect(listIds(el)).to.have.length(100);
@@ -189,10 +190,8 @@ describe('<offen-map> sources and states', () => {
 
     const id = listIds(el)[3];
     $(el, `.item[data-id="${id}"]`)!.click();
-    await waitUntil(() => $(el, `path[data-id="${id}"]`), 'chosen point still clustered');
-    await waitUntil(
-      () => $(el, '.leaflet-popup .details-title')?.textContent === records[Number(id.slice(1))].values.name,
-    );
+    await until(() => $(el, `path[data-id="${id}"]`), 'chosen point still clustered');
+    await until(() => $(el, '.leaflet-popup .details-title')?.textContent === records[Number(id.slice(1))].values.name);
   });
 
   it('reads a parent <offen-data> and shares its category filter', async () => {
@@ -206,9 +205,9 @@ describe('<offen-map> sources and states', () => {
     await ready(el);
     expect(listIds(el).length).to.be.greaterThan(20);
     $(el, '.chip[data-category="Kultur"]')!.click();
-    await waitUntil(() => data.filterState.category?.join() === 'Kultur', 'filter not shared');
+    await until(() => data.filterState.category?.join() === 'Kultur', 'filter not shared');
     data.setFilter({ category: ['Sport'] });
-    await waitUntil(() => el.category === 'Sport');
-    await waitUntil(() => $$(el, '.item-meta').every((m) => m.textContent!.startsWith('Sport')));
+    await until(() => el.category === 'Sport');
+    await until(() => $$(el, '.item-meta').every((m) => m.textContent!.startsWith('Sport')));
   });
 });

@@ -77,6 +77,9 @@ export class MapEngine {
   private popupId?: string;
   private location?: L.LayerGroup;
   private viewTimer?: ReturnType<typeof setTimeout>;
+  private drainTimer?: ReturnType<typeof setTimeout>;
+  /** Layers still to add or remove for the current view. */
+  private work: (() => void)[] = [];
 
   constructor(
     private readonly container: HTMLElement,
@@ -196,6 +199,7 @@ export class MapEngine {
           geometry: { type: 'Point', coordinates: [offer.lon, offer.lat] },
         });
     });
+    this.work = [];
     this.pointLayer.clearLayers();
     this.drawn.clear();
     this.markers.clear();
@@ -225,16 +229,15 @@ export class MapEngine {
 
   /**
    * Draws the points in view: clusters and single points with an index, every point without one. Layers that stay
-   * in view are kept, so a pan only adds what came into view and removes what left it.
+   * in view are kept, so a pan only adds what came into view and removes what left it; that work runs in slices
+   * of a few milliseconds, so even a pan across a dense town never blocks the page for long.
    */
   private drawPoints(): void {
-    const wanted = new Set<string>();
+    const wanted = new Map<string, () => void>();
     if (!this.index) {
       for (const offer of this.offers) {
-        if (!offer.shape && offer.lat !== undefined && offer.lon !== undefined) {
-          wanted.add(`p${offer.id}`);
-          if (!this.drawn.has(`p${offer.id}`)) this.addMarker(offer);
-        }
+        if (!offer.shape && offer.lat !== undefined && offer.lon !== undefined)
+          wanted.set(`p${offer.id}`, () => this.addMarker(offer));
       }
     } else {
       const b = this.map.getBounds().pad(0.1);
@@ -249,23 +252,41 @@ export class MapEngine {
         const props = feature.properties as ClusterProps & Partial<PointProps>;
         if (props.cluster) {
           const key = `c${props.cluster_id}`;
-          wanted.add(key);
-          if (this.drawn.has(key)) continue;
           const [lon, lat] = feature.geometry.coordinates;
-          this.addCluster(key, lat, lon, props.cluster_id!, props.point_count!);
+          wanted.set(key, () => this.addCluster(key, lat, lon, props.cluster_id!, props.point_count!));
         } else {
           const offer = this.offers[props.index!];
-          wanted.add(`p${offer.id}`);
-          if (!this.drawn.has(`p${offer.id}`)) this.addMarker(offer);
+          wanted.set(`p${offer.id}`, () => this.addMarker(offer));
         }
       }
     }
-    for (const [key, layer] of this.drawn) {
-      if (wanted.has(key)) continue;
-      this.pointLayer.removeLayer(layer);
-      this.drawn.delete(key);
-      if (key.startsWith('p')) this.markers.delete(key.slice(1));
+    const work: (() => void)[] = [];
+    for (const key of this.drawn.keys()) if (!wanted.has(key)) work.push(() => this.removeDrawn(key));
+    for (const [key, add] of wanted) if (!this.drawn.has(key)) work.push(() => this.drawn.has(key) || add());
+    // A new view replaces the rest of the previous one's work: `drawn` says what really is on the map.
+    this.work = work;
+    this.drain();
+  }
+
+  private drain(): void {
+    clearTimeout(this.drainTimer);
+    const start = performance.now();
+    let next: (() => void) | undefined;
+    while ((next = this.work.shift())) {
+      next();
+      if (performance.now() - start > 8 && this.work.length) {
+        this.drainTimer = setTimeout(() => this.drain(), 0);
+        return;
+      }
     }
+  }
+
+  private removeDrawn(key: string): void {
+    const layer = this.drawn.get(key);
+    if (!layer) return;
+    this.pointLayer.removeLayer(layer);
+    this.drawn.delete(key);
+    if (key.startsWith('p')) this.markers.delete(key.slice(1));
   }
 
   private addMarker(offer: EngineOffer): void {
@@ -339,6 +360,8 @@ export class MapEngine {
     this.popup = L.popup({
       maxWidth: 320,
       minWidth: 200,
+      // Short enough that panning it into view never pushes its own marker out (the content scrolls instead).
+      maxHeight: Math.max(120, this.container.clientHeight - 90),
       // Clear of the zoom buttons at the top left.
       autoPanPaddingTopLeft: [56, 16],
       autoPanPaddingBottomRight: [16, 16],
@@ -384,6 +407,7 @@ export class MapEngine {
 
   destroy(): void {
     clearTimeout(this.viewTimer);
+    clearTimeout(this.drainTimer);
     this.resizeObserver.disconnect();
     this.map.remove();
   }

@@ -1,6 +1,7 @@
 import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { DataError, toDataError } from '../../data/errors.js';
 import type { Dataset } from '../../data/types.js';
@@ -619,7 +620,11 @@ export class OffenMap extends OffenSourceElement {
       ${
         shown.length
           ? html`<ul>
-              ${shown.map((offer) => this.renderItem(offer))}
+              ${repeat(
+                shown,
+                (offer) => offer.id,
+                (offer) => this.renderItem(offer),
+              )}
             </ul>`
           : renderEmpty(t.empty)
       }
@@ -667,12 +672,13 @@ export class OffenMap extends OffenSourceElement {
         this.closeDetails(true);
       }
     };
+    // In a popup the content may scroll (see maxHeight in the engine), so it is reachable with Tab to scroll it.
     return html`<div
       class="details"
       part="details"
       role="group"
       aria-label=${`${t.details}: ${offer.title}`}
-      tabindex="-1"
+      tabindex=${inPanel ? '-1' : '0'}
       @keydown=${onKey}
     >
       ${
