@@ -149,7 +149,6 @@ async function longestPan(map: L.Map, settle: () => Promise<unknown>): Promise<n
   const duringPans = long
     .filter((e) => windows.some(([from, to]) => e.startTime >= from - 1 && e.startTime <= to))
     .map((e) => e.duration);
-  console.error(`pans: ${timed.map(Math.round).join(' ')}; long: ${duringPans.map(Math.round).join(' ')}`);
   return Math.max(...timed, ...duringPans);
 }
 
