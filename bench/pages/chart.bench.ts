@@ -5,15 +5,7 @@ import { BarController, BarElement, CategoryScale, Chart, LinearScale, LineContr
 import { PointElement, Legend, Tooltip } from 'chart.js';
 import '../../src/components/chart/offen-chart.js';
 import type { OffenChart } from '../../src/components/chart/offen-chart.js';
-
-interface BenchRow {
-  name: string;
-  ours: number;
-  reference: number;
-  unit: 'ms' | 'KB';
-  goal?: string;
-  refName?: string;
-}
+import { type BenchRow } from './bench-utils.js';
 
 const ROWS = 10_000;
 const RUNS = 7;

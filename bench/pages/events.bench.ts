@@ -7,26 +7,13 @@ import ICAL from 'ical.js';
 import '../../src/components/events/offen-events.js';
 import type { OffenEvents } from '../../src/components/events/offen-events.component.js';
 import { generateCalendar } from './ics.bench.js';
-
-interface BenchRow {
-  name: string;
-  ours: number;
-  reference: number;
-  unit: 'ms' | 'KB';
-  goal?: string;
-  refName?: string;
-}
+import { median, type BenchRow } from './bench-utils.js';
 
 const RUNS = 7;
 const SHOWN = 20;
 /** The fixed clock of the benchmark (the generated calendar is built around it). */
 const NOW = new Date('2026-03-01T00:00:00Z');
 const HORIZON = new Date('2027-03-01T00:00:00Z');
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 /** A fresh URL per run, so no cache or request sharing helps either side. */
 function calendarUrl(text: string): string {

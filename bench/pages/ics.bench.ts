@@ -6,15 +6,7 @@
 import ICAL from 'ical.js';
 import { parseIcsText } from '../../src/data/formats/ics.js';
 import type { DataRecord } from '../../src/data/types.js';
-
-interface BenchRow {
-  name: string;
-  ours: number;
-  reference: number;
-  unit: 'ms' | 'KB';
-  goal?: string;
-  refName?: string;
-}
+import { median, type BenchRow } from './bench-utils.js';
 
 const EVENTS = 500;
 const RUNS = 7;
@@ -158,11 +150,6 @@ function straightforward(text: string, from: Date, to: Date, limit?: number): Pl
   }
   found.sort((a, b) => a.start - b.start);
   return limit === undefined ? found : found.slice(0, limit);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function time(run: () => unknown): number {
