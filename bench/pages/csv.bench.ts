@@ -14,7 +14,8 @@ interface BenchRow {
 }
 
 const ROWS = 100_000;
-const RUNS = 9;
+const RUNS = 15;
+const WARM_UP = 2;
 
 const DISTRICTS = ['Bad Belzig', 'Wiesenburg/Mark', 'Lübnitz', 'Görzke', 'Borkheide', 'Treuenbrietzen', 'Niemegk'];
 const ACCOUNTS = ['Personalaufwendungen', 'Sach- und Dienstleistungen', 'Zuschüsse für Vereine', 'Straßenunterhaltung'];
@@ -63,21 +64,28 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Median times of two tasks, run alternately so a busy machine slows both alike. */
+/**
+ * Median times of two tasks. They run alternately, each first every other round, so a busy machine slows both alike
+ * and neither always pays for the garbage the other left behind; two warm-up rounds let the JIT settle first.
+ */
 function timeBoth(a: () => unknown, b: () => unknown): [number, number] {
-  a(); // warm-up
-  b();
   const timesA: number[] = [];
   const timesB: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    let start = performance.now();
-    a();
-    timesA.push(performance.now() - start);
-    start = performance.now();
-    b();
-    timesB.push(performance.now() - start);
+  const time = (task: () => unknown, times: number[]) => {
+    const start = performance.now();
+    task();
+    times.push(performance.now() - start);
+  };
+  for (let i = 0; i < WARM_UP + RUNS; i++) {
+    if (i % 2 === 0) {
+      time(a, timesA);
+      time(b, timesB);
+    } else {
+      time(b, timesB);
+      time(a, timesA);
+    }
   }
-  return [median(timesA), median(timesB)];
+  return [median(timesA.slice(WARM_UP)), median(timesB.slice(WARM_UP))];
 }
 
 export default async function (): Promise<BenchRow[]> {

@@ -526,8 +526,11 @@ class RecordWriter {
     private readonly cells: CellScanner,
   ) {
     this.sparse = Math.max(1, Math.floor(headerWidth / 4));
-    this.columns = names.map(() => []);
+    // Starting every column and every values field with null keeps them tagged: a number is then boxed once, when
+    // it is converted, instead of again for each array and object field it passes through.
+    this.columns = names.map(() => [null]);
     this.Values = valuesConstructor(names, this.columns);
+    new this.Values(0);
     this.idColumn = idCandidate(names);
   }
 
