@@ -110,7 +110,7 @@ export const ManyPoints: Story = {
       })),
       meta: { url: 'generated', format: 'geojson', bytes: 0, fetchedAt: new Date(0), truncated: false },
     };
-    return html`<offen-map .dataset=${dataset} consent="required"></offen-map>`;
+    return html`<offen-map .data=${dataset} consent="required"></offen-map>`;
   },
 };
 

@@ -82,7 +82,7 @@ async function renderOurs(dataset: Dataset): Promise<{ ms: number; el: OffenMap 
   const el = document.createElement('offen-map');
   el.height = '500px';
   const start = performance.now();
-  el.dataset = dataset as unknown as DOMStringMap;
+  el.data = dataset;
   container.append(el);
   await el.mapComplete;
   const ms = performance.now() - start;

@@ -211,8 +211,8 @@ describe('<offen-ideas> browsing', () => {
     await until(() => $(el, 'offen-map'), 'map element', 10_000);
     expect(mapButton.getAttribute('aria-pressed')).to.equal('true');
     expect(customElements.get('offen-map')).not.to.equal(undefined);
-    const map = $(el, 'offen-map') as HTMLElement & { dataset: unknown };
-    const dataset = map.dataset as unknown as Dataset;
+    const map = $(el, 'offen-map') as HTMLElement & { data?: Dataset };
+    const dataset = map.data!;
     // Only "Radweg nach Wiesenburg" has coordinates in the fixture.
     expect(dataset.records.map((r) => [r.id, r.values.title, r.values.status])).to.deep.equal([
       ['b-1', 'Radweg nach Wiesenburg', 'Angenommen'],

@@ -52,7 +52,7 @@ describe('<offen-map> data', () => {
     expect(chips.map((c) => c.dataset.category)).to.deep.equal(categories);
     const colours = new Set<string>();
     for (const chip of chips) {
-      const colour = getComputedStyle(chip.querySelector('.swatch')!).backgroundColor;
+      const colour = chip.querySelector('.swatch circle')!.getAttribute('fill')!;
       colours.add(colour);
       const count = file.features.filter((f) => f.properties.kategorie === chip.dataset.category).length;
       expect(chip.querySelector('.chip-count')!.textContent).to.equal(String(count));
@@ -60,7 +60,7 @@ describe('<offen-map> data', () => {
         (f) => f.properties.kategorie === chip.dataset.category && f.geometry?.type === 'Point',
       )!;
       const marker = $(el, `path[data-id="${String(point.properties.id)}"]`)!;
-      expect(getComputedStyle(marker).fill).to.equal(colour);
+      expect(marker.getAttribute('fill') ?? getComputedStyle(marker).fill).to.equal(colour);
     }
     expect(colours.size).to.equal(categories.length);
   });
@@ -196,7 +196,9 @@ describe('<offen-map> data', () => {
       $(el, `.item[data-id="${id}"]`)!.click();
       await until(() => $(el, '.leaflet-popup .details'));
       const details = $(el, '.leaflet-popup .details')!;
-      expect(details.querySelectorAll('img:not(.details-image), script, svg, iframe, b')).to.have.length(0);
+      expect(details.querySelectorAll('img:not(.details-image), script, svg:not(.swatch), iframe, b')).to.have.length(
+        0,
+      );
       for (const link of details.querySelectorAll('a')) expect(link.protocol).to.match(/^(https?|tel):$/);
       for (const image of details.querySelectorAll('img')) expect(image.src).to.match(/^http:\/\/localhost/);
     }

@@ -176,7 +176,7 @@ describe('<offen-map> sources and states', () => {
       meta: { url: 'test:generated', format: 'geojson', bytes: 0, fetchedAt: new Date(0), truncated: false },
     };
     const el = await fixture<OffenMap>(
-      html`<offen-map .dataset=${dataset} tile-url=${tiles()} style="width: 900px"></offen-map>`,
+      html`<offen-map .data=${dataset} tile-url=${tiles()} style="width: 900px"></offen-map>`,
     );
     await ready(el);
     // Layers are added in slices of a few milliseconds; once done, every point is in a cluster or drawn.

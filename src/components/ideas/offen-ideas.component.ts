@@ -582,7 +582,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
       tile-url=${this.tileUrl ?? nothing}
       tile-attribution=${this.tileAttribution ?? nothing}
       consent=${this.consent ?? nothing}
-      .dataset=${this.mapDataset(ideas)}
+      .data=${this.mapDataset(ideas)}
       @offen-select=${(event: CustomEvent<{ id: string }>) => this.onMapSelect(event, ideas)}
       @offen-load=${(event: Event) => event.stopPropagation()}
       @offen-error=${(event: Event) => event.stopPropagation()}

@@ -2,7 +2,6 @@ import { html, nothing, render, type PropertyValues, type TemplateResult } from 
 import { property, state } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { DataError, toDataError } from '../../data/errors.js';
 import type { Dataset } from '../../data/types.js';
 import { DataController } from '../../shared/data-controller.js';
@@ -34,7 +33,12 @@ import {
   type ConsentMode,
 } from './tiles.js';
 
-const nativeDataset = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'dataset')!;
+/** A category's colour dot. SVG `fill` is a presentation attribute, so it works under a strict CSP. */
+function swatch(color: string) {
+  return html`<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true">
+    <circle cx="5" cy="5" r="4.25" fill=${color}></circle>
+  </svg>`;
+}
 
 /** How many list entries appear at first and per "show more". */
 const LIST_PAGE = 100;
@@ -75,22 +79,11 @@ const NARROW_WIDTH = 600;
 export class OffenMap extends OffenSourceElement {
   static override styles = styles;
 
-  private givenDataset?: Dataset;
-
   /**
    * A dataset given by script (e.g. by the ideas board); shown instead of loading `src` or a parent's data.
-   * Without one, `dataset` is the usual map of `data-*` attributes, so page scripts reading those keep working.
+   * (Not `dataset`: that name belongs to the element's `data-*` attributes.)
    */
-  // Typed as HTMLElement's DOMStringMap for compatibility; it returns the given Dataset when there is one.
-  override get dataset(): DOMStringMap {
-    return (this.givenDataset as unknown as DOMStringMap) ?? nativeDataset.get!.call(this);
-  }
-  override set dataset(value: Dataset | DOMStringMap | undefined) {
-    const next = value && 'records' in value && Array.isArray(value.records) ? (value as Dataset) : undefined;
-    const old = this.givenDataset;
-    this.givenDataset = next;
-    this.requestUpdate('dataset', old);
-  }
+  @property({ attribute: false }) data?: Dataset;
 
   /** Field with the name of an offer (detected when absent: `title`, `name`, `Bezeichnung` …). */
   @property({ attribute: 'title-field' }) titleField?: string;
@@ -134,8 +127,8 @@ export class OffenMap extends OffenSourceElement {
   /** Id of the offer whose details are open; set it to deep-link to an offer. */
   @property({ reflect: true }) selected?: string;
 
-  private readonly data = new DataController(this, {
-    source: () => (this.givenDataset ? undefined : this.sourceDescription()),
+  private readonly loader = new DataController(this, {
+    source: () => (this.data ? undefined : this.sourceDescription()),
     refresh: () => this.refresh,
   });
   private readonly filter = new FilterController(this, ['category', 'q']);
@@ -179,10 +172,10 @@ export class OffenMap extends OffenSourceElement {
     })();
   }
 
-  /** The dataset on display: the `dataset` property, else the loaded or shared one. */
+  /** The dataset on display: the `data` property, else the loaded or shared one. */
   private get currentDataset(): Dataset | undefined {
-    if (this.givenDataset) return this.givenDataset;
-    return this.data.state === 'complete' ? this.data.dataset : undefined;
+    if (this.data) return this.data;
+    return this.loader.state === 'complete' ? this.loader.dataset : undefined;
   }
 
   /** `height` as CSS: a bare number means pixels. */
@@ -289,6 +282,8 @@ export class OffenMap extends OffenSourceElement {
   }
 
   override updated(changed: PropertyValues): void {
+    // Through the CSSOM, not a style attribute: a strict CSP (style-src 'self') blocks inline style attributes.
+    if (changed.has('height')) this.style.setProperty('--_map-height', this.mapHeight);
     const element = this.mapRef.value;
     if (element !== this.engineElement) {
       this.destroyEngine();
@@ -473,12 +468,12 @@ export class OffenMap extends OffenSourceElement {
 
   override render() {
     const t = this.localize.t(mapStrings);
-    if (this.givenDataset) return this.givenDataset.records.length ? this.renderData() : renderEmpty(t.empty);
-    return this.data.render({
+    if (this.data) return this.data.records.length ? this.renderData() : renderEmpty(t.empty);
+    return this.loader.render({
       none: () => renderEmpty(this.localize.t(commonStrings).noSource),
       pending: () => renderLoading(this.localize, 4),
       empty: () => renderEmpty(t.empty),
-      error: (error) => renderError(this.localize, error, () => this.data.reload()),
+      error: (error) => renderError(this.localize, error, () => this.loader.reload()),
       complete: () => this.renderData(),
     });
   }
@@ -490,7 +485,7 @@ export class OffenMap extends OffenSourceElement {
     const panelOffer = this.panelId ? this.model.offers.find((o) => o.id === this.panelId) : undefined;
     return html`
       ${this.renderFilter()}
-      <div class="layout" style=${styleMap({ '--_map-height': this.mapHeight })}>
+      <div class="layout">
         <div class="map-area">
           ${this.tilesAllowed ? nothing : this.renderConsent()}
           <div class="map-frame">
@@ -499,7 +494,6 @@ export class OffenMap extends OffenSourceElement {
               part="map"
               role="region"
               aria-label=${`${t.mapLabel}. ${t.mapHint}`}
-              style=${styleMap({ height: this.mapHeight })}
               ${ref(this.mapRef)}
             ></div>
             ${this.locate ? this.renderLocate() : nothing}
@@ -552,7 +546,7 @@ export class OffenMap extends OffenSourceElement {
                     aria-pressed=${selected.has(category) ? 'true' : 'false'}
                     @click=${() => this.toggleCategory(category)}
                   >
-                    <span class="swatch" style=${styleMap({ background: this.colorOf(category) })}></span>${category}
+                    ${swatch(this.colorOf(category))}${category}
                     <span class="chip-count">${this.counts.get(category) ?? 0}</span>
                   </button>`,
               )}
@@ -654,7 +648,7 @@ export class OffenMap extends OffenSourceElement {
         aria-current=${offer.id === this.openedId ? 'true' : 'false'}
         @click=${() => this.choose(offer.id, 'list')}
       >
-        <span class="swatch" style=${styleMap({ background: this.colorOf(offer.category) })}></span>
+        ${swatch(this.colorOf(offer.category))}
         <span class="item-text">
           <span class="item-title">${offer.title}</span>
           ${meta ? html`<span class="item-meta">${meta}</span>` : nothing}
@@ -689,10 +683,7 @@ export class OffenMap extends OffenSourceElement {
       <p class="details-title">${offer.title}</p>
       ${
         offer.category
-          ? html`<p class="details-category">
-              <span class="swatch" style=${styleMap({ background: this.colorOf(offer.category) })}></span
-              >${offer.category}
-            </p>`
+          ? html`<p class="details-category">${swatch(this.colorOf(offer.category))}${offer.category}</p>`
           : nothing
       }
       <dl>

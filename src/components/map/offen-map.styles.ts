@@ -72,8 +72,11 @@ export const styles = [
       flex: none;
       width: 0.9em;
       height: 0.9em;
-      border: 1.5px solid var(--_marker-stroke);
-      border-radius: 50%;
+      overflow: visible;
+    }
+    .swatch circle {
+      stroke: var(--_marker-stroke);
+      stroke-width: 1.5;
     }
     .layout {
       display: grid;
@@ -96,6 +99,7 @@ export const styles = [
     }
     .map {
       width: 100%;
+      height: var(--_map-height, 400px);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       background: #eef1ec;
