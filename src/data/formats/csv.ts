@@ -331,10 +331,10 @@ const CARRIAGE_RETURN = 13;
  * cells become strings. Rows accumulate until `clear` or `dropRows`.
  */
 class CellScanner implements TextCells {
-  start = new Int32Array(4096);
-  end = new Int32Array(4096);
-  quoted = new Uint8Array(4096);
-  rowStart = new Int32Array(1024);
+  start: Int32Array = new Int32Array(4096);
+  end: Int32Array = new Int32Array(4096);
+  quoted: Uint8Array = new Uint8Array(4096);
+  rowStart: Int32Array = new Int32Array(1024);
   /** Rows held; their cells are `rowStart[0]` to `rowStart[rows] - 1`. */
   rows = 0;
   /** Where the next row starts in the text. */
@@ -342,6 +342,8 @@ class CellScanner implements TextCells {
   private atEnd: boolean;
   private readonly length: number;
   private readonly delimiter: number;
+  /** The highest code of the delimiter and the line breaks. */
+  private readonly highest: number;
   /** The last cell read, for the unterminated-quote check. */
   private lastCell = -1;
   private lastCellText: string | undefined;
@@ -351,6 +353,7 @@ class CellScanner implements TextCells {
     delimiter: string,
   ) {
     this.delimiter = delimiter.charCodeAt(0);
+    this.highest = Math.max(this.delimiter, LINE_FEED, CARRIAGE_RETURN);
     let n = text.length;
     // d3-dsv strips one trailing line break.
     if (text.charCodeAt(n - 1) === LINE_FEED) --n;
@@ -363,13 +366,14 @@ class CellScanner implements TextCells {
   /** Reads the next row into the buffers; false at the end of the text. (d3-dsv's `token`, inlined.) */
   scanRow(): boolean {
     if (this.atEnd) return false;
-    const { text, length: n, delimiter } = this;
+    const { text, length: n, delimiter, highest } = this;
+    let { start, end, quoted } = this;
     let I = this.position;
     let k = this.rowStart[this.rows];
     let eof = false;
     let eol = false;
     while (!eol && !eof) {
-      if (k === this.start.length) this.growCells();
+      if (k === start.length) ({ start, end, quoted } = this.growCells());
       const j = I;
       let i: number;
       let c: number;
@@ -381,15 +385,17 @@ class CellScanner implements TextCells {
           eol = true;
           if (text.charCodeAt(I) === LINE_FEED) ++I;
         }
-        this.start[k] = j + 1;
-        this.end[k] = i - 1;
-        this.quoted[k++] = 1;
+        start[k] = j + 1;
+        end[k] = i - 1;
+        quoted[k++] = 1;
         continue;
       }
       i = n;
       eof = true;
       while (I < n) {
         c = text.charCodeAt((i = I++));
+        // Most characters are above the delimiter and both line breaks: one comparison for them.
+        if (c > highest) continue;
         if (c === LINE_FEED) eol = true;
         else if (c === CARRIAGE_RETURN) {
           eol = true;
@@ -398,9 +404,9 @@ class CellScanner implements TextCells {
         eof = false;
         break;
       }
-      this.start[k] = j;
-      this.end[k] = eof ? n : i;
-      this.quoted[k++] = 0;
+      start[k] = j;
+      end[k] = eof ? n : i;
+      quoted[k++] = 0;
     }
     this.position = I;
     this.atEnd = eof;
@@ -415,7 +421,7 @@ class CellScanner implements TextCells {
     return true;
   }
 
-  private growCells(): void {
+  private growCells(): { start: Int32Array; end: Int32Array; quoted: Uint8Array } {
     const size = this.start.length * 2;
     const start = new Int32Array(size);
     const end = new Int32Array(size);
@@ -423,7 +429,7 @@ class CellScanner implements TextCells {
     start.set(this.start);
     end.set(this.end);
     quoted.set(this.quoted);
-    Object.assign(this, { start, end, quoted });
+    return Object.assign(this, { start, end, quoted });
   }
 
   /** The text of the last cell read, or undefined before the first row. */
