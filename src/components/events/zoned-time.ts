@@ -1,4 +1,10 @@
-import { DEFAULT_TIME_ZONE, ianaTimeZone, isKnownTimeZone, wallMs } from '../../data/calendar/time-zone.js';
+import {
+  DEFAULT_TIME_ZONE,
+  formatterFor,
+  ianaTimeZone,
+  isKnownTimeZone,
+  wallMs,
+} from '../../data/calendar/time-zone.js';
 
 /**
  * What the widget needs on top of the data layer's zones (../../data/calendar/time-zone.ts, wall clock → instant):
@@ -18,24 +24,9 @@ export interface WallTime {
   second: number;
 }
 
-const partsFormats = new Map<string, Intl.DateTimeFormat>();
-
+/** The wall-clock formatter of a zone; an unknown zone falls back to the default one. */
 function partsFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = partsFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    partsFormats.set(timeZone, format);
-  }
-  return format;
+  return formatterFor(timeZone) ?? formatterFor(DEFAULT_TIME_ZONE)!;
 }
 
 /** Whether Intl knows the zone (`Europe/Berlin`, `UTC`, `America/New_York`). */

@@ -35,7 +35,11 @@ export interface TimeZone {
 
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
 
-function formatterFor(id: string): Intl.DateTimeFormat | null {
+/**
+ * A cached numeric wall-clock formatter for a zone (en-US, 24 h), or null when the browser does not know the zone.
+ * Its `formatToParts` gives an instant's wall-clock reading in that zone.
+ */
+export function formatterFor(id: string): Intl.DateTimeFormat | null {
   let formatter = formatters.get(id);
   if (formatter === undefined) {
     try {
