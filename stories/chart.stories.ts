@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/components/chart/offen-chart.js';
+import { PENDING_MARK } from '../.storybook/preview.js';
 
 interface ChartArgs {
   type: string;
@@ -78,7 +79,11 @@ export const Dark: Story = {
 };
 
 /** Without `src` and outside `<offen-data>` the chart waits for data: the loading skeleton. */
-export const Loading: Story = { render: () => html`<offen-chart heading="Daten werden geladen"></offen-chart>` };
+/** A request that never answers (as a slow server would): the loading skeleton. */
+export const Loading: Story = {
+  render: () =>
+    html`<offen-chart src=${`data/haushalt.csv?${PENDING_MARK}`} heading="Daten werden geladen"></offen-chart>`,
+};
 
 export const Empty: Story = {
   render: () =>

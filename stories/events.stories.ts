@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/components/events/offen-events.js';
+import { PENDING_MARK } from '../.storybook/preview.js';
 
 interface EventsArgs {
   src: string;
@@ -82,6 +83,11 @@ export const OParl: Story = { args: { src: 'data/oparl/meeting.json', limit: 8 }
 /** Nothing ahead in the chosen window: "Keine anstehenden Termine". */
 export const Empty: Story = {
   render: () => html`<offen-events src="data/termine.ics" .now=${new Date('2029-06-01T10:00:00Z')}></offen-events>`,
+};
+
+/** A request that never answers (as a slow server would): the loading skeleton. */
+export const Loading: Story = {
+  render: () => html`<offen-events src=${`data/termine.ics?${PENDING_MARK}`} .now=${SAMPLE_NOW}></offen-events>`,
 };
 
 /** The feed is missing: an alert with the reason and a retry button. */

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/components/ideas/offen-ideas.js';
+import { PENDING_MARK } from '../.storybook/preview.js';
 
 interface IdeasArgs {
   src: string;
@@ -22,20 +23,6 @@ interface IdeasArgs {
  * same whenever Storybook is opened.
  */
 const SAMPLE_NOW = new Date('2026-10-15T10:00:00Z');
-
-/**
- * Storybook has no backend. For the loading story only, requests to a marked URL never answer (until aborted),
- * so the skeleton stays on screen; every other request goes through unchanged.
- */
-const PENDING_MARK = 'offen-story-pending';
-const realFetch = window.fetch.bind(window);
-window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  if (!url.includes(PENDING_MARK)) return realFetch(input, init);
-  return new Promise<Response>((_resolve, reject) =>
-    init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError'))),
-  );
-};
 
 const meta: Meta<IdeasArgs> = {
   title: 'Widgets/offen-ideas',

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/components/map/offen-map.js';
 import type { Dataset } from '../src/data/types.js';
+import { PENDING_MARK } from '../.storybook/preview.js';
 
 interface MapArgs {
   src: string;
@@ -60,23 +61,8 @@ export const Narrow: Story = {
   decorators: [(story) => html`<div style="max-width: 360px">${story()}</div>`],
 };
 
-/** A request that never answers (this story holds back one URL, as a slow server would): the loading skeleton. */
-export const Loading: Story = {
-  render: () => {
-    const pending = 'data/antwortet-nie.geojson';
-    const original = window.fetch;
-    if (!(original as { heldBack?: boolean }).heldBack) {
-      const heldBack = (input: RequestInfo | URL, init?: RequestInit) =>
-        String(input instanceof Request ? input.url : input).endsWith(pending)
-          ? new Promise<Response>((_, reject) =>
-              init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
-            )
-          : original(input, init);
-      window.fetch = Object.assign(heldBack, { heldBack: true });
-    }
-    return html`<offen-map src=${pending}></offen-map>`;
-  },
-};
+/** A request that never answers (as a slow server would): the loading skeleton. */
+export const Loading: Story = { args: { src: `data/angebote.geojson?${PENDING_MARK}` } };
 
 /** Without `src` and outside `<offen-data>`: the widget says what is missing. */
 export const NoSource: Story = { render: () => html`<offen-map></offen-map>` };

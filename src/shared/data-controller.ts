@@ -180,9 +180,17 @@ export class DataController implements ReactiveController {
     void this.task.run();
   }
 
+  /**
+   * Inside an `<offen-data>` (or an element not defined yet) that has not answered: its chunk may still be loading,
+   * so the widget shows the loading state rather than "no source".
+   */
+  private get awaitsProvider(): boolean {
+    return this.host.parentElement?.closest('offen-data, :not(:defined)') != null;
+  }
+
   get state(): LoadState {
     const shared = this.shared;
-    if (!this.ownSource) return shared ? shared.state : 'none';
+    if (!this.ownSource) return shared ? shared.state : this.awaitsProvider ? 'pending' : 'none';
     if (this.current) return this.current.records.length ? 'complete' : 'empty';
     switch (this.task.status) {
       case TaskStatus.PENDING:
@@ -218,7 +226,8 @@ export class DataController implements ReactiveController {
 
   /** Picks a template for the state. */
   render(templates: {
-    none?: () => unknown;
+    /** No `src` and no parent `<offen-data>`: say what is missing (commonStrings.noSource). */
+    none: () => unknown;
     pending: () => unknown;
     empty: () => unknown;
     error: (error: DataError) => unknown;
@@ -226,7 +235,7 @@ export class DataController implements ReactiveController {
   }): unknown {
     switch (this.state) {
       case 'none':
-        return templates.none?.() ?? templates.pending();
+        return templates.none();
       case 'pending':
         return templates.pending();
       case 'empty':

@@ -19,6 +19,7 @@ export class TestWidget extends OffenSourceElement {
 
   override render() {
     return this.data.render({
+      none: () => renderEmpty(this.localize.t(commonStrings).noSource),
       pending: () => renderLoading(this.localize),
       empty: () => renderEmpty('Nichts da'),
       error: (error) => renderError(this.localize, error, () => this.data.reload()),

@@ -8,6 +8,7 @@ import { FilterController, splitList } from '../../shared/filter-controller.js';
 import { safeWebUrl } from '../../shared/safe-url.js';
 import { OffenSourceElement } from '../../shared/source-element.js';
 import { renderEmpty, renderError, renderLoading } from '../../shared/states.js';
+import { commonStrings } from '../../shared/i18n.js';
 import { hostStyles } from '../../shared/theme.js';
 import {
   AGGREGATES,
@@ -608,6 +609,7 @@ export class OffenChart extends OffenSourceElement {
 
   override render() {
     const body = this.data.render({
+      none: () => renderEmpty(this.localize.t(commonStrings).noSource),
       pending: () => renderLoading(this.localize, 4),
       empty: () => renderEmpty(this.localize.t(chartStrings).empty),
       error: (error) => renderError(this.localize, error, () => this.data.reload()),
