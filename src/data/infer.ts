@@ -35,8 +35,8 @@ export interface ColumnType {
 export interface ColumnConverter extends ColumnType {
   /** The typed value, null when missing, or undefined when the cell does not fit the column's type. */
   tryConvert(cell: string): Value | undefined;
-  /** Converts one column of the rows `first` to `first + count - 1` into `out`; false at a cell that does not fit. */
-  convertCells(cells: TextCells, first: number, count: number, column: number, out: Value[]): boolean;
+  /** Converts one column of all rows into `out`; false at the first cell that does not fit. */
+  convertColumn(rows: readonly (readonly string[])[], column: number, out: Value[]): boolean;
 }
 
 /**
@@ -102,15 +102,15 @@ function isDigit(c: number): boolean {
 }
 
 /**
- * Reads a trimmed cell (`s`, or its part from `start` to `n`) as a number in the given notation, or returns NaN.
- * Accepts a sign, grouping in threes (by the notation's group character or a space), a decimal part (also `.4`), and
- * a trailing `%`, `‰`, `€` or `EUR`. Sets `scannedUnit` and `scannedLeadingZero` (`0101` is a code, not a number).
- * Builds the value from its digits: an integer mantissa up to 2^53 divided by a power of ten is exactly what Number()
- * would give, without a string.
+ * Reads a trimmed cell as a number in the given notation, or returns NaN. Accepts a sign, grouping in threes (by the
+ * notation's group character or a space), a decimal part (also `.4`), and a trailing `%`, `‰`, `€` or `EUR`.
+ * Sets `scannedUnit` and `scannedLeadingZero` (`0101` is a code, not a number). Builds the value from its digits:
+ * an integer mantissa up to 2^53 divided by a power of ten is exactly what Number() would give, without a string.
  */
-function scanNumber(s: string, notation: Notation, start = 0, n = s.length): number {
-  let i = start;
-  let c = s.charCodeAt(start);
+function scanNumber(s: string, notation: Notation): number {
+  const n = s.length;
+  let i = 0;
+  let c = s.charCodeAt(0);
   let negative = false;
   if (c === Char.Minus || c === Char.MinusSign) {
     negative = true;
@@ -126,7 +126,7 @@ function scanNumber(s: string, notation: Notation, start = 0, n = s.length): num
       mantissa = mantissa * 10 + (c - Char.Zero);
       intDigits++;
       if (groupDigits >= 0) groupDigits++;
-    } else if ((c === notation.group || isSpace(c)) && i + 1 < n && isDigit(s.charCodeAt(i + 1))) {
+    } else if ((c === notation.group || isSpace(c)) && isDigit(s.charCodeAt(i + 1))) {
       if (groupDigits === -1) {
         // The first group has 1–3 digits and does not start with 0 (`0.125` is not German for 125).
         if (intDigits === 0 || intDigits > 3 || s.charCodeAt(firstDigit) === Char.Zero) return NaN;
@@ -163,14 +163,14 @@ function scanNumber(s: string, notation: Notation, start = 0, n = s.length): num
   }
   let value: number;
   if (mantissa <= Number.MAX_SAFE_INTEGER && scale <= 22) value = scale === 0 ? mantissa : mantissa / 10 ** scale;
-  else value = Number(normalizedDigits(s, start, numberEnd, notation));
+  else value = Number(normalizedDigits(s, numberEnd, notation));
   return negative ? -value : value;
 }
 
 /** The rare slow path for more than 15 significant digits: the number as JavaScript text. */
-function normalizedDigits(s: string, start: number, end: number, notation: Notation): string {
+function normalizedDigits(s: string, end: number, notation: Notation): string {
   let out = '';
-  for (let i = start; i < end; i++) {
+  for (let i = 0; i < end; i++) {
     const c = s.charCodeAt(i);
     if (isDigit(c)) out += s[i];
     else if (c === notation.decimal) out += '.';
@@ -269,21 +269,18 @@ function digitsAt(s: string, start: number, count: number): number {
   return value;
 }
 
-/**
- * `24.12.2026` and `2026-12-24`, the common date-only cells (`s`, or its part from `start` to `end`), read without a
- * regex or allocation.
- */
-function quickDate(s: string, start = 0, end = s.length): number {
-  if (end - start !== 10) return NaN;
+/** `24.12.2026` and `2026-12-24`, the common date-only cells, read without a regex or allocation. */
+function quickDate(s: string): number {
+  if (s.length !== 10) return NaN;
   let year: number, month: number, day: number;
-  if (s.charCodeAt(start + 2) === Char.Dot && s.charCodeAt(start + 5) === Char.Dot) {
-    day = digitsAt(s, start, 2);
-    month = digitsAt(s, start + 3, 2);
-    year = digitsAt(s, start + 6, 4);
-  } else if (s.charCodeAt(start + 4) === Char.Minus && s.charCodeAt(start + 7) === Char.Minus) {
-    year = digitsAt(s, start, 4);
-    month = digitsAt(s, start + 5, 2);
-    day = digitsAt(s, start + 8, 2);
+  if (s.charCodeAt(2) === Char.Dot && s.charCodeAt(5) === Char.Dot) {
+    day = digitsAt(s, 0, 2);
+    month = digitsAt(s, 3, 2);
+    year = digitsAt(s, 6, 4);
+  } else if (s.charCodeAt(4) === Char.Minus && s.charCodeAt(7) === Char.Minus) {
+    year = digitsAt(s, 0, 4);
+    month = digitsAt(s, 5, 2);
+    day = digitsAt(s, 8, 2);
   } else return NaN;
   return validDate(year, month, day) ? daysFromCivil(year, month, day) * DAY : NaN;
 }
@@ -440,9 +437,6 @@ class Missing {
     this.extra = extra?.length ? new Set(extra.map((v) => v.trim())) : undefined;
     this.extraLength = Math.max(0, ...(extra ?? []).map((v) => v.trim().length));
   }
-  get hasExtra(): boolean {
-    return this.extra !== undefined;
-  }
   isExtra(s: string): boolean {
     return this.extra !== undefined && s.length <= this.extraLength && this.extra.has(s);
   }
@@ -451,34 +445,8 @@ class Missing {
   }
 }
 
-/**
- * Parsed rows as ranges of one text, so a number or date cell is read without a string of its own. Cell `k` is
- * `text` from `start[k]` to `end[k]`; a quoted cell (`quoted[k]` = 1) reads `""` as `"`. The cells of row `r` are
- * `rowStart[r]` to `rowStart[r + 1] - 1`.
- */
-export interface TextCells {
-  readonly text: string;
-  readonly start: Int32Array;
-  readonly end: Int32Array;
-  readonly quoted: Uint8Array;
-  readonly rowStart: Int32Array;
-}
-
-/** The text of cell `k`. */
-export function cellText(cells: TextCells, k: number): string {
-  const s = cells.text.slice(cells.start[k], cells.end[k]);
-  return cells.quoted[k] === 1 ? s.replace(/""/g, '"') : s;
-}
-
-/** Whether cell `k` is unquoted and neither empty nor with white space at either end: it can be read in place. */
-function isPlainCell(cells: TextCells, k: number): boolean {
-  const start = cells.start[k];
-  const end = cells.end[k];
-  if (cells.quoted[k] === 1 || end <= start) return false;
-  const a = cells.text.charCodeAt(start);
-  const b = cells.text.charCodeAt(end - 1);
-  return a > Char.Space && b > Char.Space && a !== Char.NoBreakSpace && b !== Char.NoBreakSpace;
-}
+/** The parser's rows: arrays of cells, a column picked by index. */
+export type Rows = readonly (readonly string[])[];
 
 // One class per type, each with its own column loop: every call site inside a loop then sees one class only, which
 // V8 inlines. (A shared loop calling tryConvert on four classes was the slowest part of parsing a large file.)
@@ -488,19 +456,10 @@ abstract class Converter implements ColumnConverter {
   unit?: string;
   abstract tryConvert(cell: string): Value | undefined;
   /**
-   * Converts column `column` of rows `first` to `first + count - 1` into `out` (from index 0). Returns false, leaving
-   * `out` incomplete, at the first cell that does not fit: the caller then infers the column again from all its cells.
+   * Converts column `column` of every row into `out`. Returns false, leaving `out` incomplete, at the first cell
+   * that does not fit: the caller then infers the column again from all its cells.
    */
-  convertCells(cells: TextCells, first: number, count: number, column: number, out: Value[]): boolean {
-    const { rowStart } = cells;
-    for (let r = 0; r < count; r++) {
-      const k = rowStart[first + r] + column;
-      const value = k < rowStart[first + r + 1] ? this.tryConvert(cellText(cells, k)) : null;
-      if (value === undefined) return false;
-      out[r] = value;
-    }
-    return true;
-  }
+  abstract convertColumn(rows: Rows, column: number, out: Value[]): boolean;
   /** An own arrow property, so `const { convert } = inferColumn(…)` works too. */
   convert = (cell: string | null | undefined): Value => (cell == null ? null : (this.tryConvert(cell) ?? null));
 }
@@ -514,11 +473,10 @@ class StringConverter extends Converter {
     const s = trimCell(cell);
     return s === '' || this.missing.isExtra(s) ? null : s;
   }
-  override convertCells(cells: TextCells, first: number, count: number, column: number, out: Value[]): boolean {
-    const { rowStart } = cells;
-    for (let r = 0; r < count; r++) {
-      const k = rowStart[first + r] + column;
-      out[r] = k < rowStart[first + r + 1] ? this.tryConvert(cellText(cells, k)) : null;
+  convertColumn(rows: Rows, column: number, out: Value[]): boolean {
+    for (let r = 0; r < rows.length; r++) {
+      const cell = rows[r][column];
+      out[r] = cell === undefined ? null : this.tryConvert(cell);
     }
     return true;
   }
@@ -548,22 +506,10 @@ class NumberConverter extends Converter {
     if (scannedLeadingZero || (scannedUnit !== '' && scannedUnit !== this.expectedUnit)) return undefined;
     return value;
   }
-  override convertCells(cells: TextCells, first: number, count: number, column: number, out: Value[]): boolean {
-    const { rowStart, text } = cells;
-    // Source null values are compared as text, so with them every cell takes the string path.
-    const inPlace = !this.missing.hasExtra;
-    for (let r = 0; r < count; r++) {
-      const k = rowStart[first + r] + column;
-      let value: Value | undefined = null;
-      if (k < rowStart[first + r + 1]) {
-        if (inPlace && isPlainCell(cells, k)) {
-          value = scanNumber(text, this.notation, cells.start[k], cells.end[k]);
-          // Anything but a clean number (a marker, another unit) is decided on the cell's text.
-          if (Number.isNaN(value) || scannedLeadingZero || (scannedUnit !== '' && scannedUnit !== this.expectedUnit)) {
-            value = this.tryConvert(cellText(cells, k));
-          }
-        } else value = this.tryConvert(cellText(cells, k));
-      }
+  convertColumn(rows: Rows, column: number, out: Value[]): boolean {
+    for (let r = 0; r < rows.length; r++) {
+      const cell = rows[r][column];
+      const value = cell === undefined ? null : this.tryConvert(cell);
       if (value === undefined) return false;
       out[r] = value;
     }
@@ -587,17 +533,10 @@ class DateConverter extends Converter {
     if (Number.isNaN(time)) return this.missing.isMarker(s) ? null : undefined;
     return new Date(time);
   }
-  override convertCells(cells: TextCells, first: number, count: number, column: number, out: Value[]): boolean {
-    const { rowStart, text } = cells;
-    const inPlace = !this.missing.hasExtra;
-    for (let r = 0; r < count; r++) {
-      const k = rowStart[first + r] + column;
-      let value: Value | undefined = null;
-      if (k < rowStart[first + r + 1]) {
-        // `24.12.2026` and `2026-12-24` in place; every other form (times, slashes, markers) from the cell's text.
-        const time = inPlace && isPlainCell(cells, k) ? quickDate(text, cells.start[k], cells.end[k]) : NaN;
-        value = Number.isNaN(time) ? this.tryConvert(cellText(cells, k)) : new Date(time);
-      }
+  convertColumn(rows: Rows, column: number, out: Value[]): boolean {
+    for (let r = 0; r < rows.length; r++) {
+      const cell = rows[r][column];
+      const value = cell === undefined ? null : this.tryConvert(cell);
       if (value === undefined) return false;
       out[r] = value;
     }
@@ -615,6 +554,15 @@ class BooleanConverter extends Converter {
     if (s === '' || this.missing.isMarker(s)) return null;
     const lower = s.toLowerCase();
     return TRUE_WORDS.has(lower) ? true : FALSE_WORDS.has(lower) ? false : undefined;
+  }
+  convertColumn(rows: Rows, column: number, out: Value[]): boolean {
+    for (let r = 0; r < rows.length; r++) {
+      const cell = rows[r][column];
+      const value = cell === undefined ? null : this.tryConvert(cell);
+      if (value === undefined) return false;
+      out[r] = value;
+    }
+    return true;
   }
 }
 

@@ -1,10 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { dsvFormat } from 'd3-dsv';
 import { DataError } from '../../src/data/errors.js';
-import { splitRows } from '../../src/data/formats/csv.js';
 import { loadDataset } from '../../src/data/load.js';
 import type { Dataset, SourceDescription, Value } from '../../src/data/types.js';
-import { corpusUrl, fetchText, fixtureUrl } from '../helpers/server.js';
+import { corpusUrl, fixtureUrl } from '../helpers/server.js';
 
 // Every expected value below was read from the file itself (iconv/od over the bytes), not copied from our output.
 
@@ -353,53 +351,6 @@ describe('CSV: quoting and coordinates', () => {
       expect(text.includes('\uFFFD') || text.includes('\uFEFF') || text.includes('Ã'), file).to.equal(false);
       for (const record of data.records) expect(Object.getPrototypeOf(record.values)).to.equal(Object.prototype);
     }
-  });
-});
-
-describe('CSV: splitting rows exactly like d3-dsv', () => {
-  it('splits every CSV of the corpus into the same rows and cells as d3-dsv parseRows', async () => {
-    const files: [string, string][] = [
-      ['dwd-klima-tageswerte-02667-koeln-bonn-TRUNCATED.csv', ';'],
-      ['itnrw-genesis-33111-02ir-koeln-flaechennutzung.csv', ';'],
-      ['kiel-haushalt-2017-cp1252-TRUNCATED.csv', ';'],
-      ['muenster-fahrradzaehlung-neutor-2015-stuendlich.csv', ','],
-      ['muenster-park-and-ride-multiline-quoted.csv', ';'],
-      ['muenster-tischtennisplatten-latlon.csv', ','],
-      ['muenster-wohnberechtigte-stadtteile.csv', ','],
-      ['wesel-kontenrahmen-trailing-delimiter-rows.csv', ';'],
-    ];
-    for (const [file, delimiter] of files) {
-      const text = await fetchText(corpusUrl(file));
-      const expected = dsvFormat(delimiter).parseRows(text);
-      expect(expected.length, file).to.be.greaterThan(10);
-      expect(splitRows(text, delimiter), file).to.deep.equal(expected);
-    }
-  });
-
-  it('splits random texts of quotes, delimiters and line breaks like d3-dsv, quirks included', () => {
-    // Seeded, so a failure can be reproduced; the pieces hit every branch of the quote rules.
-    const pieces = ['a', 'bc', ' ', ';', ';', '"', '""', '"x"', '\n', '\r', '\r\n', 'ä€', ','];
-    let seed = 7;
-    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-    const parser = dsvFormat(';');
-    for (let n = 0; n < 3000; n++) {
-      let text = '';
-      const length = Math.floor(random() * 40);
-      for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
-      expect(splitRows(text, ';'), JSON.stringify(text)).to.deep.equal(parser.parseRows(text));
-    }
-  });
-
-  it('splits a long text of quoted, multi-line and empty cells like d3-dsv (buffers grow past their first size)', () => {
-    const lines: string[] = [];
-    for (let i = 0; i < 3000; i++) {
-      lines.push(`${i};"Zeile ${i}; mit ""Zitat""";${i % 7 ? '' : 'x'};;"zwei\r\nZeilen"`);
-    }
-    const text = lines.join('\r\n');
-    const rows = splitRows(text, ';');
-    expect(rows).to.have.length(3000);
-    expect(rows[2999]).to.deep.equal(['2999', 'Zeile 2999; mit "Zitat"', '', '', 'zwei\r\nZeilen']);
-    expect(rows).to.deep.equal(dsvFormat(';').parseRows(text));
   });
 });
 

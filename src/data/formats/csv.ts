@@ -17,9 +17,10 @@
  *   fit makes the parser read the file again with all cells in view.
  * - Ids: an `id`, `uid`, `LfdNr`, `Nr`, … column whose values are present and unique, else the 0-based record index.
  */
+import { dsvFormat } from 'd3-dsv';
 import { charsetOf, decodeText } from '../decode.js';
 import { DataError } from '../errors.js';
-import { cellText, inferConverter, type ColumnConverter, type InferOptions, type TextCells } from '../infer.js';
+import { inferConverter, type ColumnConverter, type InferOptions } from '../infer.js';
 import type { DataRecord, Dataset, Field, Value } from '../types.js';
 import type { Parser } from './parser.js';
 
@@ -291,7 +292,8 @@ function idCandidate(names: readonly string[]): number {
  * An unterminated quote swallows the rest of the file into the last field of the last row; d3-dsv does not
  * complain, so look for it: a last field with a line break that does not end in a closing quote.
  */
-function checkQuotes(text: string, lastCell: string | undefined, url: string | undefined): void {
+function checkQuotes(text: string, lastRow: readonly string[] | undefined, url: string | undefined): void {
+  const lastCell = lastRow?.[lastRow.length - 1];
   if (lastCell === undefined || !/[\r\n]/.test(lastCell)) return;
   if (/"[\r\n]*$/.test(text)) return;
   // The field's text follows its opening quote; escaped quotes only move the quote further left.
@@ -321,201 +323,19 @@ function misfit(): never {
   throw MISFIT;
 }
 
-const QUOTE = 34;
-const LINE_FEED = 10;
-const CARRIAGE_RETURN = 13;
-
-/**
- * Splits CSV text into rows of cells exactly as d3-dsv's parseRows does (the same quoting rules, quirks included),
- * but keeps the cells as ranges of the text (TextCells): converters read numbers and dates in place, and only text
- * cells become strings. Rows accumulate until `clear` or `dropRows`.
- */
-class CellScanner implements TextCells {
-  start: Int32Array = new Int32Array(4096);
-  end: Int32Array = new Int32Array(4096);
-  quoted: Uint8Array = new Uint8Array(4096);
-  rowStart: Int32Array = new Int32Array(1024);
-  /** Rows held; their cells are `rowStart[0]` to `rowStart[rows] - 1`. */
-  rows = 0;
-  /** Where the next row starts in the text. */
-  position = 0;
-  private atEnd: boolean;
-  private readonly length: number;
-  private readonly delimiter: number;
-  /** The highest code of the delimiter and the line breaks. */
-  private readonly highest: number;
-  /** The last cell read, for the unterminated-quote check. */
-  private lastCell = -1;
-  private lastCellText: string | undefined;
-
-  constructor(
-    readonly text: string,
-    delimiter: string,
-  ) {
-    this.delimiter = delimiter.charCodeAt(0);
-    this.highest = Math.max(this.delimiter, LINE_FEED, CARRIAGE_RETURN);
-    let n = text.length;
-    // d3-dsv strips one trailing line break.
-    if (text.charCodeAt(n - 1) === LINE_FEED) --n;
-    if (text.charCodeAt(n - 1) === CARRIAGE_RETURN) --n;
-    this.length = n;
-    // As in d3-dsv, only an empty text has no rows (`\r` alone is one empty row).
-    this.atEnd = text.length === 0;
-  }
-
-  /** Reads the next row into the buffers; false at the end of the text. (d3-dsv's `token`, inlined.) */
-  scanRow(): boolean {
-    if (this.atEnd) return false;
-    const { text, length: n, delimiter, highest } = this;
-    let { start, end, quoted } = this;
-    let I = this.position;
-    let k = this.rowStart[this.rows];
-    let eof = false;
-    let eol = false;
-    while (!eol && !eof) {
-      if (k === start.length) ({ start, end, quoted } = this.growCells());
-      const j = I;
-      let i: number;
-      let c: number;
-      if (text.charCodeAt(j) === QUOTE) {
-        while ((I++ < n && text.charCodeAt(I) !== QUOTE) || text.charCodeAt(++I) === QUOTE);
-        if ((i = I) >= n) eof = true;
-        else if ((c = text.charCodeAt(I++)) === LINE_FEED) eol = true;
-        else if (c === CARRIAGE_RETURN) {
-          eol = true;
-          if (text.charCodeAt(I) === LINE_FEED) ++I;
-        }
-        start[k] = j + 1;
-        end[k] = i - 1;
-        quoted[k++] = 1;
-        continue;
-      }
-      i = n;
-      eof = true;
-      while (I < n) {
-        c = text.charCodeAt((i = I++));
-        // Most characters are above the delimiter and both line breaks: one comparison for them.
-        if (c > highest) continue;
-        if (c === LINE_FEED) eol = true;
-        else if (c === CARRIAGE_RETURN) {
-          eol = true;
-          if (text.charCodeAt(I) === LINE_FEED) ++I;
-        } else if (c !== delimiter) continue;
-        eof = false;
-        break;
-      }
-      start[k] = j;
-      end[k] = eof ? n : i;
-      quoted[k++] = 0;
-    }
-    this.position = I;
-    this.atEnd = eof;
-    this.lastCell = k - 1;
-    this.lastCellText = undefined;
-    if (++this.rows === this.rowStart.length) {
-      const grown = new Int32Array(this.rowStart.length * 2);
-      grown.set(this.rowStart);
-      this.rowStart = grown;
-    }
-    this.rowStart[this.rows] = k;
-    return true;
-  }
-
-  private growCells(): { start: Int32Array; end: Int32Array; quoted: Uint8Array } {
-    const size = this.start.length * 2;
-    const start = new Int32Array(size);
-    const end = new Int32Array(size);
-    const quoted = new Uint8Array(size);
-    start.set(this.start);
-    end.set(this.end);
-    quoted.set(this.quoted);
-    return Object.assign(this, { start, end, quoted });
-  }
-
-  /** The text of the last cell read, or undefined before the first row. */
-  lastCellValue(): string | undefined {
-    if (this.lastCell < 0) return this.lastCellText;
-    return (this.lastCellText ??= cellText(this, this.lastCell));
-  }
-
-  /** Forgets the held rows; call before a `rewind` or between head rows. */
-  clear(): void {
-    if (this.lastCell >= 0) this.lastCellText = this.lastCellValue();
-    this.lastCell = -1;
-    this.rows = 0;
-    this.rowStart[0] = 0;
-  }
-
-  /** Goes back to the start of a row read before (at `position` then); the held rows are forgotten. */
-  rewind(position: number): void {
-    this.clear();
-    this.position = position;
-    this.atEnd = false;
-  }
-
-  /** Forgets the first `count` held rows. */
-  dropRows(count: number): void {
-    const base = this.rowStart[count];
-    const cells = this.rowStart[this.rows] - base;
-    this.start.copyWithin(0, base, base + cells);
-    this.end.copyWithin(0, base, base + cells);
-    this.quoted.copyWithin(0, base, base + cells);
-    if (this.lastCell >= 0) this.lastCell -= base;
-    for (let r = count; r <= this.rows; r++) this.rowStart[r - count] = this.rowStart[r] - base;
-    this.rows -= count;
-  }
-
-  cellCount(row: number): number {
-    return this.rowStart[row + 1] - this.rowStart[row];
-  }
-
-  isBlankCell(k: number): boolean {
-    if (this.quoted[k] === 1) return isBlank(cellText(this, k));
-    const { text } = this;
-    for (let i = this.start[k], end = this.end[k]; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c > 32 && c !== 0xa0) return false;
-    }
-    return true;
-  }
-
-  /** Whether held row `row` fills at most `limit` cells (isSparseRow on the row's text). */
-  isSparse(row: number, limit: number): boolean {
-    let count = 0;
-    for (let k = this.rowStart[row], end = this.rowStart[row + 1]; k < end; k++) {
-      if (!this.isBlankCell(k) && ++count > limit) return false;
-    }
-    return true;
-  }
-
-  /** Held row `row` as strings. */
-  rowStrings(row: number): string[] {
-    const cells: string[] = [];
-    for (let k = this.rowStart[row], end = this.rowStart[row + 1]; k < end; k++) cells.push(cellText(this, k));
-    return cells;
-  }
-}
-
-/** The rows of a CSV text as strings, split as parseCsvBytes splits them (and as d3-dsv's parseRows does). */
-export function splitRows(text: string, delimiter: string): string[][] {
-  const scanner = new CellScanner(text, delimiter);
-  const rows: string[][] = [];
-  while (scanner.scanRow()) rows.push(scanner.rowStrings(scanner.rows - 1));
-  return rows;
-}
-
-/** Rows converted per batch: big enough for tight column loops, small enough that the held rows stay few. */
+/** Rows converted per batch: big enough for tight column loops, small enough that the raw rows die young. */
 const BATCH_ROWS = 2048;
 
 /**
- * Turns the data rows held by a CellScanner into records, batch by batch. Types come from the rows seen first (all
- * of them for small files); a cell that does not fit throws MISFIT when `sampled`, and the caller starts over with
- * every row in view. The last dense row and the sparse rows after it stay unconverted until the end: they may be a
- * total row or a footnote block.
+ * Turns data rows into records, batch by batch. Types come from the rows seen first (all of them for small files);
+ * a cell that does not fit throws MISFIT when `sampled`, and the caller starts over with every row in view.
+ * The last dense row and the sparse rows after it stay unconverted until the end: they may be a total row or a
+ * footnote block.
  */
 class RecordWriter {
   readonly records: DataRecord[] = [];
   skippedRows = 0;
+  private pending: string[][] = [];
   private readonly sparse: number;
   private readonly columns: Value[][];
   private readonly Values: ValuesConstructor;
@@ -529,84 +349,61 @@ class RecordWriter {
     private readonly headerWidth: number,
     private readonly sampled: boolean,
     private readonly inferOptions: InferOptions,
-    private readonly cells: CellScanner,
   ) {
     this.sparse = Math.max(1, Math.floor(headerWidth / 4));
-    // Starting every column and every values field with null keeps them tagged: a number is then boxed once, when
-    // it is converted, instead of again for each array and object field it passes through.
-    this.columns = names.map(() => [null]);
+    this.columns = names.map(() => []);
     this.Values = valuesConstructor(names, this.columns);
-    new this.Values(0);
     this.idColumn = idCandidate(names);
   }
 
-  /** Called after the scanner read a row: converts a batch once enough rows are held. */
-  rowAdded(): void {
-    const { cells } = this;
-    if (cells.rows < BATCH_ROWS) return;
-    let keep = cells.rows - 1;
-    while (keep > 0 && cells.isSparse(keep, this.sparse)) keep--;
+  push(row: string[]): void {
+    this.pending.push(row);
+    if (this.pending.length < BATCH_ROWS) return;
+    let keep = this.pending.length - 1;
+    while (keep > 0 && isSparseRow(this.pending[keep], this.sparse)) keep--;
     if (keep === 0) {
       // Thousands of sparse rows in a row are data, not a footnote: convert all but the last.
-      if (cells.rows < 4 * BATCH_ROWS) return;
-      keep = cells.rows - 1;
+      if (this.pending.length < 4 * BATCH_ROWS) return;
+      keep = this.pending.length - 1;
     }
-    this.convert(0, keep);
-    cells.dropRows(keep);
+    this.convert(this.pending.slice(0, keep));
+    this.pending = this.pending.slice(keep);
   }
 
   /** The end: drop a footnote block and a closing total row from the held rows, convert the rest. */
   finish(): void {
-    const { cells } = this;
-    const held: string[][] = [];
-    for (let r = 0; r < cells.rows; r++) held.push(cells.rowStrings(r));
-    const end = dataEnd(held, this.headerWidth, this.records.length);
-    this.skippedRows += held.length - end;
-    this.convert(0, end);
-    cells.clear();
+    const rows = this.pending;
+    const end = dataEnd(rows, this.headerWidth, this.records.length);
+    this.skippedRows += rows.length - end;
+    this.convert(rows.slice(0, end));
+    this.pending = [];
     if (this.idsDropped) for (let r = 0; r < this.records.length; r++) this.records[r].id = String(r);
   }
 
-  /** Converts held rows `first` to `first + count - 1`, leaving out empty rows. */
-  private convert(first: number, count: number): void {
-    const { cells } = this;
-    let run = first;
-    for (let r = first; r < first + count; r++) {
-      if (!cells.isSparse(r, 0)) continue;
-      this.convertRun(run, r - run);
-      this.skippedRows++;
-      run = r + 1;
-    }
-    this.convertRun(run, first + count - run);
-  }
-
-  /** Converts a run of non-empty held rows. */
-  private convertRun(first: number, count: number): void {
-    if (count <= 0) return;
-    const { cells } = this;
+  private convert(batch: string[][]): void {
+    const rows = batch.filter((row) => !isEmptyRow(row));
+    this.skippedRows += batch.length - rows.length;
     const width = this.names.length;
-    for (let r = first; r < first + count; r++) {
+    for (const row of rows) {
       // Cells past the known columns: only the whole-file pass can give them columns of their own.
-      const row = cells.rowStart[r];
-      for (let k = cells.rowStart[r + 1] - 1; k >= row + width; k--) if (!cells.isBlankCell(k)) misfit();
+      for (let c = row.length - 1; c >= width; c--) if (!isBlank(row[c])) misfit();
     }
     for (let c = 0; c < width; c++) {
       const out = this.columns[c];
-      out.length = count;
-      if (this.converters[c].convertCells(cells, first, count, c, out)) continue;
+      out.length = rows.length;
+      if (this.converters[c].convertColumn(rows, c, out)) continue;
       if (this.sampled) misfit();
       // Types were inferred from every cell, so this is a rule the inference and the converter read differently:
       // keep the column as text rather than lose a cell.
       this.converters[c] = inferConverter([], this.inferOptions);
-      this.converters[c].convertCells(cells, first, count, c, out);
+      this.converters[c].convertColumn(rows, c, out);
     }
     const { Values, records } = this;
     const offset = records.length;
-    for (let r = 0; r < count; r++) {
+    for (let r = 0; r < rows.length; r++) {
       let id = '';
       if (this.idColumn >= 0) {
-        const k = cells.rowStart[first + r] + this.idColumn;
-        id = k < cells.rowStart[first + r + 1] ? cellText(cells, k).trim() : '';
+        id = (rows[r][this.idColumn] ?? '').trim();
         if (id === '' || this.ids.has(id)) {
           this.idColumn = -1; // not unique after all: ids become row indexes in finish()
           this.idsDropped = true;
@@ -626,15 +423,14 @@ interface ParsedRows {
 }
 
 /**
- * Splits the text into rows. The first `headRows` rows are read as strings to find the header and infer the column
- * types; then the scanner goes back to the first data row and the rows flow through the RecordWriter in batches.
+ * Splits the text with d3-dsv, handing every row to a callback so d3 keeps nothing. The first `headRows` rows are
+ * held to find the header and infer the column types; after that rows flow through the RecordWriter in batches.
  */
 function parseRows(text: string, delimiter: string, options: CsvOptions, headRows: number): ParsedRows {
-  const scanner = new CellScanner(text, delimiter);
   const head: string[][] = [];
-  /** Where each head row starts in the text. */
-  const headStarts: number[] = [];
+  let writer: RecordWriter | undefined;
   let headerRow = 0;
+  let lastRow: string[] | undefined;
   const nullValues = options.nullValues;
   const inferOptions: InferOptions = { nullValues, numberFormat: delimiter === ',' ? 'en' : undefined };
 
@@ -664,27 +460,26 @@ function parseRows(text: string, delimiter: string, options: CsvOptions, headRow
         { ...inferOptions, name },
       ),
     );
-    if (header.end + 1 < head.length) scanner.rewind(headStarts[header.end + 1]);
-    else scanner.clear();
-    return new RecordWriter(names, converters, headerWidth, !complete, inferOptions, scanner);
+    const created = new RecordWriter(names, converters, headerWidth, !complete, inferOptions);
+    for (const row of data) created.push(row);
+    return created;
   };
 
-  while (head.length < headRows) {
-    const position = scanner.position;
-    scanner.clear();
-    if (!scanner.scanRow()) break;
-    headStarts.push(position);
-    head.push(scanner.rowStrings(0));
-  }
-  const complete = head.length < headRows;
-  if (complete) checkQuotes(text, scanner.lastCellValue(), options.url);
-  const writer = start(complete);
+  dsvFormat(delimiter).parseRows(text, (row) => {
+    lastRow = row;
+    if (writer) writer.push(row);
+    else {
+      head.push(row);
+      if (head.length >= headRows) writer = start(false);
+    }
+    return null;
+  });
+  checkQuotes(text, lastRow, options.url);
+  if (!writer && head.length < headRows) writer = start(true);
   if (!writer) return { fields: [], records: [], headerRow, skippedRows: 0 };
-  while (scanner.scanRow()) writer.rowAdded();
-  if (!complete) checkQuotes(text, scanner.lastCellValue(), options.url);
   writer.finish();
   const fields: Field[] = writer.names.map((name, c) => {
-    const { type, numberFormat, unit } = writer.converters[c];
+    const { type, numberFormat, unit } = writer!.converters[c];
     return { name, type, ...(numberFormat && { numberFormat }), ...(unit && { unit }) };
   });
   return { fields, records: writer.records, headerRow, skippedRows: writer.skippedRows };
