@@ -1,4 +1,5 @@
 import type { FieldType, Value } from './types.js';
+import { DEFAULT_TIME_ZONE, ianaTimeZone, wallMs, type TimeZone } from './calendar/time-zone.js';
 
 /**
  * Type inference for text cells (CSV, and string values in JSON). A column is typed as a whole: number (German
@@ -197,57 +198,15 @@ const SLASH = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:,? (\d{1,2}):(\d{2})(?::(\d{2}))
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const DATE_NAME = /dat(um|e)|tag|zeit|time|stichtag/i;
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+const DAY = 86_400_000;
 
-let berlinFormat: Intl.DateTimeFormat | undefined;
-const offsetByHour = new Map<number, number>();
-const offsetByDay = new Map<number, number | null>();
-
-/** Europe/Berlin's UTC offset in ms at the given UTC hour, read from Intl (never the machine's time zone). */
-function berlinOffsetAtHour(hour: number): number {
-  let offset = offsetByHour.get(hour);
-  if (offset === undefined) {
-    berlinFormat ??= new Intl.DateTimeFormat('en-US', {
-      timeZone: 'Europe/Berlin',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    const parts: Record<string, number> = {};
-    for (const part of berlinFormat.formatToParts(new Date(hour * HOUR))) parts[part.type] = Number(part.value);
-    const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-    offset = wall - hour * HOUR;
-    offsetByHour.set(hour, offset);
-  }
-  return offset;
-}
-
-/**
- * The offset at a UTC instant. Berlin's offset changes at most once a day and on the hour, so a day whose first and
- * last hour agree needs two Intl calls in all; only the two switch days a year are looked up hour by hour.
- */
-function berlinOffset(utc: number): number {
-  const day = Math.floor(utc / DAY);
-  let offset = offsetByDay.get(day);
-  if (offset === undefined) {
-    const first = berlinOffsetAtHour(day * 24);
-    offset = first === berlinOffsetAtHour(day * 24 + 23) ? first : null;
-    offsetByDay.set(day, offset);
-  }
-  return offset ?? berlinOffsetAtHour(Math.floor(utc / HOUR));
-}
+/** Europe/Berlin from the calendar code's cached zones (offsets from Intl, never the machine's time zone). */
+let berlin: TimeZone | undefined;
 
 /** Milliseconds since the epoch of a Europe/Berlin wall-clock time. */
 export function berlinWallTime(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0) {
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  // The offset at the wall time read as UTC is right except within hours of a switch; one more look settles it.
-  const guess = berlinOffset(wall);
-  return wall - berlinOffset(wall - guess);
+  berlin ??= ianaTimeZone(DEFAULT_TIME_ZONE)!;
+  return berlin.toInstant(wallMs(year, month, day, hour, minute, second)) + ms;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
