@@ -21,24 +21,37 @@ for (const file of readdirSync(serversDir)
   if (mod.middleware) middleware.push(mod.middleware);
 }
 
+/** Debian's Chromium, optionally with a time zone of its own (TZ in its environment). */
+function chromium(env = {}) {
+  return chromeLauncher({
+    // One browser context (a window of its own) per page: with concurrency, a page in a background tab of a
+    // shared window gets no animation frames, so rAF, ResizeObserver and fixture() of plain elements hang.
+    createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
+    launchOptions: {
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      headless: true,
+      args: ['--headless=new', ...chromiumArgs],
+      env: { ...process.env, ...env },
+    },
+  });
+}
+
 export default {
-  files: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+  files: ['test/**/*.test.ts', 'src/**/*.test.ts', '!test/time-zone/**'],
   nodeResolve: { exportConditions: ['production', 'browser'] },
   concurrency: 2,
   concurrentBrowsers: 1,
   testsFinishTimeout: 240_000,
   testFramework: { config: { timeout: 20_000 } },
-  browsers: [
-    chromeLauncher({
-      // One browser context (a window of its own) per page: with concurrency, a page in a background tab of a
-      // shared window gets no animation frames, so rAF, ResizeObserver and fixture() of plain elements hang.
-      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-        headless: true,
-        args: ['--headless=new', ...chromiumArgs],
-      },
-    }),
+  browsers: [chromium()],
+  // The calendar tests run a second time in a browser whose own time zone is far from Berlin: dates must come out
+  // the same whatever the machine's zone.
+  groups: [
+    {
+      name: 'browser-in-new-york',
+      files: ['test/time-zone/*.test.ts', 'test/events/*.test.ts', 'test/data/ics.test.ts', 'test/data/oparl.test.ts'],
+      browsers: [chromium({ TZ: 'America/New_York' })],
+    },
   ],
   middleware,
   reporters: [
