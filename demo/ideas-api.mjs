@@ -1,4 +1,4 @@
-// The reference server for <offen-ideas>: the REST contract of docs/ideas-contract.md as a plain Node request
+// The reference server for <offen-ideas>: the REST contract of the README ("The ideas contract") as a plain Node request
 // handler, storing ideas and votes in an SQLite database file (sql.js, SQLite compiled to WebAssembly, so there
 // is no native build). Every write is persisted at once (temp file + rename), so a crash or restart loses nothing.
 //
@@ -313,7 +313,7 @@ function tokenMatches(given, expected) {
  *   POST /votes                    { id } vote, { id, withdraw: true } withdraw: 200 { id, votes, voted }
  *   GET  /ideas/pending            (moderator) ideas waiting for approval
  *   POST /ideas/{id}/approve|reject (moderator)
- * See docs/ideas-contract.md.
+ * See the README ("The ideas contract").
  *
  * @param {object} options
  * @param {string} options.dbFile  SQLite database file; created (and seeded) on first start, reloaded afterwards.

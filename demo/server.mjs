@@ -1,5 +1,5 @@
 // `npm start`: serves the demo town page, the built widgets (dist/ at /offen/), the sample data and the reference
-// idea server (/api/…, see docs/ideas-contract.md). No network needed. PORT=8080 by default.
+// idea server (/api/…, see the README ("The ideas contract")). No network needed. PORT=8080 by default.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,6 @@
 // The ideas REST contract for the tests: the reference server of demo/ideas-api.mjs, one instance (and one SQLite
 // file) per board, so every test works on a board of its own. A control endpoint makes a board misbehave.
-//   /ideas-api/<board>/ideas, /votes, …   the contract (docs/ideas-contract.md); moderator token `test-moderator`
+//   /ideas-api/<board>/ideas, /votes, …   the contract (the README ("The ideas contract")); moderator token `test-moderator`
 //   POST /ideas-api/<board>/_control      JSON, any of:
 //     { "seed": "ideas-board.json", "minFillMs": 0, "allowedOrigins": [] }
 //                                           start the board afresh from test/fixtures/<seed>

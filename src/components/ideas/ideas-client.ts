@@ -1,5 +1,5 @@
 /**
- * The HTTP side of submitting and voting (docs/ideas-contract.md). No DOM: the element turns these results into
+ * The HTTP side of submitting and voting (the README ("The ideas contract")). No DOM: the element turns these results into
  * messages. Requests go without cookies (`credentials: 'omit'`) and end after a timeout.
  */
 

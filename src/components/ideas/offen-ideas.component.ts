@@ -91,7 +91,7 @@ const dateConverter = {
 /**
  * A board of citizen ideas: cards (or a compact list) with status, votes, comments and age, filters by category,
  * status and text, sorting and paging. With `submit-url` citizens send ideas through a form whose draft is never
- * lost; with `vote-url` they support ideas. The REST contract is in docs/ideas-contract.md; `demo/ideas-api.mjs`
+ * lost; with `vote-url` they support ideas. The REST contract is in the README ("The ideas contract"); `demo/ideas-api.mjs`
  * implements it. Field names of Decidim, CONSUL and adhocracy+ exports are recognized without mapping attributes.
  *
  * @tag offen-ideas
