@@ -3,15 +3,7 @@
 // rows of a German municipal budget export (semicolon, decimal comma, DD.MM.YYYY, Windows-1252 bytes).
 import { dsvFormat } from 'd3-dsv';
 import { parseCsvBytes } from '../../src/data/formats/csv.js';
-
-interface BenchRow {
-  name: string;
-  ours: number;
-  reference: number;
-  unit: 'ms' | 'KB';
-  goal?: string;
-  refName?: string;
-}
+import { median, type BenchRow } from './bench-utils.js';
 
 const ROWS = 100_000;
 const RUNS = 15;
@@ -57,11 +49,6 @@ export function generateGermanCsv(rows = ROWS): Uint8Array {
     );
   }
   return windows1252(lines.join('\r\n') + '\r\n');
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /**

@@ -7,6 +7,7 @@ import ICAL from 'ical.js';
 import { parseIcsText } from '../../src/data/formats/ics.js';
 import type { DataRecord } from '../../src/data/types.js';
 import { median, type BenchRow } from './bench-utils.js';
+import { BERLIN_VTIMEZONE } from '../../src/components/events/ics-export.js';
 
 const EVENTS = 500;
 const RUNS = 7;
@@ -14,26 +15,6 @@ const RUNS = 7;
 const FROM = new Date('2026-03-01T00:00:00Z');
 const TO = new Date('2027-03-01T00:00:00Z');
 const DAY_MS = 86_400_000;
-
-const VTIMEZONE = [
-  'BEGIN:VTIMEZONE',
-  'TZID:Europe/Berlin',
-  'BEGIN:DAYLIGHT',
-  'TZOFFSETFROM:+0100',
-  'TZOFFSETTO:+0200',
-  'TZNAME:CEST',
-  'DTSTART:19700329T020000',
-  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
-  'END:DAYLIGHT',
-  'BEGIN:STANDARD',
-  'TZOFFSETFROM:+0200',
-  'TZOFFSETTO:+0100',
-  'TZNAME:CET',
-  'DTSTART:19701025T030000',
-  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
-  'END:STANDARD',
-  'END:VTIMEZONE',
-];
 
 const PLACES = ['Burg Eisenhardt\\, Bad Belzig', 'Rathaus Wiesenburg/Mark', 'Gemeindehaus Lübnitz', 'Kirche Görzke'];
 const TITLES = ['Chorprobe', 'Ortsbeirat', 'Seniorentreff', 'Lesung', 'Sprechstunde', 'Wanderung', 'Repair Café'];
@@ -53,7 +34,7 @@ export function generateCalendar(events = EVENTS): string {
     'VERSION:2.0',
     'PRODID:-//offen//Benchmark//DE',
     'X-WR-CALNAME:Benchmark',
-    ...VTIMEZONE,
+    ...BERLIN_VTIMEZONE,
   ];
   for (let i = 0; i < events; i++) {
     const uid = `bench-${i}@offen.test`;

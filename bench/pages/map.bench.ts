@@ -8,15 +8,7 @@ import * as L from 'leaflet/dist/leaflet-src.esm.js';
 import '../../src/components/map/offen-map.js';
 import type { OffenMap } from '../../src/components/map/offen-map.js';
 import type { Dataset } from '../../src/data/types.js';
-
-interface BenchRow {
-  name: string;
-  ours: number;
-  reference: number;
-  unit: 'ms' | 'KB';
-  goal?: string;
-  refName?: string;
-}
+import { type BenchRow } from './bench-utils.js';
 
 const POINTS = 50_000;
 const RUNS = 3;

@@ -11,7 +11,7 @@ import { pad, wallTime } from './zoned-time.js';
 const BERLIN = 'Europe/Berlin';
 
 /** Europe/Berlin since 1996 (EU rules): enough for every event a calendar app will import from us. */
-const BERLIN_VTIMEZONE = [
+export const BERLIN_VTIMEZONE: readonly string[] = [
   'BEGIN:VTIMEZONE',
   'TZID:Europe/Berlin',
   'BEGIN:DAYLIGHT',
