@@ -245,6 +245,14 @@ export const parseOParl: Parser = async (context) => {
   } else if (rootType === 'Meeting') {
     page = { data: [root] };
   } else if (isObject(root) && Array.isArray(root.data)) {
+    // A list of papers, persons or files is not a calendar: say so before paging through it.
+    const listType = root.data.map(oparlType).find((itemType) => itemType !== undefined);
+    if (listType !== undefined && listType !== 'Meeting') {
+      throw new DataError('unsupported', `OParl list ${source.url} holds ${listType} objects, not meetings`, {
+        url: source.url,
+        found: `oparl:${listType}`,
+      });
+    }
     page = root;
   } else {
     throw new DataError('unsupported', `OParl object ${source.url} is not a meeting list, body or meeting`, {
