@@ -302,18 +302,63 @@ function checkQuotes(text: string, lastRow: readonly string[] | undefined, url: 
   throw new DataError('parse', `Unterminated quoted field starting on line ${line}`, { url, line });
 }
 
-type ValuesConstructor = new (row: number) => Record<string, Value>;
+type ValuesConstructor = new (columns: readonly Value[][], row: number) => Record<string, Value>;
 
 /**
  * Objects made by a constructor get their properties in-object and share one shape; filling `{}` key by key was
- * a slow step of the pipeline. The prototype stays Object.prototype, so values are plain objects.
+ * a slow step of the pipeline. The first columns are stored by one statement each: a store that always sees the
+ * same key and shape stays a fast monomorphic one, where a loop's single store sees every key and goes slow. The
+ * prototype stays Object.prototype, so values are plain objects.
  */
-function valuesConstructor(names: readonly string[], columns: readonly Value[][]): ValuesConstructor {
-  function Values(this: Record<string, Value>, row: number) {
-    for (let c = 0; c < names.length; c++) this[names[c]] = columns[c][row];
+function valuesConstructor(names: readonly string[]): ValuesConstructor {
+  const n = names.length;
+  const [k0, k1, k2, k3, k4, k5, k6, k7, k8, k9, k10, k11] = names;
+  function Values(this: Record<string, Value>, columns: readonly Value[][], row: number) {
+    if (n === 0) return;
+    this[k0] = columns[0][row];
+    if (n === 1) return;
+    this[k1] = columns[1][row];
+    if (n === 2) return;
+    this[k2] = columns[2][row];
+    if (n === 3) return;
+    this[k3] = columns[3][row];
+    if (n === 4) return;
+    this[k4] = columns[4][row];
+    if (n === 5) return;
+    this[k5] = columns[5][row];
+    if (n === 6) return;
+    this[k6] = columns[6][row];
+    if (n === 7) return;
+    this[k7] = columns[7][row];
+    if (n === 8) return;
+    this[k8] = columns[8][row];
+    if (n === 9) return;
+    this[k9] = columns[9][row];
+    if (n === 10) return;
+    this[k10] = columns[10][row];
+    if (n === 11) return;
+    this[k11] = columns[11][row];
+    for (let c = 12; c < n; c++) this[names[c]] = columns[c][row];
   }
   Values.prototype = Object.prototype;
   return Values as unknown as ValuesConstructor;
+}
+
+/**
+ * Constructors by column names. Every constructor brings a new object shape, and the stores in the constructor's
+ * code turn slow once they have seen a few: reading the same kind of file again reuses its constructor.
+ */
+const valuesConstructors = new Map<string, ValuesConstructor>();
+
+function valuesConstructorFor(names: readonly string[]): ValuesConstructor {
+  const key = names.join('\u0000');
+  let constructor = valuesConstructors.get(key);
+  if (!constructor) {
+    if (valuesConstructors.size >= 16) valuesConstructors.clear();
+    constructor = valuesConstructor(names);
+    valuesConstructors.set(key, constructor);
+  }
+  return constructor;
 }
 
 /** Thrown when a cell does not fit the type inferred from the first rows: the file is then read again, whole. */
@@ -352,7 +397,7 @@ class RecordWriter {
   ) {
     this.sparse = Math.max(1, Math.floor(headerWidth / 4));
     this.columns = names.map(() => []);
-    this.Values = valuesConstructor(names, this.columns);
+    this.Values = valuesConstructorFor(names);
     this.idColumn = idCandidate(names);
   }
 
@@ -398,7 +443,7 @@ class RecordWriter {
       this.converters[c] = inferConverter([], this.inferOptions);
       this.converters[c].convertColumn(rows, c, out);
     }
-    const { Values, records } = this;
+    const { Values, records, columns } = this;
     const offset = records.length;
     for (let r = 0; r < rows.length; r++) {
       let id = '';
@@ -410,7 +455,7 @@ class RecordWriter {
           this.ids.clear();
         } else this.ids.add(id);
       }
-      records.push({ id: id || String(offset + r), values: new Values(r) });
+      records.push({ id: id || String(offset + r), values: new Values(columns, r) });
     }
   }
 }
