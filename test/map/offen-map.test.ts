@@ -183,6 +183,24 @@ describe('<offen-map> data', () => {
     expect(el.selected).to.equal(undefined);
   });
 
+  it("loads images only from its own or the data's server; a third server's image becomes a link (GDPR)", async () => {
+    const el = await fixture<OffenMap>(
+      html`<offen-map src=${fixtureUrl('map-images.geojson')} tile-url=${tileTemplate(tileKey('img'))}></offen-map>`,
+    );
+    await ready(el);
+    const [own, foreign] = ['eigen', 'fremd'].map((id) => listIds(el).find((listed) => listed === id)!);
+    $(el, `.item[data-id="${own}"]`)!.click();
+    await until(() => $(el, '.leaflet-popup .details-image'));
+    expect(($(el, '.leaflet-popup .details-image') as HTMLImageElement).src).to.equal(fixtureUrl('map-bild.png'));
+    $(el, `.item[data-id="${foreign}"]`)!.click();
+    await until(() => $(el, '.leaflet-popup .details-image-link a'));
+    const details = $(el, '.leaflet-popup .details')!;
+    expect(details.querySelector('img.details-image')).to.equal(null);
+    const link = details.querySelector('.details-image-link a') as HTMLAnchorElement;
+    expect(link.href).to.equal('https://bilder.example.org/burg.jpg');
+    expect(link.textContent).to.equal('Bild ansehen (externe Seite)');
+  });
+
   it('renders XSS payloads in every field as text and drops unsafe links', async () => {
     const el = await fixture<OffenMap>(
       html`<offen-map

@@ -178,6 +178,16 @@ export class OffenMap extends OffenSourceElement {
     return this.loader.state === 'complete' ? this.loader.dataset : undefined;
   }
 
+  /**
+   * Images load by themselves only from this page's server or the data's own server (the reader already talks to
+   * both); an image on a third server becomes a link, so opening details never contacts it without a click (GDPR).
+   */
+  private imageLoadsFreely(url: string): boolean {
+    const origin = new URL(url).origin;
+    const dataUrl = this.currentDataset?.meta.url;
+    return origin === location.origin || (!!dataUrl && origin === new URL(dataUrl, location.href).origin);
+  }
+
   /** `height` as CSS: a bare number means pixels. */
   private get mapHeight(): string {
     const height = this.height?.trim() || '400px';
@@ -677,7 +687,11 @@ export class OffenMap extends OffenSourceElement {
     >
       ${
         offer.image
-          ? html`<img class="details-image" src=${offer.image} alt="" loading="lazy" referrerpolicy="no-referrer" />`
+          ? this.imageLoadsFreely(offer.image)
+            ? html`<img class="details-image" src=${offer.image} alt="" loading="lazy" referrerpolicy="no-referrer" />`
+            : html`<p class="details-image-link">
+                <a href=${offer.image} target="_blank" rel="noopener noreferrer">${t.externalImage}</a>
+              </p>`
           : nothing
       }
       <p class="details-title">${offer.title}</p>

@@ -18,6 +18,7 @@ export const mapStrings = defineStrings(
     hours: 'Öffnungszeiten',
     phone: 'Telefon',
     website: 'Website',
+    externalImage: 'Bild ansehen (externe Seite)',
     close: 'Details schließen',
     details: 'Details',
     consentText: (host: string) =>
@@ -51,6 +52,7 @@ export const mapStrings = defineStrings(
     hours: 'Opening hours',
     phone: 'Phone',
     website: 'Website',
+    externalImage: 'View image (external site)',
     close: 'Close details',
     details: 'Details',
     consentText: (host: string) =>
