@@ -90,6 +90,9 @@ const EN = { decimal: Char.Dot, group: Char.Comma } as const;
 const PLAIN = { decimal: -1, group: -1 } as const;
 type Notation = { readonly decimal: number; readonly group: number };
 
+/** 10^0 … 10^22, all exact doubles: a table read instead of a Math.pow call per decimal number. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
 // Side results of the last scanNumber call. Module state instead of a result object: no allocation per cell.
 let scannedUnit = '';
 let scannedLeadingZero = false;
@@ -163,7 +166,8 @@ function scanNumber(s: string, notation: Notation): number {
     if (++i !== n) return NaN;
   }
   let value: number;
-  if (mantissa <= Number.MAX_SAFE_INTEGER && scale <= 22) value = scale === 0 ? mantissa : mantissa / 10 ** scale;
+  if (mantissa <= Number.MAX_SAFE_INTEGER && scale <= 22)
+    value = scale === 0 ? mantissa : mantissa / POWERS_OF_TEN[scale];
   else value = Number(normalizedDigits(s, numberEnd, notation));
   return negative ? -value : value;
 }
