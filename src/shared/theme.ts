@@ -43,6 +43,16 @@ export const hostStyles = css`
   button {
     cursor: pointer;
   }
+  /* Text fields and selects look alike in every widget (and survive CMS themes that restyle them). */
+  input:not([type='checkbox']):not([type='radio']),
+  select,
+  textarea {
+    min-height: 2.5rem;
+    padding: 0.3em 0.5em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;

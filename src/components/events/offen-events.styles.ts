@@ -17,14 +17,6 @@ export const eventsStyles = css`
   .control label {
     font-weight: 600;
   }
-  .control input,
-  .control select {
-    min-height: 2.5rem;
-    padding: 0.3em 0.5em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
   .count {
     margin: 0 0 0.5rem;
     color: var(--_muted);

@@ -527,7 +527,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
           this.voteUrl && !idea.pending
             ? html`<button
                 type="button"
-                class="vote"
+                class="offen-button secondary vote"
                 part="vote"
                 aria-pressed=${voted ? 'true' : 'false'}
                 aria-disabled=${locked ? 'true' : 'false'}

@@ -34,11 +34,6 @@ export const ideasStyles = css`
   input[type='email'],
   select,
   textarea {
-    min-height: 2.5rem;
-    padding: 0.35em 0.5em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
     width: 100%;
   }
   textarea {
@@ -186,17 +181,9 @@ export const ideasStyles = css`
     margin-top: auto;
     font-size: 0.95em;
   }
+  /* The vote button is an .offen-button.secondary that fills when pressed. */
   .vote {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.35rem;
-    min-height: 2.5rem;
     padding: 0.3em 0.8em;
-    border: 2px solid var(--_accent);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_accent);
-    font-weight: 600;
   }
   .vote[aria-pressed='true'] {
     background: var(--_accent);

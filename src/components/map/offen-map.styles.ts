@@ -29,13 +29,6 @@ export const styles = [
     .search label {
       font-weight: 600;
     }
-    .search input {
-      min-height: 2.5rem;
-      padding: 0.3em 0.6em;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-    }
     .chips {
       display: flex;
       flex-wrap: wrap;
