@@ -6,7 +6,7 @@ import { parseCsvBytes } from '../../src/data/formats/csv.js';
 import { median, type BenchRow } from './bench-utils.js';
 
 const ROWS = 100_000;
-const RUNS = 15;
+const RUNS = 31;
 const WARM_UP = 2;
 
 const DISTRICTS = ['Bad Belzig', 'Wiesenburg/Mark', 'Lübnitz', 'Görzke', 'Borkheide', 'Treuenbrietzen', 'Niemegk'];

@@ -5,3 +5,4 @@ export { fetchBytes, type FetchedBody, type FetchOptions } from './fetch.js';
 export { decodeText } from './decode.js';
 export { detectFormat } from './detect.js';
 export { mapRoles, getValue, normalizeName, type RoleSpec, type RoleSpecs, type RoleMap } from './mapping.js';
+export { DatasetDate } from './dataset-date.js';

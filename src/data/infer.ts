@@ -1,5 +1,6 @@
 import type { FieldType, Value } from './types.js';
 import { DEFAULT_TIME_ZONE, ianaTimeZone, wallMs, type TimeZone } from './calendar/time-zone.js';
+import { datasetDate } from './dataset-date.js';
 
 /**
  * Type inference for text cells (CSV, and string values in JSON). A column is typed as a whole: number (German
@@ -481,7 +482,16 @@ class NumberConverter extends Converter {
   }
 }
 
+/** Distinct cell texts a date column remembers: every day of a century; past that, a column of timestamps. */
+const DATE_TEXTS = 40_000;
+
 class DateConverter extends Converter {
+  /**
+   * Dates by cell text: a column repeats few distinct dates, a repeated text is not parsed again (with a time that
+   * means a regex and a time-zone offset), and its cells share one read-only Date (see dataset-date.ts). Dropped
+   * when a column holds more distinct texts.
+   */
+  private byText: Map<string, Date> | undefined = new Map();
   readonly type = 'date';
   constructor(
     private readonly missing: Missing,
@@ -491,11 +501,18 @@ class DateConverter extends Converter {
     super();
   }
   tryConvert(cell: string): Value | undefined {
+    const known = this.byText?.get(cell);
+    if (known !== undefined) return known;
     const s = trimCell(cell);
     if (s === '' || this.missing.isExtra(s)) return null;
     const time = parseDateTime(s, this.slashOrder, this.compact);
     if (Number.isNaN(time)) return this.missing.isMarker(s) ? null : undefined;
-    return new Date(time);
+    const date = datasetDate(time);
+    if (this.byText !== undefined) {
+      if (this.byText.size < DATE_TEXTS) this.byText.set(cell, date);
+      else this.byText = undefined;
+    }
+    return date;
   }
   convertColumn(rows: Rows, column: number, out: Value[]): boolean {
     for (let r = 0; r < rows.length; r++) {

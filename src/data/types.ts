@@ -59,7 +59,10 @@ export interface Field {
   unit?: string;
 }
 
-/** A cell value after type inference. Nested JSON stays an object/array and is reachable with dot names. */
+/**
+ * A cell value after type inference. Nested JSON stays an object/array and is reachable with dot names. Dates are
+ * read-only (`DatasetDate`, shared by cells with the same text): copy one with `new Date(date)` to change it.
+ */
 export type Value = string | number | boolean | Date | null | Value[] | { [key: string]: Value };
 
 /** GeoJSON geometry (RFC 7946), positions as [lon, lat]. */

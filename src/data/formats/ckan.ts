@@ -1,3 +1,4 @@
+import { datasetDate } from '../dataset-date.js';
 import { DataError } from '../errors.js';
 import type { Dataset, FieldType, Format, Lang } from '../types.js';
 import { buildTable, isMultilingual, jsonMeta, peekJson, pickLanguage } from './json.js';
@@ -35,10 +36,10 @@ export function parseCkanDate(value: unknown): Date | null {
   const match = ISO_DATE.exec(value.trim());
   if (!match) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '0', zone] = match;
-  const date = zone
-    ? new Date(value.trim().replace(' ', 'T'))
-    : new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, Math.round(Number(`0.${fraction}`) * 1000)));
-  return Number.isNaN(date.getTime()) ? null : date;
+  const time = zone
+    ? Date.parse(value.trim().replace(' ', 'T'))
+    : Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, Math.round(Number(`0.${fraction}`) * 1000));
+  return Number.isNaN(time) ? null : datasetDate(time);
 }
 
 function convert(value: unknown, type: FieldType | undefined): unknown {

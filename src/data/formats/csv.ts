@@ -341,7 +341,14 @@ function valuesConstructor(names: readonly string[]): ValuesConstructor {
     for (let c = 12; c < n; c++) this[names[c]] = columns[c][row];
   }
   Values.prototype = Object.prototype;
-  return Values as unknown as ValuesConstructor;
+  const constructor = Values as unknown as ValuesConstructor;
+  // A first object holding null and then a fraction in every field makes every field of the shape hold any value.
+  // Otherwise V8 keeps a number-only field as a box of its own per object (one more allocation per number cell),
+  // and a null arriving later in such a column changes the shape of every object made so far.
+  const nulls = names.map(() => [null]);
+  const first = new constructor(nulls, 0);
+  for (const name of names) first[name] = 0.5;
+  return constructor;
 }
 
 /**
@@ -396,7 +403,9 @@ class RecordWriter {
     private readonly inferOptions: InferOptions,
   ) {
     this.sparse = Math.max(1, Math.floor(headerWidth / 4));
-    this.columns = names.map(() => []);
+    // Arrays that once held null store numbers boxed and hand out the same box; an array of doubles only would
+    // store them unboxed and box each one again when the record reads it.
+    this.columns = names.map(() => [null]);
     this.Values = valuesConstructorFor(names);
     this.idColumn = idCandidate(names);
   }

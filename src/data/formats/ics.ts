@@ -6,6 +6,7 @@
  */
 import ICAL from 'ical.js';
 import { charsetOf, decodeText } from '../decode.js';
+import { datasetDate } from '../dataset-date.js';
 import { DataError } from '../errors.js';
 import { EVENT_FIELDS, occurrenceId, resolveWindow, takeOrdered } from '../calendar/events.js';
 import { mergeOccurrences, type MergeWindow, type Occurrence, type OccurrenceSource } from '../calendar/merge.js';
@@ -642,8 +643,8 @@ function toRecord({ start, end, item: { info, allDay } }: Occurrence<OccurrenceI
     id: occurrenceId(info.uid, start),
     values: {
       title: texts.title,
-      start: new Date(start),
-      end: end === null ? null : new Date(end),
+      start: datasetDate(start),
+      end: end === null ? null : datasetDate(end),
       allDay,
       location: texts.location,
       category: texts.category,

@@ -6,6 +6,7 @@
 import { EVENT_FIELDS, occurrenceId, resolveWindow, takeOrdered } from '../calendar/events.js';
 import { overlaps } from '../calendar/merge.js';
 import { DEFAULT_TIME_ZONE, ianaTimeZone, wallMs } from '../calendar/time-zone.js';
+import { datasetDate } from '../dataset-date.js';
 import { DataError } from '../errors.js';
 import type { DataRecord, Field, Value } from '../types.js';
 import { jsonMeta, peekJson } from './json.js';
@@ -350,8 +351,8 @@ export const parseOParl: Parser = async (context) => {
         .join(', ') || null;
     const values: Record<string, Value> = {
       title: stringOf(item.name),
-      start: new Date(meeting.start),
-      end: meeting.end === null ? null : new Date(meeting.end),
+      start: datasetDate(meeting.start),
+      end: meeting.end === null ? null : datasetDate(meeting.end),
       allDay: meeting.allDay,
       location: locationText(item.location),
       // The events widget groups and filters by category: for council meetings that is the committee.
