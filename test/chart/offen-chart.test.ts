@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import '../../src/components/chart/offen-chart.js';
 import '../../src/components/data/offen-data.js';
@@ -207,6 +207,17 @@ describe('<offen-chart>', () => {
     expect(rowOf(rows, '2014')![3]).to.equal('195\u00a0kg');
     expect(rowOf(rows, '2022')![1]).to.equal('375\u00a0kg');
     expect(el.chart!.data.datasets).to.have.length(3);
+
+    // The keyboard goes through a year's three lines before the next year, naming the line.
+    const canvas = shadow(el).querySelector('canvas')!;
+    canvas.focus();
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(el.chart!.tooltip!.getActiveElements().map((a) => [a.datasetIndex, a.index])).to.deep.equal([[1, 0]]);
+    expect(shadow(el).querySelector('[data-role="pointed"]')!.textContent).to.match(
+      new RegExp(`^${el.chart!.data.labels![0]} – Abfallaufkommen - Wertstoffe: [\\d.,]+\\skg$`),
+    );
   });
 
   it('orders the GENESIS land-use dates in time and leaves "-" cells as gaps', async () => {
@@ -280,6 +291,51 @@ describe('<offen-chart>', () => {
     );
     const { detail } = (await selected) as CustomEvent<ChartSelectDetail>;
     expect(detail).to.deep.include({ label: 'Kinder-, Jugend- und Familienhilfe', value: 6210480 });
+  });
+
+  it('goes through the values by keyboard: tooltip and announcement, Enter selects, Escape and leaving let go', async () => {
+    const el = await chart(
+      html`<offen-chart src=${demoDataUrl('haushalt.csv')} y="Ansatz 2026 (€)" type="bar" no-animation></offen-chart>`,
+    );
+    const canvas = shadow(el).querySelector('canvas')!;
+    const live = shadow(el).querySelector('[data-role="pointed"]')!;
+    const active = () => el.chart!.tooltip!.getActiveElements().map((a) => [a.datasetIndex, a.index]);
+    expect(canvas.tabIndex).to.equal(0);
+    expect(shadow(el).getElementById(canvas.getAttribute('aria-describedby')!)!.textContent).to.contain('Pfeiltasten');
+    expect(live.getAttribute('aria-live')).to.equal('polite');
+
+    canvas.focus();
+    await sendKeys({ press: 'Home' });
+    for (let i = 0; i < 5; i++) await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(live.textContent).to.match(/^Kinder-, Jugend- und Familienhilfe: 6\.210\.480,00\s€$/);
+    expect(active()).to.deep.equal([[0, 5]]);
+    expect(el.chart!.getActiveElements().map((a) => a.index)).to.deep.equal([5]);
+    await expectAccessible(el);
+
+    const selected = oneEvent(el, 'offen-select');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = (await selected) as CustomEvent<ChartSelectDetail>;
+    expect(detail).to.deep.include({ label: 'Kinder-, Jugend- und Familienhilfe', value: 6210480, index: 5 });
+
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(live.textContent).to.equal('');
+    expect(active()).to.deep.equal([]);
+
+    // From nothing, ArrowLeft starts at the last value; End goes there too.
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    const last = el.plotData!.labels.length - 1;
+    expect(active()).to.deep.equal([[0, last]]);
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ press: 'End' });
+    expect(active()).to.deep.equal([[0, last]]);
+
+    canvas.blur();
+    await el.updateComplete;
+    expect(live.textContent).to.equal('');
+    expect(active()).to.deep.equal([]);
   });
 
   it('downloads the plotted data as German CSV and the chart as PNG', async () => {

@@ -50,6 +50,8 @@ export interface EngineInput {
 export interface ChartHandle {
   readonly type: ChartType;
   update(input: EngineInput): void;
+  /** Shows one value as if hovered (highlight and tooltip), or none: the keyboard's pointer. */
+  highlight(point: { label: number; series: number } | null): void;
   /** The chart as a PNG data URL, on the theme's background. */
   toPng(): string;
   destroy(): void;
@@ -240,7 +242,17 @@ export async function createChart(canvas: HTMLCanvasElement, first: EngineInput)
       const fresh = config(next, drawn, background);
       chart.data = fresh.data;
       chart.options = fresh.options!;
+      // New values: a value pointed at by the keyboard may no longer be where it was.
+      chart.setActiveElements([]);
+      chart.tooltip?.setActiveElements([], { x: 0, y: 0 });
       chart.update(next.animate ? undefined : 'none');
+    },
+    highlight(point) {
+      const active = point ? [{ datasetIndex: point.series, index: point.label }] : [];
+      const element = point ? chart.getDatasetMeta(point.series).data[point.label] : undefined;
+      chart.setActiveElements(active);
+      chart.tooltip?.setActiveElements(active, element ? { x: element.x, y: element.y } : { x: 0, y: 0 });
+      chart.update('none');
     },
     toPng: () => chart.toBase64Image('image/png'),
     destroy: () => chart.destroy(),

@@ -72,7 +72,8 @@ const isChartType = (value: unknown): value is ChartType => CHART_TYPES.includes
  * A chart of open data that a citizen understands and a screen-reader user can read: bar, line, area, pie and
  * doughnut charts drawn with Chart.js (loaded only when a chart appears), inside a `<figure>` with heading,
  * description and source line, a button that shows the same values as an accessible table, and downloads of the
- * plotted data (CSV) and the picture (PNG).
+ * plotted data (CSV) and the picture (PNG). The chart takes the keyboard focus: arrow keys, Home and End go through
+ * the values with their tooltip (announced to screen readers), Enter selects one as a click does, Escape lets go.
  *
  * @tag offen-chart
  * @summary Chart of a CSV/JSON dataset, with a table twin, source line and downloads.
@@ -81,7 +82,7 @@ const isChartType = (value: unknown): value is ChartType => CHART_TYPES.includes
  *
  * @fires {CustomEvent<LoadDetail>} offen-load - The data loaded (detail: record count, format, meta).
  * @fires {CustomEvent<DataError>} offen-error - Loading failed or a column does not exist (detail: the DataError).
- * @fires {CustomEvent<ChartSelectDetail>} offen-select - A bar, point or slice was clicked (detail: label, series, value).
+ * @fires {CustomEvent<ChartSelectDetail>} offen-select - A bar, point or slice was clicked or chosen with Enter (detail: label, series, value).
  * @fires {CustomEvent<{type: string}>} offen-render - The chart has been drawn completely (after its animation).
  *
  * @csspart figure - The `<figure>` around everything.
@@ -169,6 +170,9 @@ export class OffenChart extends OffenSourceElement {
   @property({ type: Boolean, attribute: 'no-animation' }) noAnimation = false;
 
   @state() private tableOpen = false;
+
+  /** The value the keyboard points at, as an index into keyboardPoints(); -1 for none. */
+  @state() private pointed = -1;
 
   private readonly data = new DataController(this, {
     source: () => this.sourceDescription(),
@@ -319,6 +323,7 @@ export class OffenChart extends OffenSourceElement {
           ? dataset.records.filter(inCategories)
           : dataset.records;
       this.columns = columns;
+      this.pointed = -1;
       this.plot = shapeData(records, {
         x: columns.x,
         y: columns.y,
@@ -583,7 +588,18 @@ export class OffenChart extends OffenSourceElement {
       return renderEmpty(plot?.rowCount === 0 && filter ? t.emptyFiltered(filter) : t.empty);
     }
     return html`
-      <div class="canvas-box" part="canvas"><canvas role="img" aria-label=${this.summary()}></canvas></div>
+      <div class="canvas-box" part="canvas">
+        <canvas
+          role="img"
+          tabindex="0"
+          aria-label=${this.summary()}
+          aria-describedby="keys"
+          @keydown=${this.onChartKey}
+          @blur=${() => this.point(-1)}
+        ></canvas>
+        <span id="keys" class="visually-hidden">${t.keysHint}</span>
+        <p class="visually-hidden" aria-live="polite" data-role="pointed">${this.pointedText()}</p>
+      </div>
       ${this.renderSource(dataset)}
       <div class="actions" part="actions">
         <button
@@ -663,19 +679,79 @@ export class OffenChart extends OffenSourceElement {
       missingText: this.localize.t(chartStrings).missingValue,
       theme: this.readTheme(),
       animate: !this.noAnimation && !matchMedia('(prefers-reduced-motion: reduce)').matches,
-      onSelect: (index, seriesIndex) => {
-        const current = this.plot;
-        if (!current) return;
-        const chosen = this.plottedSeries(current)[seriesIndex];
-        this.emit<ChartSelectDetail>('offen-select', {
-          label: this.labelText(current.labels[index]),
-          series: chosen?.name ?? '',
-          value: chosen?.values[index] ?? null,
-          index,
-        });
-      },
+      onSelect: (index, seriesIndex) => this.select(index, seriesIndex),
       onDrawn: () => this.onDrawn(),
     };
+  }
+
+  /** A bar, point or slice chosen by click or by Enter. */
+  private select(index: number, seriesIndex: number): void {
+    const current = this.plot;
+    if (!current) return;
+    const chosen = this.plottedSeries(current)[seriesIndex];
+    this.emit<ChartSelectDetail>('offen-select', {
+      label: this.labelText(current.labels[index]),
+      series: chosen?.name ?? '',
+      value: chosen?.values[index] ?? null,
+      index,
+    });
+  }
+
+  // ---- keyboard -----------------------------------------------------------------------------------------------
+
+  /** The plotted values in reading order, label by label and series by series; gaps are left out. */
+  private keyboardPoints(): { label: number; series: number }[] {
+    const plot = this.plot;
+    if (!plot) return [];
+    const series = this.plottedSeries(plot);
+    const points: { label: number; series: number }[] = [];
+    plot.labels.forEach((_, label) =>
+      series.forEach((s, index) => {
+        if (s.values[label] !== null) points.push({ label, series: index });
+      }),
+    );
+    return points;
+  }
+
+  /** Points the keyboard at a value (highlight and tooltip, announced politely), or at none. */
+  private point(index: number): void {
+    if (index === this.pointed) return;
+    this.pointed = index;
+    this.handle?.highlight(index >= 0 ? (this.keyboardPoints()[index] ?? null) : null);
+  }
+
+  /** Arrow keys, Home and End go through the values like the mouse does; Enter selects one; Escape lets go. */
+  private readonly onChartKey = (event: KeyboardEvent): void => {
+    const count = this.keyboardPoints().length;
+    if (count === 0) return;
+    const at = this.pointed;
+    const next: Record<string, number> = {
+      ArrowRight: Math.min(count - 1, at + 1),
+      ArrowDown: Math.min(count - 1, at + 1),
+      ArrowLeft: at < 0 ? count - 1 : Math.max(0, at - 1),
+      ArrowUp: at < 0 ? count - 1 : Math.max(0, at - 1),
+      Home: 0,
+      End: count - 1,
+    };
+    if (event.key in next) this.point(next[event.key]);
+    else if ((event.key === 'Enter' || event.key === ' ') && at >= 0) {
+      const { label, series } = this.keyboardPoints()[at];
+      this.select(label, series);
+    } else if (event.key === 'Escape' && at >= 0) this.point(-1);
+    else return;
+    event.preventDefault();
+  };
+
+  /** What the live region says about the pointed value: `Bad Belzig – 2026: 1.234 €`. */
+  private pointedText(): string {
+    const plot = this.plot;
+    const point = this.keyboardPoints()[this.pointed];
+    if (!plot || !point) return '';
+    const series = this.plottedSeries(plot);
+    const value = series[point.series].values[point.label];
+    const label = this.labelText(plot.labels[point.label]);
+    const name = series.length > 1 ? ` – ${series[point.series].name}` : '';
+    return `${label}${name}: ${value === null ? '' : this.formatValue(value)}`;
   }
 
   private onDrawn(): void {

@@ -33,6 +33,7 @@ export const chartStrings = defineStrings(
     and: 'und',
     noValues: 'ohne Zahlenwerte.',
     tableOf: 'Tabelle',
+    keysHint: 'Mit den Pfeiltasten die Werte einzeln ansehen.',
     missingColumn: (column: string, attribute: string, fields: string) =>
       `Die Spalte „${column}“ (Attribut ${attribute}) gibt es in den Daten nicht. Vorhandene Spalten: ${fields}.`,
     badFilter: (filter: string) =>
@@ -71,6 +72,7 @@ export const chartStrings = defineStrings(
     and: 'and',
     noValues: 'without numeric values.',
     tableOf: 'Table',
+    keysHint: 'Use the arrow keys to go through the values one by one.',
     missingColumn: (column: string, attribute: string, fields: string) =>
       `The data has no column “${column}” (attribute ${attribute}). Available columns: ${fields}.`,
     badFilter: (filter: string) =>
