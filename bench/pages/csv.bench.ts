@@ -6,6 +6,8 @@ import { parseCsvBytes } from '../../src/data/formats/csv.js';
 import { median, type BenchRow } from './bench-utils.js';
 
 const ROWS = 100_000;
+/** Fresh tabs the runner uses; it reports the tab with the median ratio (garbage collection varies from tab to tab). */
+export const tabs = 5;
 const RUNS = 31;
 const WARM_UP = 2;
 
