@@ -73,6 +73,9 @@ export const Pie: Story = { args: { type: 'pie', y: 'Ansatz 2026 (€)', sort: '
 
 export const Doughnut: Story = { args: { ...Pie.args, type: 'doughnut' } };
 
+/** A pie asked for data with a negative value (Kurbetrieb): drawn as columns, with a note that says why. */
+export const PieWithNegativeValue: Story = { args: { type: 'pie', y: 'Ansatz 2026 (€)' } };
+
 export const Dark: Story = {
   args: { type: 'bar', theme: 'dark' },
   decorators: [(story) => html`<div style="background:#1b1f24;padding:1rem">${story()}</div>`],

@@ -277,6 +277,27 @@ describe('<offen-chart>', () => {
     expect(el.chart!.data.datasets).to.have.length(1);
   });
 
+  it('draws a pie with a negative value as columns and says why', async () => {
+    // "Wirtschaft und Tourismus (Kurbetrieb);-85.430,50;-92.100,00": a pie would draw it as a positive slice.
+    const el = await chart(
+      html`<offen-chart src=${demoDataUrl('haushalt.csv')} y="Ansatz 2026 (€)" type="pie"></offen-chart>`,
+    );
+    expect((el.chart!.config as { type: string }).type).to.equal('bar');
+    const note = shadow(el).querySelector('[data-role="note"]')!;
+    expect(note.textContent).to.equal(
+      'Ein Kreisdiagramm kann negative Werte nicht darstellen; die Werte sind deshalb als Säulen gezeigt.',
+    );
+    expect(shadow(el).querySelector('canvas')!.getAttribute('aria-label')).to.match(/^Säulendiagramm: /);
+    await expectAccessible(el);
+
+    // Without the negative row (the five largest values and the rest summed up) it stays a pie, without a note.
+    el.setAttribute('sort', '-value');
+    el.setAttribute('limit', '5');
+    await el.renderComplete;
+    expect((el.chart!.config as { type: string }).type).to.equal('pie');
+    expect(shadow(el).querySelector('[data-role="note"]')).to.equal(null);
+  });
+
   it('emits offen-select with the clicked label and value', async () => {
     const el = await chart(
       html`<offen-chart src=${demoDataUrl('haushalt.csv')} y="Ansatz 2026 (€)" type="bar" no-animation></offen-chart>`,

@@ -87,6 +87,7 @@ const isChartType = (value: unknown): value is ChartType => CHART_TYPES.includes
  *
  * @csspart figure - The `<figure>` around everything.
  * @csspart heading - The heading.
+ * @csspart note - Why the chart is drawn as it is (columns instead of a pie with negative values).
  * @csspart canvas - The box holding the chart canvas.
  * @csspart source - The source line.
  * @csspart actions - The row of buttons (table, downloads).
@@ -233,8 +234,21 @@ export class OffenChart extends OffenSourceElement {
     })();
   }
 
-  private get chartType(): ChartType {
+  /** The type asked for; `bar` when the attribute is missing or unknown. */
+  private get requestedType(): ChartType {
     return isChartType(this.type) ? this.type : 'bar';
+  }
+
+  /**
+   * A pie or doughnut draws a negative value as a slice as large as a positive one (budget data has them: revenue
+   * as negative expense), so such data is drawn as columns, with a note that says why.
+   */
+  private get circleRefused(): boolean {
+    return isCircular(this.requestedType) && !!this.plot?.series[0]?.values.some((v) => v !== null && v < 0);
+  }
+
+  private get chartType(): ChartType {
+    return this.circleRefused ? 'bar' : this.requestedType;
   }
 
   /** `theme` decides; without it, the page's own `color-scheme` (`dark`, or `light dark` with the system setting). */
@@ -587,7 +601,11 @@ export class OffenChart extends OffenSourceElement {
       const filter = this.filter?.trim();
       return renderEmpty(plot?.rowCount === 0 && filter ? t.emptyFiltered(filter) : t.empty);
     }
+    const note = this.circleRefused
+      ? html`<p class="note" part="note" data-role="note">${t.negativeInCircle(t.typeName(this.requestedType))}</p>`
+      : nothing;
     return html`
+      ${note}
       <div class="canvas-box" part="canvas">
         <canvas
           role="img"

@@ -34,6 +34,8 @@ export const chartStrings = defineStrings(
     noValues: 'ohne Zahlenwerte.',
     tableOf: 'Tabelle',
     keysHint: 'Mit den Pfeiltasten die Werte einzeln ansehen.',
+    negativeInCircle: (type: string) =>
+      `Ein ${type} kann negative Werte nicht darstellen; die Werte sind deshalb als Säulen gezeigt.`,
     missingColumn: (column: string, attribute: string, fields: string) =>
       `Die Spalte „${column}“ (Attribut ${attribute}) gibt es in den Daten nicht. Vorhandene Spalten: ${fields}.`,
     badFilter: (filter: string) =>
@@ -73,6 +75,8 @@ export const chartStrings = defineStrings(
     noValues: 'without numeric values.',
     tableOf: 'Table',
     keysHint: 'Use the arrow keys to go through the values one by one.',
+    negativeInCircle: (type: string) =>
+      `A ${type.toLowerCase()} cannot show negative values, so they are shown as columns.`,
     missingColumn: (column: string, attribute: string, fields: string) =>
       `The data has no column “${column}” (attribute ${attribute}). Available columns: ${fields}.`,
     badFilter: (filter: string) =>

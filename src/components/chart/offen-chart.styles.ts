@@ -37,6 +37,10 @@ export const chartStyles = css`
     margin: 0.25rem 0 0;
     color: var(--_muted);
   }
+  .note {
+    margin: 0 0 0.5rem;
+    color: var(--_muted);
+  }
   .canvas-box {
     position: relative;
     width: 100%;
