@@ -8,6 +8,7 @@ import type { DataError } from '../../src/data/errors.js';
 import type { Dataset } from '../../src/data/types.js';
 import { corpusUrl, demoDataUrl, faultUrl, fixtureUrl } from '../helpers/server.js';
 import { $, $$, drawnIds, listIds, readGeoJson, ready, tileKey, tileTemplate, until } from './helpers.js';
+import { expectAccessible } from '../helpers/axe.js';
 
 const tiles = () => tileTemplate(tileKey('sources'));
 
@@ -130,11 +131,20 @@ describe('<offen-map> sources and states', () => {
     // With "only in view" the unplaced row leaves the list; without, it is listed as having no position.
     await until(() => listIds(el).length === 2, 'list not narrowed to the map view');
     expect($$(el, '.item').some((b) => b.textContent!.includes('Ohne Ort'))).to.equal(false);
-    $<HTMLInputElement>(el, '.in-view input')!.click();
+    // The list says so, and one button shows all again.
+    const unplaced = $(el, '[data-role="unplaced"]')!;
+    expect(unplaced.textContent).to.contain('1 Angebot ohne Kartenposition ist ausgeblendet.');
+    await expectAccessible(el);
+    unplaced.querySelector('button')!.click();
     await until(() => listIds(el).length === 3);
+    expect($<HTMLInputElement>(el, '.in-view input')!.checked).to.equal(false);
+    expect($(el, '[data-role="unplaced"]')).to.equal(null);
     expect($$(el, '.item').find((b) => b.textContent!.includes('Ohne Ort'))!.textContent).to.contain(
       'ohne Kartenposition',
     );
+    $<HTMLInputElement>(el, '.in-view input')!.click();
+    await until(() => listIds(el).length === 2);
+    expect($(el, '[data-role="unplaced"]')).to.exist;
   });
 
   it('shows OpenDataSoft records with geo_point_2d through the data layer', async () => {

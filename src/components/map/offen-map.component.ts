@@ -605,6 +605,9 @@ export class OffenMap extends OffenSourceElement {
     const visible = this.visibleOffers();
     const shown = visible.slice(0, this.listLimit);
     const rest = visible.length - shown.length;
+    // Offers without a position are never "in the map view": say that "only in view" hides them, and undo it.
+    const unplaced =
+      visible === this.filtered ? 0 : this.filtered.filter((o) => o.lat === undefined || o.lon === undefined).length;
     return html`<section class="list" part="list" aria-label=${t.listLabel}>
       <div class="list-head">
         <p class="count" role="status">${t.count(visible.length, this.filtered.length)}</p>
@@ -618,6 +621,16 @@ export class OffenMap extends OffenSourceElement {
                 />
                 ${t.onlyInView}
               </label>`
+            : nothing
+        }
+        ${
+          unplaced > 0
+            ? html`<p class="unplaced" data-role="unplaced">
+                ${t.unplacedHidden(unplaced)}
+                <button type="button" class="offen-button secondary" @click=${() => (this.onlyInView = false)}>
+                  ${t.showAll}
+                </button>
+              </p>`
             : nothing
         }
       </div>

@@ -13,6 +13,11 @@ export const mapStrings = defineStrings(
     count: (shown: number, total: number) =>
       shown === total ? `${total} ${total === 1 ? 'Angebot' : 'Angebote'}` : `${shown} von ${total} Angeboten`,
     moreItems: (n: number) => `${n} weitere anzeigen`,
+    unplacedHidden: (n: number) =>
+      n === 1
+        ? '1 Angebot ohne Kartenposition ist ausgeblendet.'
+        : `${n} Angebote ohne Kartenposition sind ausgeblendet.`,
+    showAll: 'Alle zeigen',
     noLocation: 'ohne Kartenposition',
     address: 'Adresse',
     hours: 'Öffnungszeiten',
@@ -47,6 +52,9 @@ export const mapStrings = defineStrings(
     count: (shown: number, total: number) =>
       shown === total ? `${total} ${total === 1 ? 'offer' : 'offers'}` : `${shown} of ${total} offers`,
     moreItems: (n: number) => `Show ${n} more`,
+    unplacedHidden: (n: number) =>
+      n === 1 ? '1 offer without a map position is hidden.' : `${n} offers without a map position are hidden.`,
+    showAll: 'Show all',
     noLocation: 'no map position',
     address: 'Address',
     hours: 'Opening hours',

@@ -180,6 +180,14 @@ export const styles = [
       margin: 0;
       font-weight: 600;
     }
+    .unplaced {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.75rem;
+      align-items: center;
+      margin: 0.4rem 0 0;
+      color: var(--_muted);
+    }
     .list ul {
       flex: 1 1 auto;
       margin: 0;
