@@ -1,5 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { draftKey } from '../../src/components/ideas/ideas-storage.js';
+import { draftKey, ownIdeasKey } from '../../src/components/ideas/ideas-storage.js';
 import { expectAccessible } from '../helpers/axe.js';
 import {
   $,
@@ -24,7 +24,39 @@ const storedDraft = (board: string) => localStorage.getItem(draftKey(apiUrl(boar
 
 describe('<offen-ideas> submitting', () => {
   afterEach(() => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('offen-ideas:draft:')) localStorage.removeItem(key);
+    for (const key of Object.keys(localStorage)) {
+      if (key.startsWith('offen-ideas:draft:') || key.startsWith('offen-ideas:own:')) localStorage.removeItem(key);
+    }
+  });
+
+  it('still shows the citizen’s own idea as waiting after a reload, until a moderator approves it', async () => {
+    const board = boardName('own');
+    const el = await createBoard(board, { submit: true });
+    await fillForm(el);
+    type(el, '#f-email', 'erika@example.org');
+    setTimeout(() => submitButton(el).click());
+    const { detail } = await oneEvent(el, 'offen-submit');
+    const id = String(detail.idea.id);
+
+    // A reload: a new board on the same page address.
+    el.remove();
+    const reloaded = await createBoard(board, { submit: true, query: '?reload=1' });
+    const card = cardOf(reloaded, 'Neue Bank am Schlosspark');
+    expect(card.querySelector('[part="badge"]')!.textContent).to.equal('wartet auf Freigabe');
+    expect(card.querySelector('.author')!.textContent).to.equal('von Erika M.');
+    const stored = localStorage.getItem(ownIdeasKey(apiUrl(board, '/ideas'), ''))!;
+    expect(JSON.parse(stored)).to.have.length(1);
+    expect(stored).not.to.contain('@');
+    await expectAccessible(reloaded);
+
+    // Approved: the server lists it, the board shows it once and forgets its own copy.
+    const approved = await fetch(apiUrl(board, `/ideas/${id}/approve`), { method: 'POST', headers: MODERATOR });
+    expect(approved.status).to.equal(200);
+    reloaded.remove();
+    const later = await createBoard(board, { submit: true, query: '?reload=2' });
+    expect(titles(later).filter((title) => title === 'Neue Bank am Schlosspark')).to.have.length(1);
+    expect(cardOf(later, 'Neue Bank am Schlosspark').querySelector('.badge.pending')).to.equal(null);
+    expect(localStorage.getItem(ownIdeasKey(apiUrl(board, '/ideas'), ''))).to.equal(null);
   });
 
   it('sends the idea, shows it as waiting for approval and clears the draft only then', async () => {

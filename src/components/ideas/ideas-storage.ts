@@ -1,6 +1,7 @@
 /**
- * What a board keeps in the browser: the form draft (so nothing typed is lost), the ideas voted for and the
- * anonymous client token the server counts votes by. localStorage may be unavailable (privacy modes, full quota):
+ * What a board keeps in the browser: the form draft (so nothing typed is lost), the citizen's own ideas that wait for
+ * approval (so they still see them after a reload), the ideas voted for and the anonymous client token the server
+ * counts votes by. Nothing here leaves the browser except through the board's own requests. localStorage may be unavailable (privacy modes, full quota):
  * every access fails quietly and the widget keeps working for the current page view.
  */
 
@@ -96,4 +97,49 @@ export function clientToken(): string {
   const token = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
   write(key, token);
   return token;
+}
+
+/** An idea sent from this browser that a moderator has not approved yet (no e-mail address is kept). */
+export interface OwnIdea {
+  id: string;
+  title: string;
+  description: string;
+  category?: string;
+  author?: string;
+  /** When it was sent (ms since epoch). */
+  sent: number;
+}
+
+/** Own ideas are forgotten after 30 days: by then a moderator has approved or declined them. */
+const OWN_IDEAS_DAYS = 30;
+const OWN_IDEAS_MAX = 20;
+
+export function ownIdeasKey(submitUrl: string, board: string): string {
+  return `${PREFIX}:own:${submitUrl}#${board}`;
+}
+
+/** The own ideas still waiting, newest first; those older than 30 days are left out. */
+export function loadOwnIdeas(key: string, now: number): OwnIdea[] {
+  try {
+    const parsed: unknown = JSON.parse(read(key) ?? '[]');
+    if (!Array.isArray(parsed)) return [];
+    const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : undefined);
+    return parsed
+      .filter((item): item is Record<string, unknown> => !!item && typeof item === 'object')
+      .map((item) => ({
+        id: text(item.id) ?? '',
+        title: text(item.title) ?? '',
+        description: text(item.description) ?? '',
+        category: text(item.category),
+        author: text(item.author),
+        sent: typeof item.sent === 'number' ? item.sent : 0,
+      }))
+      .filter((idea) => idea.id && idea.title && now - idea.sent < OWN_IDEAS_DAYS * 86_400_000);
+  } catch {
+    return [];
+  }
+}
+
+export function saveOwnIdeas(key: string, ideas: readonly OwnIdea[]): void {
+  write(key, ideas.length ? JSON.stringify(ideas.slice(0, OWN_IDEAS_MAX)) : null);
 }

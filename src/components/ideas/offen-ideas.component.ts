@@ -34,10 +34,14 @@ import {
   draftKey,
   isDraftEmpty,
   loadDraft,
+  loadOwnIdeas,
   loadVotes,
+  ownIdeasKey,
   saveDraft,
+  saveOwnIdeas,
   saveVotes,
   type Draft,
+  type OwnIdea,
 } from './ideas-storage.js';
 import { ideasStrings } from './offen-ideas.strings.js';
 import { ideasStyles } from './offen-ideas.styles.js';
@@ -254,6 +258,29 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
     return this.submitUrl ? draftKey(this.submitUrl, this.board ?? this.id ?? '') : undefined;
   }
 
+  private get ownIdeasStorageKey(): string | undefined {
+    return this.submitUrl ? ownIdeasKey(this.submitUrl, this.board ?? this.id ?? '') : undefined;
+  }
+
+  /** The citizen's own ideas waiting for approval, as the board keeps them in the browser. */
+  private storedOwnIdeas(): OwnIdea[] {
+    const key = this.ownIdeasStorageKey;
+    return key ? loadOwnIdeas(key, (this.now ?? new Date()).getTime()) : [];
+  }
+
+  /** Drops own ideas the server now lists (a moderator approved them) from the board's memory and its list. */
+  private forgetPublished(loaded: readonly Idea[]): void {
+    const known = new Set(loaded.map((idea) => idea.id));
+    if (!this.localIdeas.some((idea) => known.has(idea.id))) return;
+    this.localIdeas = this.localIdeas.filter((idea) => !known.has(idea.id));
+    const key = this.ownIdeasStorageKey;
+    if (key)
+      saveOwnIdeas(
+        key,
+        this.storedOwnIdeas().filter((idea) => !known.has(idea.id)),
+      );
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('pageSize')) this.visible = Math.max(1, this.pageSize || 12);
     const filterKey = JSON.stringify([this.category, this.status, this.q, this.sort]);
@@ -270,6 +297,15 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
         this.formOpen = true;
         this.formMessage = { kind: 'restored', text: this.t.draftRestored };
       }
+      // Sent from this browser and not approved yet: still shown (as waiting) after a reload.
+      this.localIdeas = this.storedOwnIdeas().map((own) => ({
+        ...own,
+        status: 'submitted',
+        votes: 0,
+        comments: 0,
+        created: new Date(own.sent),
+        pending: true,
+      }));
     }
     if (this.voteUrl !== this.loadedVotesUrl) {
       this.loadedVotesUrl = this.voteUrl;
@@ -281,6 +317,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
       const before = this.ideasCache;
       const result = this.ideasFrom(dataset);
       if (result.error && result !== before) this.emit('offen-error', result.error);
+      if (!result.error) this.forgetPublished(result.ideas);
     }
   }
 
@@ -927,6 +964,12 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
         pending: !result.published,
       };
       this.localIdeas = [idea, ...this.localIdeas];
+      const ownKey = this.ownIdeasStorageKey;
+      if (idea.pending && ownKey) {
+        const { id, title, description, category, author } = idea;
+        const own = { id, title, description, category, author, sent: idea.created!.getTime() };
+        saveOwnIdeas(ownKey, [own, ...this.storedOwnIdeas()]);
+      }
       this.formMessage = { kind: 'success', text: result.published ? t.success : t.successPending };
       this.emit<IdeaSubmitDetail>('offen-submit', {
         idea: result.idea ?? { title: idea.title, description: idea.description, category: idea.category },
