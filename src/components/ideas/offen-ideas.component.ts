@@ -254,12 +254,17 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
     return this.localize.t(ideasStrings);
   }
 
+  /** The board's name in what it keeps in the browser: `board`, else the element's id. */
+  private get storageBoard(): string {
+    return this.board ?? this.id ?? '';
+  }
+
   private get draftStorageKey(): string | undefined {
-    return this.submitUrl ? draftKey(this.submitUrl, this.board ?? this.id ?? '') : undefined;
+    return this.submitUrl ? draftKey(this.submitUrl, this.storageBoard) : undefined;
   }
 
   private get ownIdeasStorageKey(): string | undefined {
-    return this.submitUrl ? ownIdeasKey(this.submitUrl, this.board ?? this.id ?? '') : undefined;
+    return this.submitUrl ? ownIdeasKey(this.submitUrl, this.storageBoard) : undefined;
   }
 
   /** The citizen's own ideas waiting for approval, as the board keeps them in the browser. */

@@ -426,10 +426,14 @@ export class OffenMap extends OffenSourceElement {
     return v.west <= v.east ? offer.lon >= v.west && offer.lon <= v.east : offer.lon >= v.west || offer.lon <= v.east;
   }
 
+  /** Whether the list is narrowed to the map view: "only in view" is checked and the map shows. */
+  private get narrowedToView(): boolean {
+    return this.onlyInView && this.engineReady && !!this.view;
+  }
+
   /** The list: the filtered offers, and with "only in view" (once the map shows) those in the map view. */
   private visibleOffers(): Offer[] {
-    if (!this.onlyInView || !this.engineReady || !this.view) return this.filtered;
-    return this.filtered.filter((offer) => this.inView(offer));
+    return this.narrowedToView ? this.filtered.filter((offer) => this.inView(offer)) : this.filtered;
   }
 
   private onSearchInput(event: Event): void {
@@ -606,8 +610,9 @@ export class OffenMap extends OffenSourceElement {
     const shown = visible.slice(0, this.listLimit);
     const rest = visible.length - shown.length;
     // Offers without a position are never "in the map view": say that "only in view" hides them, and undo it.
-    const unplaced =
-      visible === this.filtered ? 0 : this.filtered.filter((o) => o.lat === undefined || o.lon === undefined).length;
+    const unplaced = this.narrowedToView
+      ? this.filtered.filter((o) => o.lat === undefined || o.lon === undefined).length
+      : 0;
     return html`<section class="list" part="list" aria-label=${t.listLabel}>
       <div class="list-head">
         <p class="count" role="status">${t.count(visible.length, this.filtered.length)}</p>
