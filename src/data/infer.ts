@@ -233,8 +233,8 @@ function digitsAt(s: string, start: number, count: number): number {
   return value;
 }
 
-/** `24.12.2026` and `2026-12-24`, the common date-only cells, read without a regex or allocation. */
-function quickDate(s: string): number {
+/** Days since 1970-01-01 of `24.12.2026` or `2026-12-24`, the common date-only cells, read without a regex or allocation. */
+function quickDays(s: string): number {
   if (s.length !== 10) return NaN;
   let year: number, month: number, day: number;
   if (s.charCodeAt(2) === Char.Dot && s.charCodeAt(5) === Char.Dot) {
@@ -246,7 +246,7 @@ function quickDate(s: string): number {
     month = digitsAt(s, 5, 2);
     day = digitsAt(s, 8, 2);
   } else return NaN;
-  return validDate(year, month, day) ? daysFromCivil(year, month, day) * DAY : NaN;
+  return validDate(year, month, day) ? daysFromCivil(year, month, day) : NaN;
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm; cheaper than Date.UTC). */
@@ -288,8 +288,8 @@ type SlashOrder = 'dmy' | 'mdy';
 function parseDateTime(s: string, slashOrder: SlashOrder | undefined, compact = false): number {
   const first = s.charCodeAt(0);
   if (!isDigit(first)) return NaN;
-  const quick = quickDate(s);
-  if (!Number.isNaN(quick)) return quick;
+  const days = quickDays(s);
+  if (!Number.isNaN(days)) return days * DAY;
   let m: RegExpExecArray | null;
   if (s.length >= 8 && s.charCodeAt(4) === Char.Minus && (m = ISO.exec(s))) {
     const [, y, mo, d, h, mi, sec, fraction, zone] = m;
@@ -482,15 +482,17 @@ class NumberConverter extends Converter {
   }
 }
 
-/** Distinct cell texts a date column remembers: every day of a century; past that, a column of timestamps. */
+/** Distinct dates (or cell texts) a date column remembers: every day of a century; past that, a column of timestamps. */
 const DATE_TEXTS = 40_000;
 
 class DateConverter extends Converter {
   /**
-   * Dates by cell text: a column repeats few distinct dates, a repeated text is not parsed again (with a time that
-   * means a regex and a time-zone offset), and its cells share one read-only Date (see dataset-date.ts). Dropped
-   * when a column holds more distinct texts.
+   * A column repeats few distinct dates; its cells share one read-only Date per date (see dataset-date.ts).
+   * Date-only cells are keyed by their day number: looking a fresh cell text up by text costs a string hash,
+   * which was most of a date column's time. Other cells are keyed by text, so a repeated one is not parsed again
+   * (with a time that means a regex and a time-zone offset). Each cache is dropped when a column holds more.
    */
+  private byDay: Map<number, Date> | undefined = new Map();
   private byText: Map<string, Date> | undefined = new Map();
   readonly type = 'date';
   constructor(
@@ -501,6 +503,17 @@ class DateConverter extends Converter {
     super();
   }
   tryConvert(cell: string): Value | undefined {
+    const days = quickDays(cell);
+    if (!Number.isNaN(days) && !this.missing.isExtra(cell)) {
+      const known = this.byDay?.get(days);
+      if (known !== undefined) return known;
+      const date = datasetDate(days * DAY);
+      if (this.byDay !== undefined) {
+        if (this.byDay.size < DATE_TEXTS) this.byDay.set(days, date);
+        else this.byDay = undefined;
+      }
+      return date;
+    }
     const known = this.byText?.get(cell);
     if (known !== undefined) return known;
     const s = trimCell(cell);

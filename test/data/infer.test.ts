@@ -88,6 +88,16 @@ describe('inferColumn: missing values, booleans, text', () => {
     expect(values).to.deep.equal([null, 12.5, null]);
   });
 
+  it('treats an extra null value that looks like a date as missing in a date column', () => {
+    const { column, values } = convertAll(['01.01.1900', '24.12.2026', '01.01.1900'], { nullValues: ['01.01.1900'] });
+    expect(column.type).to.equal('date');
+    expect(values.map((v) => (v as Date | null)?.toISOString() ?? null)).to.deep.equal([
+      null,
+      '2026-12-24T00:00:00.000Z',
+      null,
+    ]);
+  });
+
   it('keeps markers as text in a text column, but honours the extra null values there', () => {
     const { column, values } = convertAll(['x', '', 'Linde', 'k. A.'], { nullValues: ['k. A.'] });
     expect(column.type).to.equal('string');
