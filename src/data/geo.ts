@@ -261,7 +261,8 @@ export function attachCoordinates(dataset: Dataset): Dataset {
   const located = records.map((record) => {
     for (const extract of extractors) {
       const geometry = extract(record);
-      if (geometry) return { ...record, geometry };
+      // Not a spread: a CSV record's id is an accessor on its prototype, which a spread leaves behind.
+      if (geometry) return { id: record.id, values: record.values, geometry };
     }
     dropped++;
     return record;

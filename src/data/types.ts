@@ -88,7 +88,10 @@ export const GEOMETRY_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 export interface DataRecord {
-  /** Stable id: an `id`-like field of the data if there is one, else the row index. */
+  /**
+   * Stable id: an `id`-like field of the data if there is one, else the row index. In CSV records an accessor that
+   * makes the index id when first read, so copy a record with `{ ...record, id: record.id }`.
+   */
   id: string;
   /** Values by field name. Prototype keys (`__proto__`, `constructor`, `prototype`) never appear here. */
   values: Record<string, Value>;

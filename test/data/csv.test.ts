@@ -180,6 +180,17 @@ describe('CSV: awkward layouts', () => {
     expect(data.records.map((r) => r.id).slice(0, 3)).to.deep.equal(['0', '1', '2']);
   });
 
+  it('gives a CSV record its row-index id in JSON too, and lets a caller set another', async () => {
+    const data = await corpus('kiel-haushalt-2017-cp1252-TRUNCATED.csv');
+    const last = data.records.length - 1;
+    const json = JSON.parse(JSON.stringify(data.records[last]));
+    expect(json.id).to.equal(String(last));
+    expect(Object.keys(json.values)).to.deep.equal(names(data));
+    data.records[last].id = 'eigene-id';
+    expect(data.records[last].id).to.equal('eigene-id');
+    expect(data.records[0].id).to.equal('0');
+  });
+
   it('reads the DWD file with -999 as missing when told so, and dot decimals without leading zero', async () => {
     const data = await corpus('dwd-klima-tageswerte-02667-koeln-bonn-TRUNCATED.csv', { nullValues: ['-999'] });
     expect(data.meta.delimiter).to.equal(',');

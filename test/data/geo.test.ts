@@ -39,6 +39,13 @@ describe('coordinates', () => {
       }
     });
 
+    it('keeps the row-index id of a located CSV record when the record is copied', async () => {
+      const dataset = await loadDataset({ url: corpusUrl('muenster-ladesaeulen-bnetza.csv') });
+      const copy = { ...dataset.records[165] };
+      expect(copy.id).to.equal('165');
+      expect(copy.geometry).to.deep.equal(point(7.6334241, 51.9058669));
+    });
+
     it('reads Latitude/Longitude of the 16 Park+Ride sites despite multi-line quoted cells', async () => {
       const dataset = await loadDataset({ url: corpusUrl('muenster-park-and-ride-multiline-quoted.csv') });
       expect(dataset.records).to.have.length(16);
