@@ -398,6 +398,23 @@ describe('CSV: fixtures for cases the corpus lacks', () => {
     expect(error.line).to.equal(3);
   });
 
+  it('reads a Windows-1252 file whose € and dash stand only in a title line above the header', async () => {
+    const data = await fixture('csv-cp1252-euro-title.csv');
+    expect(data.meta.encoding).to.equal('windows-1252');
+    expect(data.meta.headerRow).to.equal(1);
+    expect(names(data)).to.deep.equal(['Konto', 'Betrag', 'Jahr']);
+    expect(data.records.map((r) => r.values)).to.deep.equal([
+      { Konto: 'Miete', Betrag: 1200.5, Jahr: 2026 },
+      { Konto: 'Straßenreinigung', Betrag: 300, Jahr: 2026 },
+    ]);
+  });
+
+  it('counts lines from the top of the file for an unterminated quote below such a title line', async () => {
+    const error = await failure(fixture('csv-cp1252-euro-title-unterminated-quote.csv'));
+    expect(error.kind).to.equal('parse');
+    expect(error.line).to.equal(4);
+  });
+
   it('detects a tab delimiter', async () => {
     const data = await fixture('csv-tab-delimited.csv');
     expect(data.meta.delimiter).to.equal('\t');

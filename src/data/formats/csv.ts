@@ -1,7 +1,8 @@
 /**
  * CSV parser. What it does with real-world files:
  * - Encoding: `source.encoding`, else a charset in the Content-Type (a claimed UTF-8 still falls back), else a UTF-16
- *   byte order mark, else UTF-8 with a Windows-1252 fallback. A BOM and Excel's `sep=;` line are dropped.
+ *   byte order mark, else UTF-8 with a Windows-1252 fallback. A BOM and Excel's `sep=;` line are dropped. Lines at
+ *   the top holding `€` or another character above U+00FF are decoded apart from the rest (see wideHeadEnd).
  * - Delimiter: `source.delimiter`, else `sep=`, else the one of `;` `,` tab `|` that splits the first 50 records
  *   (quotes respected) most consistently; among near ties the one giving more fields.
  * - Header: `source.skipRows`, else the first row filling at least half as many cells as the fullest of the first
@@ -99,20 +100,71 @@ function isUtf8Prefix(bytes: Uint8Array): boolean {
   }
 }
 
-function decode(bytes: Uint8Array, options: CsvOptions): { text: string; encoding: string } {
+/** Bytes that start a character above U+00FF: Windows-1252's `€`, `„`, `–` … (0x80–0x9F), UTF-8 lead bytes C4–F4. */
+function isWideByte(byte: number, encoding: 'utf-8' | 'windows-1252'): boolean {
+  if (encoding === 'utf-8') return byte >= 0xc4 && byte <= 0xf4;
+  return (
+    byte >= 0x80 && byte <= 0x9f && byte !== 0x81 && byte !== 0x8d && byte !== 0x8f && byte !== 0x90 && byte !== 0x9d
+  );
+}
+
+/**
+ * Where to cut the bytes so that the bulk of the file decodes to a one-byte string: after the line holding the last
+ * character above U+00FF in the first 64 KB (the `€` of a header `Betrag in €`, a dash in a title line). One such
+ * character makes V8 store the whole text with two bytes per character, which doubled its memory and slowed
+ * decoding and splitting. 0 (no cut) when there is none, or when a quote comes first: the cut could then fall inside
+ * a quoted field.
+ */
+function wideHeadEnd(bytes: Uint8Array, encoding: 'utf-8' | 'windows-1252'): number {
+  const end = Math.min(bytes.byteLength, PREFIX_BYTES);
+  const bom = encoding === 'utf-8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  let lastWide = -1;
+  for (let i = bom ? 3 : 0; i < end; i++) if (bytes[i] >= 0x80 && isWideByte(bytes[i], encoding)) lastWide = i;
+  if (lastWide < 0) return 0;
+  const cut = bytes.subarray(0, end).indexOf(0x0a, lastWide) + 1;
+  if (cut === 0 || cut >= bytes.byteLength || bytes.subarray(0, cut).includes(0x22)) return 0;
+  return cut;
+}
+
+/** The text in one piece, or in two cut at a line end (see wideHeadEnd); d3 reads the pieces one after the other. */
+function decodeInPieces(bytes: Uint8Array, encoding: 'utf-8' | 'windows-1252', fatal: boolean): string[] {
+  const cut = wideHeadEnd(bytes, encoding);
+  if (cut === 0) return [new TextDecoder(encoding, { fatal }).decode(bytes)];
+  return [
+    new TextDecoder(encoding, { fatal }).decode(bytes.subarray(0, cut)),
+    // The second piece starts inside the file: a U+FEFF there is text, not a byte order mark.
+    new TextDecoder(encoding, { fatal, ignoreBOM: true }).decode(bytes.subarray(cut)),
+  ];
+}
+
+interface DecodedPieces {
+  pieces: string[];
+  encoding: string;
+}
+
+function decode(bytes: Uint8Array, options: CsvOptions): DecodedPieces {
   const fromHeader = options.contentType ? charsetOf(options.contentType) : undefined;
   // A server's "utf-8" is often wrong for Excel exports: keep the Windows-1252 fallback for that one.
   const label = options.encoding ?? (fromHeader === 'utf-8' || fromHeader === 'utf8' ? undefined : fromHeader);
-  // Excel's "Unicode text" export is UTF-16 with a byte order mark.
-  if (label === undefined && bytes[0] === 0xff && bytes[1] === 0xfe) return decodeText(bytes, 'utf-16le');
-  if (label === undefined && bytes[0] === 0xfe && bytes[1] === 0xff) return decodeText(bytes, 'utf-16be');
-  try {
+  const whole = (encoding: string): DecodedPieces => ({ pieces: [decodeText(bytes, encoding).text], encoding });
+  if (label === undefined) {
+    // Excel's "Unicode text" export is UTF-16 with a byte order mark.
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return whole('utf-16le');
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return whole('utf-16be');
     // Excel exports are mostly Windows-1252: when the first 64 KB are not UTF-8 already, skip the whole-file
     // UTF-8 attempt (it costs as much as decoding itself).
-    if (label === undefined && bytes.byteLength > PREFIX_BYTES && !isUtf8Prefix(bytes)) {
-      return decodeText(bytes, 'windows-1252');
+    if (bytes.byteLength <= PREFIX_BYTES || isUtf8Prefix(bytes)) {
+      try {
+        return { pieces: decodeInPieces(bytes, 'utf-8', true), encoding: 'utf-8' };
+      } catch {
+        // Not UTF-8 after all.
+      }
     }
-    return decodeText(bytes, label);
+    return { pieces: decodeInPieces(bytes, 'windows-1252', false), encoding: 'windows-1252' };
+  }
+  let canonical: string;
+  try {
+    canonical = new TextDecoder(label).encoding;
   } catch (error) {
     if (options.encoding) {
       throw new DataError('unsupported', `Unknown text encoding ${options.encoding}`, {
@@ -121,8 +173,14 @@ function decode(bytes: Uint8Array, options: CsvOptions): { text: string; encodin
         cause: error,
       });
     }
-    return decodeText(bytes);
+    // An unknown charset in the Content-Type: decide from the bytes.
+    return decode(bytes, { ...options, contentType: undefined });
   }
+  const encoding = label.toLowerCase();
+  if (canonical === 'utf-8' || canonical === 'windows-1252') {
+    return { pieces: decodeInPieces(bytes, canonical, false), encoding };
+  }
+  return whole(encoding);
 }
 
 /** Field counts of the first records for one delimiter, quotes respected (a quoted newline stays in its field). */
@@ -290,15 +348,18 @@ function idCandidate(names: readonly string[]): number {
 
 /**
  * An unterminated quote swallows the rest of the file into the last field of the last row; d3-dsv does not
- * complain, so look for it: a last field with a line break that does not end in a closing quote.
+ * complain, so look for it: a last field with a line break that does not end in a closing quote. Quotes are all in
+ * the last piece of the text (a cut never follows one, see wideHeadEnd).
  */
-function checkQuotes(text: string, lastRow: readonly string[] | undefined, url: string | undefined): void {
+function checkQuotes(pieces: readonly string[], lastRow: readonly string[] | undefined, url: string | undefined): void {
   const lastCell = lastRow?.[lastRow.length - 1];
   if (lastCell === undefined || !/[\r\n]/.test(lastCell)) return;
+  const text = pieces[pieces.length - 1];
   if (/"[\r\n]*$/.test(text)) return;
   // The field's text follows its opening quote; escaped quotes only move the quote further left.
   const opening = Math.max(0, text.lastIndexOf('"', text.length - lastCell.length - 1));
-  const line = lineAt(text, opening);
+  let line = lineAt(text, opening);
+  for (let p = 0; p < pieces.length - 1; p++) line += lineAt(pieces[p], pieces[p].length) - 1;
   throw new DataError('parse', `Unterminated quoted field starting on line ${line}`, { url, line });
 }
 
@@ -509,7 +570,7 @@ interface ParsedRows {
  * Splits the text with d3-dsv, handing every row to a callback so d3 keeps nothing. The first `headRows` rows are
  * held to find the header and infer the column types; after that rows flow through the RecordWriter in batches.
  */
-function parseRows(text: string, delimiter: string, options: CsvOptions, headRows: number): ParsedRows {
+function parseRows(pieces: readonly string[], delimiter: string, options: CsvOptions, headRows: number): ParsedRows {
   const head: string[][] = [];
   let writer: RecordWriter | undefined;
   let headerRow = 0;
@@ -548,7 +609,7 @@ function parseRows(text: string, delimiter: string, options: CsvOptions, headRow
     return created;
   };
 
-  dsvFormat(delimiter).parseRows(text, (row) => {
+  const onRow = (row: string[]): null => {
     lastRow = row;
     if (writer) writer.push(row);
     else {
@@ -556,8 +617,9 @@ function parseRows(text: string, delimiter: string, options: CsvOptions, headRow
       if (head.length >= headRows) writer = start(false);
     }
     return null;
-  });
-  checkQuotes(text, lastRow, options.url);
+  };
+  for (const piece of pieces) dsvFormat(delimiter).parseRows(piece, onRow);
+  checkQuotes(pieces, lastRow, options.url);
   if (!writer && head.length < headRows) writer = start(true);
   if (!writer) return { fields: [], records: [], headerRow, skippedRows: 0 };
   writer.finish();
@@ -601,28 +663,32 @@ function dataEnd(rows: readonly string[][], headerWidth: number, rowsBefore: num
 
 /** Decode, split, find header and data, infer column types, convert: the whole CSV pipeline without fetching. */
 export function parseCsvBytes(bytes: Uint8Array, options: CsvOptions = {}): Dataset {
-  const { text: decoded, encoding } = decode(bytes, options);
-  let text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
-  const sep = SEP_LINE.exec(text.slice(0, 8));
-  if (sep) text = text.slice(sep[0].length);
+  const { pieces, encoding } = decode(bytes, options);
+  let first = pieces[0].charCodeAt(0) === 0xfeff ? pieces[0].slice(1) : pieces[0];
+  const sep = SEP_LINE.exec(first.slice(0, 8));
+  if (sep) first = first.slice(sep[0].length);
+  pieces[0] = first;
   const url = options.url;
 
-  const binary = BINARY.exec(text.length > PREFIX_BYTES ? text.slice(0, PREFIX_BYTES) : text);
+  // The file's beginning, for the binary check and the delimiter (a bounded slice: joining the pieces whole would
+  // make one two-byte string again).
+  const beginning = pieces.length === 1 ? first : first + pieces[1].slice(0, 4 * PREFIX_BYTES);
+  const binary = BINARY.exec(beginning.length > PREFIX_BYTES ? beginning.slice(0, PREFIX_BYTES) : beginning);
   if (binary) {
-    const line = lineAt(text, binary.index);
+    const line = lineAt(beginning, binary.index);
     throw new DataError('parse', `Binary data on line ${line}: this is not a text file`, { url, line });
   }
-  const delimiter = options.delimiter || sep?.[1] || detectDelimiter(text);
+  const delimiter = options.delimiter || sep?.[1] || detectDelimiter(beginning);
   // Rows are counted after the `sep=` line; skipRows and headerRow count lines of the file.
   const sepLines = sep ? 1 : 0;
   const rowOptions = { ...options, skipRows: options.skipRows === undefined ? undefined : options.skipRows - sepLines };
   const headRows = HEAD_ROWS + Math.max(0, rowOptions.skipRows ?? 0);
   let parsed: ParsedRows;
   try {
-    parsed = parseRows(text, delimiter, rowOptions, headRows);
+    parsed = parseRows(pieces, delimiter, rowOptions, headRows);
   } catch (error) {
     if (error !== MISFIT) throw error;
-    parsed = parseRows(text, delimiter, rowOptions, Infinity);
+    parsed = parseRows(pieces, delimiter, rowOptions, Infinity);
   }
   const { fields, records, skippedRows } = parsed;
   const headerRow = parsed.headerRow + sepLines;
