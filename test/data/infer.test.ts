@@ -159,6 +159,11 @@ describe('inferColumn: dates', () => {
   it('rejects impossible dates: the column stays text', () => {
     expect(inferColumn(['31.02.2026', '24.12.2026']).type).to.equal('string');
     expect(inferColumn(['2026-13-01']).type).to.equal('string');
+    // A date column converts an impossible date to null, also after the real ones.
+    const column = inferColumn(['24.12.2026', '28.02.2026']);
+    expect(column.convert('31.02.2026')).to.equal(null);
+    expect((column.convert('28.02.2026') as Date).toISOString()).to.equal('2026-02-28T00:00:00.000Z');
+    expect(column.convert('2026-02-31')).to.equal(null);
   });
 
   it('decides the order of slash dates by the whole column, and leaves an undecidable one as text', () => {
