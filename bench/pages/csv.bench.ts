@@ -80,7 +80,13 @@ function timeBoth(a: () => unknown, b: () => unknown): [number, number] {
 export default async function (): Promise<BenchRow[]> {
   const bytes = generateGermanCsv();
   const check = parseCsvBytes(bytes);
-  if (check.records.length !== ROWS || check.fields.find((f) => f.name === 'Betrag in €')?.type !== 'number') {
+  const last = check.records[ROWS - 1]?.values;
+  if (
+    check.records.length !== ROWS ||
+    check.fields.find((f) => f.name === 'Betrag in €')?.type !== 'number' ||
+    last?.Kennung !== `K-${100_000 + ROWS - 1}` ||
+    last?.Ort !== DISTRICTS[(ROWS - 1) % DISTRICTS.length]
+  ) {
     throw new Error('the generated CSV was not read as expected');
   }
   const [ours, reference] = timeBoth(
