@@ -449,7 +449,7 @@ class CsvRecord implements DataRecord {
   set id(id: string) {
     this.#id = id;
   }
-  /** The id column turned out not unique: the row index it is. */
+  /** The id column turned out not to be unique: ids are row indexes after all. */
   useIndexAsId(): void {
     this.#id = undefined;
   }
