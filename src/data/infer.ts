@@ -496,7 +496,14 @@ class NumberConverter extends Converter {
 }
 
 /** Distinct dates (or cell texts) a date column remembers: every day of a century; past that, a column of timestamps. */
-const DATE_TEXTS = 40_000;
+const DATE_CACHE_SIZE = 40_000;
+
+/** Keeps a date in a column's cache, or drops a cache that is full (the column holds timestamps, not days). */
+function remember<K>(cache: Map<K, Date> | undefined, key: K, date: Date): Map<K, Date> | undefined {
+  if (cache === undefined || cache.size >= DATE_CACHE_SIZE) return undefined;
+  cache.set(key, date);
+  return cache;
+}
 
 class DateConverter extends Converter {
   /**
@@ -523,10 +530,7 @@ class DateConverter extends Converter {
       const days = daysOfKey(key);
       if (Number.isNaN(days)) return this.missing.isMarker(cell) ? null : undefined;
       const date = datasetDate(days * DAY);
-      if (this.byDay !== undefined) {
-        if (this.byDay.size < DATE_TEXTS) this.byDay.set(key, date);
-        else this.byDay = undefined;
-      }
+      this.byDay = remember(this.byDay, key, date);
       return date;
     }
     const known = this.byText?.get(cell);
@@ -536,10 +540,7 @@ class DateConverter extends Converter {
     const time = parseDateTime(s, this.slashOrder, this.compact);
     if (Number.isNaN(time)) return this.missing.isMarker(s) ? null : undefined;
     const date = datasetDate(time);
-    if (this.byText !== undefined) {
-      if (this.byText.size < DATE_TEXTS) this.byText.set(cell, date);
-      else this.byText = undefined;
-    }
+    this.byText = remember(this.byText, cell, date);
     return date;
   }
   convertColumn(rows: Rows, column: number, out: Value[]): boolean {
