@@ -11,7 +11,7 @@ import { serveStatic } from '../scripts/static-server.mjs';
 const root = process.cwd();
 const out = path.join(root, 'bench/.out');
 mkdirSync(out, { recursive: true });
-const corpus = process.env.OFFEN_CORPUS || path.resolve(root, '../shared/corpus');
+const corpus = path.join(root, 'test/corpus');
 const only = process.argv.slice(2);
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;

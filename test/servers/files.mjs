@@ -1,5 +1,5 @@
 // Serves real files to the tests over HTTP, the way a widget meets them in production:
-//   /corpus/<name>   ../shared/corpus (real third-party open data, never edited; OFFEN_CORPUS overrides)
+//   /corpus/<name>   test/corpus (real third-party open data, copied unchanged; sources in test/corpus/SOURCES.md)
 //   /fixtures/<name> test/fixtures (files the project wrote for tests)
 //   /demo-data/<name> demo/data (the demo's sample data)
 // Content types follow the extension, with no charset: the data layer must find the encoding itself.
@@ -7,7 +7,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = process.cwd();
-export const corpusDir = process.env.OFFEN_CORPUS || path.resolve(root, '../shared/corpus');
+export const corpusDir = path.join(root, 'test/corpus');
 
 const mounts = {
   '/corpus/': corpusDir,
