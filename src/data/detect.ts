@@ -1,5 +1,13 @@
+/**
+ * Format detection, all of it: the `format` attribute, Content-Type, file extension and first bytes; JSON that is
+ * really GeoJSON, OParl, CKAN or OpenDataSoft by its content; GeoJSON features inside a JSON envelope; and the
+ * format a CKAN catalogue names for a resource.
+ */
 import { DataError } from './errors.js';
+import type { FetchedBody } from './fetch.js';
+import type { FeatureLike } from './formats/geojson.js';
 import { GEOMETRY_TYPES, type Format } from './types.js';
+import { isObject } from './util.js';
 
 const FORMATS: readonly Format[] = ['csv', 'json', 'geojson', 'ics', 'oparl', 'ckan', 'ods'];
 
@@ -55,13 +63,9 @@ function sniff(head: string): Format | undefined {
 
 /**
  * JSON that is really a more specific format: GeoJSON by its `type`, OParl by its schema URLs, CKAN by the action
- * API envelope. Called after JSON parsing so the body is parsed once.
+ * API envelope, OpenDataSoft by its record lists. Called after JSON parsing so the body is parsed once.
  */
-function isPlainObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function refineJsonFormat(data: unknown): Format {
+function refineJsonFormat(data: unknown): Format {
   if (data && typeof data === 'object' && !Array.isArray(data)) {
     const object = data as Record<string, unknown>;
     if (object.type === 'FeatureCollection' || object.type === 'Feature') return 'geojson';
@@ -72,12 +76,7 @@ export function refineJsonFormat(data: unknown): Format {
     const first = Array.isArray(object.data) ? (object.data[0] as Record<string, unknown> | undefined) : object;
     if (typeof first?.type === 'string' && first.type.includes('schema.oparl.org')) return 'oparl';
     // An empty OParl list page still has OParl's list envelope.
-    if (
-      Array.isArray(object.data) &&
-      object.data.length === 0 &&
-      isPlainObject(object.pagination) &&
-      isPlainObject(object.links)
-    )
+    if (Array.isArray(object.data) && object.data.length === 0 && isObject(object.pagination) && isObject(object.links))
       return 'oparl';
     if (Array.isArray(object.results) && typeof object.total_count === 'number') return 'ods';
     // OpenDataSoft v2.0 (`records[].record.fields`) and v1 (`records[].fields` with `recordid`).
@@ -110,4 +109,53 @@ export function detectFormat(
     url,
     found: contentType.split(';')[0] || undefined,
   });
+}
+
+/**
+ * The format of a fetched body: detectFormat, then for a JSON body without an explicit format a look inside
+ * (refineJsonFormat). The JSON is parsed once (the parser reuses the value) by a module loaded only then, so a
+ * page with only CSV never fetches the JSON code.
+ */
+export async function resolveFormat(explicit: Format | undefined, body: FetchedBody): Promise<Format> {
+  const format = detectFormat(explicit, body.contentType, body.url, body.bytes);
+  if (format !== 'json' || explicit !== undefined) return format;
+  const { peekJson } = await import('./formats/json-body.js');
+  return refineJsonFormat(peekJson(body));
+}
+
+/** The records of a JSON document are GeoJSON features (an envelope around them, or `path="features"`). */
+export function isFeatureList(items: readonly unknown[]): items is FeatureLike[] {
+  return items.length > 0 && items.every((item) => isObject(item) && item.type === 'Feature');
+}
+
+/** The formats a catalogue entry can name for a resource the pipeline loads. */
+export type CatalogFormat = 'csv' | 'json' | 'geojson';
+
+const CATALOG_MEDIA_TYPES: Record<string, CatalogFormat> = {
+  'text/csv': 'csv',
+  'application/csv': 'csv',
+  'application/json': 'json',
+  'application/geo+json': 'geojson',
+  'application/vnd.geo+json': 'geojson',
+};
+
+/**
+ * The format of a catalogue resource (CKAN `format`, then `mimetype`/`media_type`, then the URL's extension), or
+ * undefined when it is none the pipeline loads.
+ */
+export function catalogFormat(name: unknown, mediaTypes: readonly unknown[], url: unknown): CatalogFormat | undefined {
+  const named = String(name ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/^\./, '');
+  if (named === 'csv' || named === 'json' || named === 'geojson') return named;
+  for (const mediaType of mediaTypes) {
+    const type = String(mediaType ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
+    if (Object.hasOwn(CATALOG_MEDIA_TYPES, type)) return CATALOG_MEDIA_TYPES[type];
+  }
+  const extension = /\.(csv|json|geojson)(?:$|[?#])/i.exec(String(url ?? ''))?.[1];
+  return extension?.toLowerCase() as CatalogFormat | undefined;
 }

@@ -1,9 +1,9 @@
 import { DataError } from './errors.js';
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
-export const DEFAULT_MAX_BYTES = 50_000_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_MAX_BYTES = 50_000_000;
 /** Wait before the single retry after a network error or 5xx. */
-export const RETRY_DELAY_MS = 400;
+const RETRY_DELAY_MS = 400;
 
 export interface FetchOptions {
   signal?: AbortSignal;

@@ -1,6 +1,7 @@
 import type { FieldType, Value } from './types.js';
 import { DEFAULT_TIME_ZONE, ianaTimeZone, wallMs, type TimeZone } from './calendar/time-zone.js';
 import { datasetDate } from './dataset-date.js';
+import { DAY_MS } from './util.js';
 
 /**
  * Type inference for text cells (CSV, and string values in JSON). A column is typed as a whole: number (German
@@ -203,13 +204,11 @@ const SLASH = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:,? (\d{1,2}):(\d{2})(?::(\d{2}))
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const DATE_NAME = /dat(um|e)|tag|zeit|time|stichtag/i;
 
-const DAY = 86_400_000;
-
 /** Europe/Berlin from the calendar code's cached zones (offsets from Intl, never the machine's time zone). */
 let berlin: TimeZone | undefined;
 
 /** Milliseconds since the epoch of a Europe/Berlin wall-clock time. */
-export function berlinWallTime(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0) {
+function berlinWallTime(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0) {
   berlin ??= ianaTimeZone(DEFAULT_TIME_ZONE)!;
   return berlin.toInstant(wallMs(year, month, day, hour, minute, second)) + ms;
 }
@@ -302,7 +301,7 @@ function parseDateTime(s: string, slashOrder: SlashOrder | undefined, compact = 
   const first = s.charCodeAt(0);
   if (!isDigit(first)) return NaN;
   const key = dateKey(s);
-  if (key >= 0) return daysOfKey(key) * DAY;
+  if (key >= 0) return daysOfKey(key) * DAY_MS;
   let m: RegExpExecArray | null;
   if (s.length >= 8 && s.charCodeAt(4) === Char.Minus && (m = ISO.exec(s))) {
     const [, y, mo, d, h, mi, sec, fraction, zone] = m;
@@ -529,7 +528,7 @@ class DateConverter extends Converter {
       if (known !== undefined) return known;
       const days = daysOfKey(key);
       if (Number.isNaN(days)) return this.missing.isMarker(cell) ? null : undefined;
-      const date = datasetDate(days * DAY);
+      const date = datasetDate(days * DAY_MS);
       this.byDay = remember(this.byDay, key, date);
       return date;
     }

@@ -1,9 +1,10 @@
-import { detectFormat, refineJsonFormat } from './detect.js';
+import { resolveFormat } from './detect.js';
 import { DataError, toDataError } from './errors.js';
 import { fetchBytes, type FetchOptions } from './fetch.js';
 import type { ParseContext, Parser } from './formats/parser.js';
 import { attachCoordinates } from './geo.js';
 import type { Dataset, Format, SourceDescription } from './types.js';
+import { absolute } from './util.js';
 
 /** Parsers load lazily so a page with only a map never downloads the iCalendar library. */
 const parsers: Record<Format, () => Promise<Parser>> = {
@@ -15,24 +16,6 @@ const parsers: Record<Format, () => Promise<Parser>> = {
   ckan: () => import('./formats/ckan.js').then((m) => m.parseCkan),
   ods: () => import('./formats/ods.js').then((m) => m.parseOds),
 };
-
-/** Formats whose JSON body may turn out to be a more specific format (see refineJsonFormat). */
-function needsRefining(format: Format, explicit: Format | undefined): boolean {
-  return format === 'json' && explicit === undefined;
-}
-
-/**
- * An absolute http(s) URL. Links inside a response (OParl pages, CKAN resources) resolve against that response's
- * URL; `webcal:` links pasted from calendar apps are fetched over https.
- */
-function absolute(url: string, base: string | undefined = globalThis.location?.href): string {
-  const web = url.trim().replace(/^webcals?:\/\//i, 'https://');
-  try {
-    return new URL(web, base).href;
-  } catch {
-    return web;
-  }
-}
 
 /**
  * The data layer's one way in: a source description in, a typed Dataset out, or a DataError.
@@ -49,11 +32,7 @@ export async function loadDataset(source: SourceDescription): Promise<Dataset> {
       revalidate: source.revalidate,
     };
     const body = await fetchBytes(url, fetchOptions);
-    let format = detectFormat(source.format, body.contentType, body.url, body.bytes);
-    if (needsRefining(format, source.format)) {
-      const { peekJson } = await import('./formats/json.js');
-      format = refineJsonFormat(peekJson(body));
-    }
+    const format = await resolveFormat(source.format, body);
     const context: ParseContext = {
       source: { ...source, url },
       body,

@@ -1,5 +1,6 @@
 import { DataError } from './errors.js';
 import type { DataRecord, Field, FieldType, Value } from './types.js';
+import { UNSAFE_KEYS } from './util.js';
 
 /** A role a widget needs (title, category, value…) and the field names that usually hold it. */
 export interface RoleSpec {
@@ -26,8 +27,6 @@ export function normalizeName(name: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]/g, '');
 }
-
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * A value by field name. Dot names (`address.city`) walk into nested objects when no field has the literal name.

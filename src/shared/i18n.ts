@@ -11,7 +11,6 @@ export const commonStrings = defineStrings(
     showMore: 'Mehr anzeigen',
     all: 'Alle',
     noSource: 'Keine Datenquelle angegeben (Attribut „src“ fehlt).',
-    sampleData: 'Beispieldaten',
   },
   {
     loading: 'Loading data …',
@@ -21,7 +20,6 @@ export const commonStrings = defineStrings(
     showMore: 'Show more',
     all: 'All',
     noSource: 'No data source given (the “src” attribute is missing).',
-    sampleData: 'Sample data',
   },
 );
 

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { DataError } from '../../src/data/errors.js';
 import { fetchBytes } from '../../src/data/fetch.js';
-import { jsonErrorPosition, peekJson, pickLanguage } from '../../src/data/formats/json.js';
+import { jsonErrorPosition, peekJson } from '../../src/data/formats/json-body.js';
+import { pickLanguage } from '../../src/data/formats/json-table.js';
 import { loadDataset } from '../../src/data/load.js';
 import { getValue } from '../../src/data/mapping.js';
 import type { DataRecord, Dataset } from '../../src/data/types.js';

@@ -1,5 +1,6 @@
 import { getValue, mapRoles, type RoleMap, type RoleSpecs } from '../../data/mapping.js';
 import type { Dataset, Value } from '../../data/types.js';
+import { DAY_MS } from '../../data/util.js';
 import { addDays, dayKey, floating } from './zoned-time.js';
 
 /** One occurrence as the widget shows it. All-day `start`/`end` are midnight UTC of calendar days, end exclusive. */
@@ -71,7 +72,7 @@ function toDate(value: Value | undefined): Date | undefined {
 
 /** The data layer gives date-only cells (`15.08.2020`, `2020-08-15`) as midnight UTC of that date. */
 function isUtcMidnight(date: Date): boolean {
-  return date.getTime() % 86_400_000 === 0;
+  return date.getTime() % DAY_MS === 0;
 }
 
 /**

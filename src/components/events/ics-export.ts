@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../data/util.js';
 import { safeUrl } from '../../shared/safe-url.js';
 import type { EventItem } from './event-model.js';
 import { pad, wallTime } from './zoned-time.js';
@@ -119,7 +120,7 @@ export function eventToIcs(event: EventItem, options: IcsOptions): string {
   if (withZone) lines.push(...BERLIN_VTIMEZONE);
   lines.push('BEGIN:VEVENT', `UID:${escapeText(occurrenceUid(event))}`, `DTSTAMP:${utcStamp(options.now)}`);
   lines.push(time('DTSTART', event.start));
-  const end = event.end ?? (event.allDay ? new Date(event.start.getTime() + 86_400_000) : null);
+  const end = event.end ?? (event.allDay ? new Date(event.start.getTime() + DAY_MS) : null);
   if (end) lines.push(time('DTEND', end));
   lines.push(`SUMMARY:${escapeText(event.title)}`);
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);

@@ -5,6 +5,7 @@ import {
   isKnownTimeZone,
   wallMs,
 } from '../../data/calendar/time-zone.js';
+import { DAY_MS } from '../../data/util.js';
 
 /**
  * What the widget needs on top of the data layer's zones (../../data/calendar/time-zone.ts, wall clock → instant):
@@ -13,7 +14,6 @@ import {
  */
 
 export { DEFAULT_TIME_ZONE };
-const DAY = 86_400_000;
 
 export interface WallTime {
   year: number;
@@ -78,7 +78,7 @@ export function utcDay(key: string): Date {
 }
 
 export function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * DAY);
+  return new Date(date.getTime() + days * DAY_MS);
 }
 
 export function pad(n: number, width = 2): string {

@@ -2,6 +2,7 @@
  * The HTTP side of submitting and voting (the README ("The ideas contract")). No DOM: the element turns these results into
  * messages. Requests go without cookies (`credentials: 'omit'`) and end after a timeout.
  */
+import { isObject } from '../../data/util.js';
 
 export interface Submission {
   title: string;
@@ -67,10 +68,6 @@ async function postJson(url: string, payload: unknown, options: RequestOptions):
   } finally {
     clearTimeout(timer);
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function messageOf(body: unknown): string | undefined {

@@ -4,6 +4,7 @@
  * counts votes by. Nothing here leaves the browser except through the board's own requests. localStorage may be unavailable (privacy modes, full quota):
  * every access fails quietly and the widget keeps working for the current page view.
  */
+import { DAY_MS } from '../../data/util.js';
 
 export interface Draft {
   title: string;
@@ -134,7 +135,7 @@ export function loadOwnIdeas(key: string, now: number): OwnIdea[] {
         author: text(item.author),
         sent: typeof item.sent === 'number' ? item.sent : 0,
       }))
-      .filter((idea) => idea.id && idea.title && now - idea.sent < OWN_IDEAS_DAYS * 86_400_000);
+      .filter((idea) => idea.id && idea.title && now - idea.sent < OWN_IDEAS_DAYS * DAY_MS);
   } catch {
     return [];
   }

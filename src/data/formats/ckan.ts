@@ -1,13 +1,13 @@
 import { datasetDate } from '../dataset-date.js';
+import { catalogFormat, type CatalogFormat } from '../detect.js';
 import { DataError } from '../errors.js';
-import type { Dataset, FieldType, Format, Lang } from '../types.js';
-import { buildTable, isMultilingual, jsonMeta, peekJson, pickLanguage } from './json.js';
+import type { Dataset, FieldType, Lang } from '../types.js';
+import { isObject } from '../util.js';
+import { jsonMeta, peekJson } from './json-body.js';
+import { buildTable, isMultilingual, pickLanguage } from './json-table.js';
 import type { ParseContext, Parser } from './parser.js';
 
 type JsonObject = Record<string, unknown>;
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // ---------------------------------------------------------------------------------------------------------------
 // datastore_search
@@ -98,31 +98,9 @@ function datastoreDataset(context: ParseContext, result: JsonObject): Dataset {
 // ---------------------------------------------------------------------------------------------------------------
 // package_show
 
-const LOADABLE: Record<string, Format | undefined> = { csv: 'csv', json: undefined, geojson: 'geojson' };
-const LOADABLE_TYPES: Record<string, string> = {
-  'text/csv': 'csv',
-  'application/csv': 'csv',
-  'application/json': 'json',
-  'application/geo+json': 'geojson',
-  'application/vnd.geo+json': 'geojson',
-};
-
 /** `csv`, `json` or `geojson` for a resource the pipeline can load, else undefined. */
-function loadableKind(resource: JsonObject): string | undefined {
-  const format = String(resource.format ?? '')
-    .trim()
-    .toLowerCase()
-    .replace(/^\./, '');
-  if (Object.hasOwn(LOADABLE, format)) return format;
-  for (const key of ['mimetype', 'media_type']) {
-    const type = String(resource[key] ?? '')
-      .split(';')[0]
-      .trim()
-      .toLowerCase();
-    if (Object.hasOwn(LOADABLE_TYPES, type)) return LOADABLE_TYPES[type];
-  }
-  const extension = /\.(csv|json|geojson)(?:$|[?#])/i.exec(String(resource.url ?? ''))?.[1];
-  return extension?.toLowerCase();
+function loadableKind(resource: JsonObject): CatalogFormat | undefined {
+  return catalogFormat(resource.format, [resource.mimetype, resource.media_type], resource.url);
 }
 
 /** Every text a resource could be called by: its id and its (possibly multilingual) name and title. */
@@ -185,7 +163,7 @@ async function packageDataset(context: ParseContext, result: JsonObject): Promis
   const dataset = await context.load({
     url: resourceUrl,
     // CSV resources are often served as application/octet-stream; JSON may turn out to be GeoJSON, so it is sniffed.
-    format: kind ? LOADABLE[kind] : undefined,
+    format: kind === 'json' ? undefined : kind,
     path: undefined,
     resource: undefined,
   });

@@ -24,6 +24,7 @@ import { DataError } from '../errors.js';
 import { inferConverter, type ColumnConverter, type InferOptions } from '../infer.js';
 import type { DataRecord, Dataset, Field, Value } from '../types.js';
 import type { Parser } from './parser.js';
+import { UNSAFE_KEYS } from '../util.js';
 
 /** What parseCsvBytes needs besides the bytes; parseCsv fills it from the source description and the response. */
 export interface CsvOptions {
@@ -58,8 +59,6 @@ const SEP_LINE = /^sep=(.)\r?\n/i;
 const TOTAL_LABEL = /^(insgesamt|summe|gesamt|gesamtsumme|total|sum)\s*:?$/i;
 /** Column names that make a good record id, when their values are unique. */
 const ID_NAMES = ['id', 'uid', 'lfdnr', 'laufendenummer', 'nr', 'objectid', 'fid', 'gid', 'key'];
-/** Names that must never become keys of `values` (prototype pollution). */
-const UNSAFE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
 function isBlank(cell: string | undefined): boolean {
   if (cell === undefined) return true;
@@ -225,7 +224,7 @@ function fieldCounts(text: string, delimiter: number, maxRecords: number): numbe
  * The delimiter that splits the first lines most consistently into more than one field. When two fit about equally
  * (`Münster, Gesamtstadt;…;39,20` splits evenly on commas too), the one giving more fields wins.
  */
-export function detectDelimiter(text: string): string {
+function detectDelimiter(text: string): string {
   let best: { delimiter: string; matches: number; fields: number } | undefined;
   const candidates = DELIMITERS.map((delimiter) => {
     const counts = fieldCounts(text, delimiter.charCodeAt(0), SAMPLE_ROWS);
@@ -330,7 +329,7 @@ function uniqueNames(raw: readonly string[]): string[] {
   return raw.map((name, index) => {
     const column = `Spalte ${index + 1}`;
     let unique = name === '' ? column : name;
-    if (seen.has(unique) || UNSAFE_NAMES.has(unique)) unique = `${name} (${column})`;
+    if (seen.has(unique) || UNSAFE_KEYS.has(unique)) unique = `${name} (${column})`;
     while (seen.has(unique)) unique = `${unique}'`;
     seen.add(unique);
     return unique;

@@ -1,7 +1,8 @@
 import { DataError } from '../errors.js';
 import { toGeometry } from '../geo.js';
 import { GEOMETRY_TYPES, type Dataset, type Geometry } from '../types.js';
-import { buildTable, jsonMeta, peekJson } from './json.js';
+import { jsonMeta, peekJson } from './json-body.js';
+import { buildTable } from './json-table.js';
 import type { ParseContext, Parser } from './parser.js';
 
 export interface FeatureLike {

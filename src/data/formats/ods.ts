@@ -1,13 +1,12 @@
 import { DataError } from '../errors.js';
 import { toGeometry } from '../geo.js';
 import type { Dataset } from '../types.js';
-import { buildTable, jsonMeta, peekJson } from './json.js';
+import { isObject } from '../util.js';
+import { jsonMeta, peekJson } from './json-body.js';
+import { buildTable } from './json-table.js';
 import type { Parser } from './parser.js';
 
 type JsonObject = Record<string, unknown>;
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 interface OdsRecords {
   items: JsonObject[];

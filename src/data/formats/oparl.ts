@@ -8,22 +8,18 @@ import { overlaps } from '../calendar/merge.js';
 import { DEFAULT_TIME_ZONE, ianaTimeZone, wallMs } from '../calendar/time-zone.js';
 import { datasetDate } from '../dataset-date.js';
 import { DataError } from '../errors.js';
+import { absolute, DAY_MS, isObject } from '../util.js';
 import type { DataRecord, Field, Value } from '../types.js';
-import { jsonMeta, peekJson } from './json.js';
+import { jsonMeta, peekJson } from './json-body.js';
 import type { ParseContext, Parser } from './parser.js';
 
-const DAY_MS = 86_400_000;
 const DEFAULT_MAX_PAGES = 20;
 /** Organization list pages read at most to name the committees. */
 const MAX_ORGANIZATION_PAGES = 5;
 
-export const OPARL_FIELDS: readonly Field[] = [...EVENT_FIELDS, { name: 'organization', type: 'string' }];
+const OPARL_FIELDS: readonly Field[] = [...EVENT_FIELDS, { name: 'organization', type: 'string' }];
 
 type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** `Meeting` for `https://schema.oparl.org/1.1/Meeting`. */
 function oparlType(value: unknown): string | undefined {
@@ -41,7 +37,7 @@ interface ParsedDate {
 }
 
 /** OParl dates carry an offset; one without is read as Berlin time, a bare date as that calendar day. */
-export function parseOParlDate(value: unknown): ParsedDate | undefined {
+function parseOParlDate(value: unknown): ParsedDate | undefined {
   if (typeof value !== 'string') return undefined;
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
     value.trim(),
@@ -148,14 +144,6 @@ function sameOrigin(url: string, base: string): boolean {
     return new URL(url, base).origin === new URL(base).origin;
   } catch {
     return false;
-  }
-}
-
-function absolute(url: string, base: string): string {
-  try {
-    return new URL(url, base).href;
-  } catch {
-    return url;
   }
 }
 
