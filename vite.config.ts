@@ -1,7 +1,23 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const src = (path: string) => resolve(import.meta.dirname, 'src', path);
+
+/** The embed builder's page, its stylesheet and its samples (the demo's own sample files) beside its script. */
+const BUILDER_SAMPLES = ['angebote.geojson', 'haushalt.csv', 'besucher.csv', 'termine.ics', 'ideen.json'];
+function builderPage(): Plugin {
+  return {
+    name: 'offen-builder-page',
+    generateBundle() {
+      const asset = (fileName: string, file: string) =>
+        this.emitFile({ type: 'asset', fileName, source: readFileSync(resolve(import.meta.dirname, file)) });
+      asset('builder/index.html', 'src/builder/index.html');
+      asset('builder/builder.css', 'src/builder/builder.css');
+      for (const name of BUILDER_SAMPLES) asset(`builder/samples/${name}`, `demo/data/${name}`);
+    },
+  };
+}
 
 /**
  * Library build: ES modules only. `offen.js` is the script-tag autoloader; each widget is an entry of its own for
@@ -9,6 +25,7 @@ const src = (path: string) => resolve(import.meta.dirname, 'src', path);
  * downloaded by pages that show a chart, a map or a calendar.
  */
 export default defineConfig({
+  plugins: [builderPage()],
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -25,12 +42,17 @@ export default defineConfig({
         chart: src('components/chart/offen-chart.ts'),
         ideas: src('components/ideas/offen-ideas.ts'),
         events: src('components/events/offen-events.ts'),
+        'builder/offen-builder': src('builder/builder-page.ts'),
       },
     },
     rolldownOptions: {
       output: {
         minify: true,
         chunkFileNames: 'chunks/[name]-[hash].js',
+        // Lit in one chunk of its own, shared by every widget and the builder page (named, so its budget is too).
+        codeSplitting: {
+          groups: [{ name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/ }],
+        },
       },
     },
   },

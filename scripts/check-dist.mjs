@@ -63,6 +63,7 @@ const requested = [];
 const { origin, close } = await serveStatic({
   mounts: { '/town/sub/offen/': dist, '/town/sub/data/': path.resolve('demo/data') },
   onRequest: (pathname) => requested.push(pathname),
+  headers: { 'Content-Security-Policy': strictCsp },
   before: (req, res, url) => {
     const name = url.pathname.replace('/town/sub/', '');
     if (pages[name] === undefined) return false;
@@ -162,6 +163,70 @@ try {
     'including the script twice throws nothing',
     twice.value === true && errors.length === before,
     errors.slice(before).join('; '),
+  );
+
+  // The embed builder, as a webmaster uses it: pick a sample, change a mapping, copy the snippet, paste it into a
+  // blank page in another folder; the widget there shows the same data as the builder's preview.
+  const builderRun = await open(
+    'offen/builder/index.html',
+    async (page) => {
+      const root = () => document.querySelector('offen-builder')?.shadowRoot;
+      await page.evaluate(`window.__root = ${root.toString()}`);
+      const act = (fn, ...args) => page.evaluate(fn, ...args);
+      const choose = (selector, value) =>
+        act(
+          (selector, value) => {
+            const control = window.__root().querySelector(selector);
+            control.value = value;
+            control.dispatchEvent(new Event('change'));
+          },
+          selector,
+          value,
+        );
+      await page.waitForFunction(() => window.__root()?.querySelector('#sample'));
+      await act(() => window.__root().querySelector('input[value="chart"]').click());
+      await page.waitForFunction(() => window.__root().querySelector('#sample option[value="haushalt.csv"]'));
+      await choose('#sample', 'haushalt.csv');
+      await page.waitForFunction(() => window.__root().querySelector('#attr-x option[value="Produktbereich"]'), {
+        timeout: 10_000,
+      });
+      await choose('#attr-y', 'Ansatz 2025 (€)');
+      await page.waitForFunction(() => window.__root().querySelector('.preview-host offen-chart')?.toCsv?.(), {
+        timeout: 10_000,
+      });
+      return act(() => ({
+        code: window.__root().querySelector('#code').value,
+        csv: window.__root().querySelector('.preview-host offen-chart').toCsv(),
+        hash: location.hash,
+        violations: window.__violations,
+      }));
+    },
+    (page) =>
+      page.evaluateOnNewDocument(() => {
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation', (e) =>
+          window.__violations.push(`${e.violatedDirective} ${e.blockedURI || e.sample || ''}`),
+        );
+      }),
+  );
+  const built = builderRun.value;
+  check(
+    'the builder page (under a strict CSP) reads a bundled sample and writes a snippet with the changed mapping',
+    built.code.includes('<script type="module" src="' + origin + '/town/sub/offen/offen.js"></script>') &&
+      built.code.includes('y="Ansatz 2025 (€)"') &&
+      built.hash.includes('widget=chart') &&
+      built.violations.length === 0,
+    `${built.code} ${built.violations.join('; ')}`,
+  );
+  pages['elsewhere/snippet.html'] = built.code;
+  const pasted = await open('elsewhere/snippet.html', async (page) => {
+    await page.waitForFunction(() => document.querySelector('offen-chart')?.toCsv?.(), { timeout: 10_000 });
+    return page.evaluate(() => document.querySelector('offen-chart').toCsv());
+  });
+  check(
+    'the snippet pasted into a blank page in another folder shows the same data as the preview',
+    pasted.value === built.csv && built.csv.includes('Ansatz 2025 (€)'),
+    `preview: ${built.csv.slice(0, 80)} / page: ${String(pasted.value).slice(0, 80)}`,
   );
 } finally {
   await browser.close();

@@ -3,7 +3,12 @@
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-const files = ['custom-elements.json', 'vscode.html-custom-data.json', 'web-types.json'];
+const files = [
+  'custom-elements.json',
+  'vscode.html-custom-data.json',
+  'web-types.json',
+  'src/builder/widget-attributes.ts',
+];
 const read = (file) => {
   try {
     return readFileSync(file, 'utf8');

@@ -1,0 +1,9 @@
+import { OffenBuilder } from './offen-builder.component.js';
+
+OffenBuilder.define('offen-builder');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'offen-builder': OffenBuilder;
+  }
+}
