@@ -6,22 +6,22 @@ import { css } from 'lit';
  */
 export const hostStyles = css`
   :host {
-    --_accent: var(--offen-accent, #005ea8);
-    --_accent-contrast: var(--offen-accent-contrast, #ffffff);
-    --_text: var(--offen-text-color, #1a1a1a);
-    --_muted: var(--offen-muted-color, #595959);
-    --_surface: var(--offen-surface, #ffffff);
-    --_surface-alt: var(--offen-surface-alt, #f3f5f7);
-    --_border: var(--offen-border-color, #8a949e);
-    --_danger: var(--offen-danger, #b00020);
-    --_radius: var(--offen-radius, 6px);
-    --_font: var(--offen-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_focus: var(--offen-focus-color, #1d70b8);
+    --_accent: var(--offen-accent, #005ea8); /* Buttons, links, selected chips and markers of the page's accent. */
+    --_accent-contrast: var(--offen-accent-contrast, #ffffff); /* Text on the accent colour. */
+    --_text: var(--offen-text-color, #1a1a1a); /* Text (and the chart's axis labels). */
+    --_muted: var(--offen-muted-color, #595959); /* Secondary text: counts, hints, source lines. */
+    --_surface: var(--offen-surface, #ffffff); /* Background of fields, cards and the PNG download. */
+    --_surface-alt: var(--offen-surface-alt, #f3f5f7); /* Background of states, toolbars and group headings. */
+    --_border: var(--offen-border-color, #8a949e); /* Borders of fields and lines between entries. */
+    --_danger: var(--offen-danger, #b00020); /* Errors and the "abgesagt" label. */
+    --_radius: var(--offen-radius, 6px); /* Corner radius. */
+    --_font: var(--offen-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif); /* Font family. */
+    --_focus: var(--offen-focus-color, #1d70b8); /* Focus ring. */
     display: block;
     box-sizing: border-box;
     color: var(--_text);
     font-family: var(--_font);
-    font-size: var(--offen-font-size, 1rem);
+    font-size: var(--offen-font-size, 1rem); /* Base font size. */
     line-height: 1.5;
     text-align: start;
   }
