@@ -1,18 +1,16 @@
-// `npm start`: serves the demo town page, the built widgets (dist/ at /offen/), the sample data and the reference
-// idea server (/api/…, see the README ("The ideas contract")). No network needed. PORT=8080 by default.
+// `npm start`: the demo town page, the built widgets (dist/ at /offen/), the sample data and the reference idea
+// server (server/, `/api/…`, see the README ("The ideas contract")). No network needed. PORT=8080 by default.
+// Only public files are served: the page folder without its scripts, dotfiles or database (demo/.data/).
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveStatic } from '../scripts/static-server.mjs';
+import { createIdeasApi, createIdeasServer, createStaticHandler, listen, openStore } from '../server/lib/index.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
-const port = Number(process.env.PORT ?? 8080);
 
-if (!existsSync(path.join(root, 'dist/offen.js'))) {
-  console.error('dist/offen.js is missing: run `npm run build` first (npm start does).');
-  process.exit(1);
-}
+/** The database of `npm start`; `npx offen-ideas list --db demo/.data/ideas.sqlite` moderates it. */
+export const DEMO_DB = path.join(here, '.data/ideas.sqlite');
 
 // A strict Content-Security-Policy, as careful municipal sites send: the widgets must work under it.
 // Map tiles come from OpenStreetMap only after the reader's consent.
@@ -27,33 +25,56 @@ const csp = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-let ideasApi;
-const apiModule = path.join(here, 'ideas-api.mjs');
-if (existsSync(apiModule)) {
-  const { createIdeasApi } = await import(apiModule);
-  const dataDir = path.join(here, '.data');
-  mkdirSync(dataDir, { recursive: true });
-  ideasApi = await createIdeasApi({
-    dbFile: process.env.OFFEN_IDEAS_DB ?? path.join(dataDir, 'ideas.sqlite'),
-    seedFile: path.join(here, 'data/ideen.json'),
-    allowedOrigins: (process.env.OFFEN_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean),
-    moderatorToken: process.env.OFFEN_MODERATOR_TOKEN,
+/**
+ * Starts the demo on 127.0.0.1; resolves with { origin, server, close }.
+ * @param {{ port?: number, dbFile?: string, databaseUrl?: string, moderatorToken?: string, minFillMs?: number }} options
+ */
+export async function startDemo({
+  port = 8080,
+  dbFile = DEMO_DB,
+  databaseUrl,
+  moderatorToken = process.env.OFFEN_MODERATOR_TOKEN,
+  minFillMs,
+  allowedOrigins = (process.env.OFFEN_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean),
+} = {}) {
+  mkdirSync(path.dirname(dbFile), { recursive: true });
+  const store = await openStore({ dbFile, databaseUrl, seedFile: path.join(here, 'data/ideen.json') });
+  // The API needs the port for its own origin, known once listening: until then (never in practice) it is absent.
+  let api;
+  const server = createIdeasServer({
+    api: { handle: (req, res, url) => api?.handle(req, res, url) ?? false },
+    headers: { 'Content-Security-Policy': csp },
+    files: createStaticHandler({
+      mounts: { '/offen/': path.join(root, 'dist'), '/': here },
+      extensions: ['.html', '.js', '.css', '.json', '.geojson', '.csv', '.ics', '.png', '.svg', '.ico', '.map'],
+    }),
   });
+  const origin = await listen(server, port, '127.0.0.1');
+  const actual = new URL(origin).port;
+  // The demo page posts from its own origin, under either name of the loopback address.
+  api = await createIdeasApi({
+    store,
+    allowedOrigins,
+    ownOrigins: [`http://localhost:${actual}`, `http://127.0.0.1:${actual}`],
+    moderatorToken,
+    minFillMs,
+  });
+  return {
+    origin,
+    server,
+    store,
+    close: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      await store.close();
+    },
+  };
 }
 
-const { origin } = await serveStatic({
-  port,
-  mounts: { '/offen/': path.join(root, 'dist'), '/data/': path.join(here, 'data'), '/': here },
-  headers: { 'Content-Security-Policy': csp },
-  before: async (req, res, url) => {
-    if (url.pathname.startsWith('/api/') && ideasApi) return ideasApi.handle(req, res);
-    if (url.pathname.startsWith('/.data/') || url.pathname.endsWith('.mjs')) {
-      res.writeHead(404);
-      res.end();
-      return true;
-    }
-    return false;
-  },
-});
-
-console.log(`offen demo: ${origin.replace('127.0.0.1', 'localhost')}/  (Ctrl+C stops it)`);
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (!existsSync(path.join(root, 'dist/offen.js'))) {
+    console.error('dist/offen.js is missing: run `npm run build` first (npm start does).');
+    process.exit(1);
+  }
+  const { origin } = await startDemo({ port: Number(process.env.PORT ?? 8080) });
+  console.log(`offen demo: ${origin.replace('127.0.0.1', 'localhost')}/  (Ctrl+C stops it)`);
+}

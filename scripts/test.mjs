@@ -1,7 +1,9 @@
-// `npm test`: the whole suite. The browser tests (web-test-runner in Chromium), then the script-tag build checks
-// (vite build + scripts/check-dist.mjs). Ends with one plain line `N passed, N failed`.
+// `npm test`: the whole suite. The browser tests (web-test-runner in Chromium), the server tests (node --test,
+// test/server/: the idea server against SQLite and PostgreSQL), then the script-tag build checks (vite build +
+// scripts/check-dist.mjs). Ends with one plain line `N passed, N failed`.
+// `npm test -- test/server/cli.test.mjs` runs only those server tests; other arguments go to web-test-runner.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -27,15 +29,57 @@ if (!existsSync(chrome)) {
 const run = (command, args, env = {}) =>
   spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
-const countsFile = path.join(mkdtempSync(path.join(tmpdir(), 'offen-test-')), 'counts.json');
+const tempDir = mkdtempSync(path.join(tmpdir(), 'offen-test-'));
+const countsFile = path.join(tempDir, 'counts.json');
 const extra = process.argv.slice(2);
-const browserStatus = run('npx', ['web-test-runner', ...extra], { OFFEN_TEST_COUNTS: countsFile });
-const counts = existsSync(countsFile)
-  ? JSON.parse(readFileSync(countsFile, 'utf8'))
-  : { passed: 0, failed: 1, skipped: 0, erroredFiles: 0 };
-// A test file that failed to load counts as a failure even though none of its tests ran.
-counts.failed += counts.erroredFiles;
-if (browserStatus !== 0 && counts.failed === 0) counts.failed = 1;
+const serverOnly = extra.length > 0 && extra.every((arg) => arg.startsWith('test/server/'));
+let counts = { passed: 0, failed: 0, skipped: 0, erroredFiles: 0 };
+if (!serverOnly) {
+  const browserStatus = run('npx', ['web-test-runner', ...extra], { OFFEN_TEST_COUNTS: countsFile });
+  counts = existsSync(countsFile)
+    ? JSON.parse(readFileSync(countsFile, 'utf8'))
+    : { passed: 0, failed: 1, skipped: 0, erroredFiles: 0 };
+  // A test file that failed to load counts as a failure even though none of its tests ran.
+  counts.failed += counts.erroredFiles;
+  if (browserStatus !== 0 && counts.failed === 0) counts.failed = 1;
+}
+
+/** The server tests in Node's own runner: the spec report on screen, TAP in a file for the counts. */
+function serverTests(files) {
+  const tap = path.join(tempDir, 'server.tap');
+  const status = run(process.execPath, [
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+    ...files,
+  ]);
+  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const total = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  const result = { passed: total('pass'), failed: total('fail') + total('cancelled'), skipped: 0 };
+  if (status !== 0 && result.failed === 0) result.failed = 1;
+  // Skipped suites say why (PostgreSQL not installed): repeated here so the reason is not lost in the log, and
+  // counted (each skipped test or whole suite once: node's own total leaves out suites).
+  for (const match of text.matchAll(/^\s*ok \d+ - (.*) # SKIP (.+)$/gm)) {
+    console.log(`skipped: ${match[1]}: ${match[2]}`);
+    result.skipped++;
+  }
+  return result;
+}
+
+if (serverOnly || extra.length === 0) {
+  const files = serverOnly
+    ? extra
+    : readdirSync('test/server')
+        .filter((f) => f.endsWith('.test.mjs'))
+        .sort()
+        .map((f) => path.join('test/server', f));
+  const server = serverTests(files);
+  counts.passed += server.passed;
+  counts.failed += server.failed;
+  counts.skipped += server.skipped;
+}
 
 let buildPassed = 0;
 let buildFailed = 0;

@@ -1,4 +1,5 @@
-// The reference server (demo/ideas-api.mjs) over HTTP, as any client of the contract meets it.
+// The reference server (server/, `offen-ideas`) over HTTP from a page, as the widget meets it. The full contract,
+// hostile requests and both stores are tested in test/server/ (node --test).
 import { expect } from '@open-wc/testing';
 import { MODERATOR, apiUrl, boardName, control, pendingIdeas, publishedIdeas } from './helpers.js';
 
@@ -20,12 +21,16 @@ const valid = {
 };
 
 describe('ideas reference server', () => {
-  it('answers the published ideas without e-mail addresses and with no-store caching', async () => {
+  it('answers the published ideas without e-mail addresses, revalidated by ETag', async () => {
     const board = boardName('api-list');
     const response = await fetch(apiUrl(board, '/ideas'));
     expect(response.status).to.equal(200);
     expect(response.headers.get('content-type')).to.equal('application/json; charset=utf-8');
-    expect(response.headers.get('cache-control')).to.equal('no-store');
+    expect(response.headers.get('cache-control')).to.equal('no-cache');
+    const etag = response.headers.get('etag')!;
+    expect(etag).to.match(/^"[\w-]{32}"$/);
+    const again = await fetch(apiUrl(board, '/ideas'), { cache: 'no-store', headers: { 'If-None-Match': etag } });
+    expect(again.status).to.equal(304);
     const { ideas } = (await response.json()) as { ideas: Record<string, unknown>[] };
     expect(ideas.map((i) => i.id)).to.deep.equal(['b-6', 'b-4', 'b-2', 'b-1', 'b-3', 'b-5']);
     expect(ideas[3]).to.deep.equal({

@@ -1,17 +1,18 @@
-// The ideas REST contract for the tests: the reference server of demo/ideas-api.mjs, one instance (and one SQLite
-// file) per board, so every test works on a board of its own. A control endpoint makes a board misbehave.
+// The ideas REST contract for the tests: the reference server (server/, `offen-ideas`), one instance (and one SQLite
+// file) per board, so every test works on a board of its own. Pages of the test server's own origin may write. A control endpoint makes a board misbehave.
 //   /ideas-api/<board>/ideas, /votes, …   the contract (the README ("The ideas contract")); moderator token `test-moderator`
 //   POST /ideas-api/<board>/_control      JSON, any of:
 //     { "seed": "ideas-board.json", "minFillMs": 0, "allowedOrigins": [] }
 //                                           start the board afresh from test/fixtures/<seed>
 //                                           (a board nobody set up starts from ideas-board.json)
 //     { "fail": { "submit"|"vote"|"list": { "status": 500, "body": {…} } | "hang" | null } }
-//     { "restart": true }                   close the API and create it again from its database file
+//     { "restart": true }                   close the API and its store and open them again from the database file
 //   GET  /ideas-api/<board>/_requests     { submit: [bodies…], vote: [bodies…], list: n } as received
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createIdeasApi } from '../../demo/ideas-api.mjs';
+import { HttpError, createIdeasApi, openStore } from '../../server/lib/index.mjs';
+import { sendError } from '../../server/lib/http.mjs';
 
 const root = process.cwd();
 const dbDir = mkdtempSync(path.join(os.tmpdir(), 'offen-ideas-test-'));
@@ -20,12 +21,19 @@ process.on('exit', () => rmSync(dbDir, { recursive: true, force: true }));
 /** board name → { api, seed, fail, requests } */
 const boards = new Map();
 
-function createApi(board, seed, minFillMs = 0, allowedOrigins = []) {
-  return createIdeasApi({
+/** The origin the test pages are served from, taken from the first request (the test server's own address). */
+let pageOrigin;
+
+async function createApi(board, seed, minFillMs = 0, allowedOrigins = []) {
+  const store = await openStore({
     dbFile: path.join(dbDir, `${board}.sqlite`),
     seedFile: path.join(root, 'test/fixtures', seed),
+  });
+  return createIdeasApi({
+    store,
     moderatorToken: 'test-moderator',
     allowedOrigins,
+    ownOrigins: [pageOrigin],
     basePath: `/ideas-api/${board}`,
     // Tests send ideas at once; `{ seed, minFillMs }` sets up a board that enforces the fill time.
     minFillMs,
@@ -40,6 +48,10 @@ function boardFor(name) {
     boards.set(name, board);
   }
   return board;
+}
+
+async function closeApi(board) {
+  await (await board.api).store.close();
 }
 
 async function readBody(req) {
@@ -58,14 +70,15 @@ export async function middleware(ctx, next) {
   const match = /^\/ideas-api\/([a-z0-9-]{1,60})(\/.*)?$/.exec(ctx.path);
   if (!match) return next();
   const [, name, rest = '/'] = match;
+  pageOrigin ??= ctx.origin;
   ctx.set('Cache-Control', 'no-store');
 
   if (rest === '/_control' && ctx.method === 'POST') {
     const control = JSON.parse((await readBody(ctx.req)) || '{}');
     if (control.seed) {
       const old = boards.get(name);
-      if (old) await old.api.close();
-      rmSync(path.join(dbDir, `${name}.sqlite`), { force: true });
+      if (old) await closeApi(old);
+      for (const suffix of ['', '-wal', '-shm']) rmSync(path.join(dbDir, `${name}.sqlite${suffix}`), { force: true });
       boards.delete(name);
       const api = createApi(name, control.seed, control.minFillMs, control.allowedOrigins);
       const board = {
@@ -77,14 +90,14 @@ export async function middleware(ctx, next) {
         requests: { submit: [], vote: [], list: 0 },
       };
       boards.set(name, board);
-      await board.api.ready;
+      await board.api;
     }
     const board = boardFor(name);
     if (control.fail) Object.assign(board.fail, control.fail);
     if (control.restart) {
-      await board.api.close();
+      await closeApi(board);
       board.api = createApi(name, board.seed ?? 'ideas-board.json', board.minFillMs, board.allowedOrigins);
-      await board.api.ready;
+      await board.api;
     }
     ctx.type = 'application/json';
     ctx.body = JSON.stringify({ ok: true });
@@ -144,10 +157,16 @@ export async function middleware(ctx, next) {
           socket: ctx.req.socket,
         });
   ctx.respond = false;
-  const answered = await board.api.handle(req, ctx.res);
-  if (!answered) {
-    ctx.res.statusCode = 404;
-    ctx.res.end('not found');
+  const url = new URL(ctx.req.url, 'http://localhost');
+  try {
+    const answered = await (await board.api).handle(req, ctx.res, url);
+    if (!answered) {
+      ctx.res.statusCode = 404;
+      ctx.res.end('not found');
+    }
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    sendError(req, ctx.res, error);
   }
 }
 
