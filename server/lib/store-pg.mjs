@@ -144,9 +144,9 @@ export async function openPgStore(url, { max = 10, log = console.error } = {}) {
       return { ideas: rows.slice(0, limit).map(ideaRow), more: rows.length > limit };
     },
     async listPending() {
-      return (
-        await read(`SELECT ${COLUMNS} FROM ideas WHERE moderation = 'pending' ORDER BY created ASC, id ASC`)
-      ).map(ideaRow);
+      return (await read(`SELECT ${COLUMNS} FROM ideas WHERE moderation = 'pending' ORDER BY created ASC, id ASC`)).map(
+        ideaRow,
+      );
     },
     async listAll() {
       return (await read(`SELECT ${COLUMNS} FROM ideas ORDER BY created ASC, id ASC`)).map(ideaRow);
@@ -181,10 +181,11 @@ export async function openPgStore(url, { max = 10, log = console.error } = {}) {
         if (idea?.moderation !== 'approved') return { found: false };
         const result = withdraw
           ? await db.query('DELETE FROM votes WHERE idea_id = $1 AND client = $2', [id, client])
-          : await db.query(
-              'INSERT INTO votes (idea_id, client, created) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-              [id, client, new Date().toISOString()],
-            );
+          : await db.query('INSERT INTO votes (idea_id, client, created) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+              id,
+              client,
+              new Date().toISOString(),
+            ]);
         const changed = result.rowCount > 0;
         const votes = changed
           ? (
