@@ -1,4 +1,5 @@
-import { ContextRoot, createContext } from '@lit/context';
+import { ContextConsumer, ContextRoot, createContext } from '@lit/context';
+import type { ReactiveControllerHost } from 'lit';
 import type { DataError } from '../data/errors.js';
 import type { Dataset } from '../data/types.js';
 
@@ -40,4 +41,33 @@ export function ensureContextRoot(): void {
   const root = new ContextRoot();
   root.attach(document.documentElement);
   holder[ROOT_KEY] = root;
+}
+
+type ConsumerHost = ReactiveControllerHost & HTMLElement;
+type SharedListener = (shared: SharedData | undefined) => void;
+const subscriptions = new WeakMap<
+  ConsumerHost,
+  { consumer: ContextConsumer<typeof sharedDataContext, ConsumerHost>; listeners: SharedListener[] }
+>();
+
+/**
+ * The widget's one subscription to a parent `<offen-data>`, shared by its data and filter controllers: one context
+ * request per widget, each controller told about every change. Returns a reader of the current value.
+ */
+export function subscribeSharedData(host: ConsumerHost, listener: SharedListener): () => SharedData | undefined {
+  let entry = subscriptions.get(host);
+  if (!entry) {
+    ensureContextRoot();
+    const listeners: SharedListener[] = [];
+    const consumer = new ContextConsumer(host, {
+      context: sharedDataContext,
+      subscribe: true,
+      callback: (shared) => listeners.forEach((notify) => notify(shared)),
+    });
+    entry = { consumer, listeners };
+    subscriptions.set(host, entry);
+  }
+  entry.listeners.push(listener);
+  const { consumer } = entry;
+  return () => consumer.value;
 }

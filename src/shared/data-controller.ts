@@ -1,18 +1,29 @@
-import { ContextConsumer } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
-import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import { initialState, Task, TaskStatus } from '@lit/task';
+import { deepArrayEquals } from '@lit/task/deep-equals.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DataError, toDataError } from '../data/errors.js';
 import { loadDataset } from '../data/load.js';
 import type { Dataset, SourceDescription } from '../data/types.js';
-import { ensureContextRoot, sharedDataContext, type LoadState, type SharedData } from './context.js';
+import { subscribeSharedData, type LoadState, type SharedData } from './context.js';
+import { commonStrings } from './i18n.js';
+import { Memo } from './memo.js';
+import type { LocalizeController } from './localize.js';
+import { renderEmpty, renderError, renderLoading } from './states.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { emit?: (name: `offen-${string}`, detail?: unknown) => unknown };
 
+/** A source description as the widgets build it from their attributes (the controller adds the abort signal). */
+export type Source = Omit<SourceDescription, 'signal'>;
+
 export interface DataControllerOptions {
   /** The host's own source, or undefined when it has no `src` (it then reads a parent `<offen-data>`). */
-  source(): Omit<SourceDescription, 'signal'> | undefined;
+  source(): Source | undefined;
   /** Seconds between reloads; 0 or undefined: none. */
   refresh?(): number | undefined;
+  /** A dataset handed over by script (e.g. the map's `data` property); it wins over `src` and a parent's data. */
+  given?(): Dataset | undefined;
+  /** The host's language, for the default loading, empty and error states. */
+  localize?: LocalizeController;
 }
 
 export interface LoadDetail {
@@ -21,29 +32,105 @@ export interface LoadDetail {
   meta: Dataset['meta'];
 }
 
-/**
- * A stable key for a source description, so a re-render with equal attributes does not reload. The language is left
- * out: switching the page language re-renders the widget but does not fetch the data again.
- */
-function sourceKey(source: Omit<SourceDescription, 'signal'> | undefined): string {
-  if (!source) return '';
-  const { lang: _lang, ...rest } = source;
-  return JSON.stringify(rest, (_key, value: unknown) => (value instanceof Date ? value.toISOString() : value));
+/** The templates of a widget's states; `none`, `pending` and `error` default to the shared ones (states.ts). */
+export interface StateTemplates<M> {
+  /** No `src` and no parent `<offen-data>`: say what is missing (commonStrings.noSource). */
+  none?: () => unknown;
+  pending?: () => unknown;
+  empty: () => unknown;
+  /** `retry` is given when loading again can help (not for a wrong mapping attribute). */
+  error?: (error: DataError, retry?: () => void) => unknown;
+  complete: (model: M, dataset: Dataset) => unknown;
+}
+
+export interface DeriveOptions<M, A extends readonly unknown[]> {
+  /**
+   * What the model depends on besides the dataset (mapping attributes, locale …); the model is built again only
+   * when the dataset or one of these changes (compared deeply, like @lit/task's args).
+   */
+  args: () => A;
+  /** Builds the model. What it throws is shown in the widget and emitted once as `offen-error`. */
+  build: (dataset: Dataset, args: A) => M;
+  /** A model with nothing to show gives the `empty` state. */
+  isEmpty?: (model: M) => boolean;
 }
 
 /**
- * Loads a widget's data through the data layer with @lit/task: on connect and whenever the source attributes
- * change, aborting the previous request and on disconnect. Without a `src` it reads the dataset of a parent
- * `<offen-data>` instead. Keeps the last good dataset on screen while a refresh runs or fails.
- * Emits `offen-load` and `offen-error` on the host.
+ * A model derived from the dataset and attributes, with its status: built once per change, its error converted to a
+ * DataError and announced once, and `render` picking the template of the state. Create it with `data.derive()`.
+ */
+export class Derived<M, A extends readonly unknown[] = readonly unknown[]> {
+  private readonly memo = new Memo<{ dataset?: Dataset; model?: M; error?: DataError }>();
+  /** The error last announced as offen-error, so each is announced once. */
+  reported?: DataError;
+
+  constructor(
+    private readonly data: DataController,
+    private readonly options: DeriveOptions<M, A>,
+  ) {}
+
+  private get result(): { dataset?: Dataset; model?: M; error?: DataError } {
+    const dataset = this.data.state === 'complete' ? this.data.dataset : undefined;
+    const args = this.options.args();
+    return this.memo.get(dataset, args, () => {
+      if (!dataset) return {};
+      try {
+        return { dataset, model: this.options.build(dataset, args) };
+      } catch (error) {
+        return { dataset, error: toDataError(error, dataset.meta.url) };
+      }
+    });
+  }
+
+  /** The model, or undefined while there is no dataset or the build failed. */
+  get value(): M | undefined {
+    return this.result.model;
+  }
+
+  /** Why the model could not be built. */
+  get error(): DataError | undefined {
+    return this.result.error;
+  }
+
+  get state(): LoadState {
+    const state = this.data.state;
+    if (state !== 'complete') return state;
+    const { model, error } = this.result;
+    if (error) return 'error';
+    if (model === undefined) return 'pending';
+    return this.options.isEmpty?.(model) ? 'empty' : 'complete';
+  }
+
+  /**
+   * Picks the template for the state: loading, empty, error (of loading or of the model) or the model. A model
+   * error has no retry button: loading the same data again does not fix a wrong attribute.
+   */
+  render(templates: StateTemplates<M>): unknown {
+    const state = this.state;
+    const { dataset, model, error } = this.result;
+    if (state === 'complete') return templates.complete(model as M, dataset!);
+    if (state === 'error' && error) return this.data.renderError(templates, error);
+    return this.data.renderState(state, templates);
+  }
+}
+
+/**
+ * Loads a widget's data through the data layer with @lit/task: whenever the source attributes change (the task's own
+ * args diffing, ignoring the language), aborting the previous request and on disconnect. Without a `src` it reads the
+ * dataset of a parent `<offen-data>` instead. Keeps the last good dataset on screen while a refresh runs or fails.
+ * Emits `offen-load` and, for loading and model errors, `offen-error` on the host, once each, after they rendered.
  */
 export class DataController implements ReactiveController {
-  private readonly task: Task<[string], Dataset>;
-  private readonly consumer: ContextConsumer<{ __context__: SharedData | undefined }, Host>;
+  private readonly task: Task<readonly [Source | undefined], Dataset>;
+  private readonly sharedData: () => SharedData | undefined;
+  private readonly derived: Derived<unknown, readonly unknown[]>[] = [];
+  /** The source description, built once per update. */
+  private source?: Source;
+  private sourceBuilt = false;
   private timer?: ReturnType<typeof setInterval>;
-  private lastKey = '';
+  private timerSeconds = 0;
   private lastShared?: Dataset;
-  /** The last dataset that loaded; stays while a refresh is pending or failed. */
+  /** The last dataset that loaded for the current source; stays while a refresh is pending or failed. */
   private current?: Dataset;
   private refreshError?: DataError;
   /** Set while a background refresh runs, so the request revalidates with the server. */
@@ -55,38 +142,63 @@ export class DataController implements ReactiveController {
     private readonly host: Host,
     private readonly options: DataControllerOptions,
   ) {
+    // Added before the task, so the source is built before the task compares its args in hostUpdate.
     host.addController(this);
-    ensureContextRoot();
-    this.consumer = new ContextConsumer(host, {
-      context: sharedDataContext,
-      subscribe: true,
-      callback: (shared) => this.onShared(shared),
-    });
-    this.task = new Task<[string], Dataset>(host, {
-      task: async ([key], { signal }) => {
-        const source = this.options.source();
-        if (!key || !source) throw new DataError('unsupported', 'No source', {});
+    this.sharedData = subscribeSharedData(host, (shared) => this.onShared(shared));
+    this.task = new Task(host, {
+      task: async ([source], { signal }) => {
+        const revalidate = this.refreshing;
+        if (!revalidate) this.current = undefined;
+        if (!source) return initialState;
         try {
-          const dataset = await loadDataset({ ...source, signal, revalidate: this.refreshing || undefined });
-          this.current = dataset;
-          this.refreshError = undefined;
-          return dataset;
+          return await loadDataset({ ...source, lang: this.source?.lang, signal, revalidate: revalidate || undefined });
         } catch (error) {
           throw toDataError(error, source.url);
         }
       },
-      args: () => [sourceKey(this.options.source())],
-      autoRun: false,
+      args: () => [this.sourceKey()] as const,
+      argsEqual: deepArrayEquals,
+      onComplete: (dataset) => {
+        this.current = dataset;
+        this.refreshError = undefined;
+      },
+      // With data still on screen the failure was a refresh: the old data stays, the error is only reported.
+      onError: (error) => (this.refreshError = this.current ? (error as DataError) : undefined),
     });
+  }
+
+  /** The source without its language: switching the page language re-renders but does not fetch again. */
+  private sourceKey(): Source | undefined {
+    const source = this.currentSource;
+    if (!source) return undefined;
+    const { lang: _lang, ...rest } = source;
+    return rest;
+  }
+
+  private get currentSource(): Source | undefined {
+    if (!this.sourceBuilt) this.buildSource();
+    return this.source;
+  }
+
+  private buildSource(): void {
+    this.sourceBuilt = true;
+    this.source = this.options.given?.() ? undefined : this.options.source();
+  }
+
+  /** Derives a model from the dataset (see Derived); its errors are announced by this controller. */
+  derive<M, A extends readonly unknown[]>(options: DeriveOptions<M, A>): Derived<M, A> {
+    const derived = new Derived(this, options);
+    this.derived.push(derived as unknown as Derived<unknown, readonly unknown[]>);
+    return derived;
   }
 
   /** The shared data of a parent `<offen-data>`, when this widget has no source of its own. */
   get shared(): SharedData | undefined {
-    return this.ownSource ? undefined : this.consumer.value;
+    return this.ownSource || this.options.given?.() ? undefined : this.sharedData();
   }
 
   private get ownSource(): boolean {
-    return this.options.source() !== undefined;
+    return this.currentSource !== undefined;
   }
 
   private onShared(shared: SharedData | undefined): void {
@@ -103,80 +215,69 @@ export class DataController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.lastKey = '';
+    // Removed while loading (the request was aborted) and back in the page: load again.
+    const error = this.task.error as DataError | undefined;
+    if (this.task.status === TaskStatus.ERROR && error?.kind === 'aborted') void this.task.run();
+    this.timerSeconds = 0;
     this.startTimer();
   }
 
   hostUpdate(): void {
-    const key = sourceKey(this.options.source());
-    if (key !== this.lastKey) {
-      this.lastKey = key;
-      if (!key) {
-        this.current = undefined;
-        this.task.abort();
-      } else {
-        this.current = undefined;
-        void this.task.run();
-      }
-      this.startTimer();
-    }
+    this.buildSource();
+    this.startTimer();
   }
 
-  /** Announces a finished load after it rendered, so listeners see the widget already showing it. */
+  /** Announces a finished load, and a model that failed, after it rendered: listeners see the widget showing it. */
   hostUpdated(): void {
-    if (!this.ownSource) return;
-    if (this.task.status === TaskStatus.COMPLETE && this.task.value && this.announced !== this.task.value) {
-      this.announced = this.task.value;
-      const { records, meta } = this.task.value;
-      this.host.emit?.('offen-load', { count: records.length, format: meta.format, meta } satisfies LoadDetail);
-    } else if (this.task.status === TaskStatus.ERROR && this.announced !== this.task.error) {
-      this.announced = this.task.error;
-      const error = this.task.error as DataError;
-      if (error.kind !== 'aborted') this.host.emit?.('offen-error', error);
+    if (this.ownSource) {
+      if (this.task.status === TaskStatus.COMPLETE && this.task.value && this.announced !== this.task.value) {
+        this.announced = this.task.value;
+        const { records, meta } = this.task.value;
+        this.host.emit?.('offen-load', { count: records.length, format: meta.format, meta } satisfies LoadDetail);
+      } else if (this.task.status === TaskStatus.ERROR && this.announced !== this.task.error) {
+        this.announced = this.task.error;
+        const error = this.task.error as DataError;
+        if (error.kind !== 'aborted') this.host.emit?.('offen-error', error);
+      }
+    }
+    for (const derived of this.derived) {
+      const error = derived.error;
+      if (error && error !== derived.reported) {
+        derived.reported = error;
+        this.host.emit?.('offen-error', error);
+      }
     }
   }
 
   hostDisconnected(): void {
     this.task.abort();
-    this.lastKey = '';
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
   }
 
+  /** (Re)starts the refresh timer when `refresh` or the kind of source changed. */
   private startTimer(): void {
+    const seconds = this.ownSource && this.host.isConnected ? (this.options.refresh?.() ?? 0) : 0;
+    if (seconds === this.timerSeconds && (this.timer !== undefined) === seconds > 0) return;
+    this.timerSeconds = seconds;
     if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    const seconds = this.options.refresh?.() ?? 0;
-    if (seconds > 0 && this.ownSource) {
-      this.timer = setInterval(() => void this.refresh(), seconds * 1000);
-    }
+    this.timer = seconds > 0 ? setInterval(() => void this.refresh(), seconds * 1000) : undefined;
   }
 
   /** Reloads in the background; on failure the old data stays and the error is only reported. */
   private async refresh(): Promise<void> {
     // A slow server must not have its answer aborted by the next tick.
     if (this.task.status === TaskStatus.PENDING) return;
-    const previous = this.current;
     this.refreshing = true;
-    try {
-      await this.task.run();
-    } catch {
-      /* reported through offen-error */
-    } finally {
-      this.refreshing = false;
-    }
-    if (this.task.status === TaskStatus.ERROR && previous) {
-      this.refreshError = this.task.error as DataError;
-      this.current = previous;
-      this.host.requestUpdate();
-    }
+    const run = this.task.run();
+    this.refreshing = false;
+    await run.catch(() => undefined);
   }
 
   /** Loads again (the retry button). */
   reload(): void {
     const shared = this.shared;
     if (shared) return shared.reload();
-    this.current = undefined;
     void this.task.run();
   }
 
@@ -189,8 +290,12 @@ export class DataController implements ReactiveController {
   }
 
   get state(): LoadState {
-    const shared = this.shared;
-    if (!this.ownSource) return shared ? shared.state : this.awaitsProvider ? 'pending' : 'none';
+    const given = this.options.given?.();
+    if (given) return given.records.length ? 'complete' : 'empty';
+    if (!this.ownSource) {
+      const shared = this.shared;
+      return shared ? shared.state : this.awaitsProvider ? 'pending' : 'none';
+    }
     if (this.current) return this.current.records.length ? 'complete' : 'empty';
     switch (this.task.status) {
       case TaskStatus.PENDING:
@@ -204,11 +309,14 @@ export class DataController implements ReactiveController {
   }
 
   get dataset(): Dataset | undefined {
+    const given = this.options.given?.();
+    if (given) return given;
     if (!this.ownSource) return this.shared?.dataset;
     return this.current ?? this.task.value;
   }
 
   get error(): DataError | undefined {
+    if (this.options.given?.()) return undefined;
     if (!this.ownSource) return this.shared?.error;
     if (this.current) return undefined;
     return this.task.status === TaskStatus.ERROR ? (this.task.error as DataError) : undefined;
@@ -224,28 +332,30 @@ export class DataController implements ReactiveController {
     return this.task.taskComplete.catch(() => undefined);
   }
 
-  /** Picks a template for the state. */
-  render(templates: {
-    /** No `src` and no parent `<offen-data>`: say what is missing (commonStrings.noSource). */
-    none: () => unknown;
-    pending: () => unknown;
-    empty: () => unknown;
-    error: (error: DataError) => unknown;
-    complete: (dataset: Dataset) => unknown;
-  }): unknown {
-    switch (this.state) {
+  /** Picks a template for the loading state; `complete` gets the dataset. */
+  render(templates: StateTemplates<Dataset>): unknown {
+    const state = this.state;
+    return state === 'complete' ? templates.complete(this.dataset!, this.dataset!) : this.renderState(state, templates);
+  }
+
+  /** @internal The template of a state other than `complete`, with the shared defaults. */
+  renderState(state: Exclude<LoadState, 'complete'>, templates: StateTemplates<never>): unknown {
+    const localize = this.options.localize;
+    switch (state) {
       case 'none':
-        return templates.none();
+        return templates.none?.() ?? (localize && renderEmpty(localize.t(commonStrings).noSource));
       case 'pending':
-        return templates.pending();
+        return templates.pending?.() ?? (localize && renderLoading(localize));
       case 'empty':
         return templates.empty();
       case 'error':
-        return templates.error(this.error ?? new DataError('network', 'unknown'));
-      case 'complete':
-        return templates.complete(this.dataset!);
+        return this.renderError(templates, this.error ?? new DataError('network', 'unknown'), () => this.reload());
     }
   }
-}
 
-export type { TemplateResult };
+  /** @internal */
+  renderError(templates: StateTemplates<never>, error: DataError, retry?: () => void): unknown {
+    if (templates.error) return templates.error(error, retry);
+    return this.options.localize && renderError(this.options.localize, error, retry);
+  }
+}

@@ -1,6 +1,5 @@
-import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ensureContextRoot, sharedDataContext, type FilterState, type SharedData } from './context.js';
+import { subscribeSharedData, type FilterState, type SharedData } from './context.js';
 
 export type FilterKey = keyof FilterState;
 
@@ -42,7 +41,7 @@ function toAttributeValue(key: FilterKey, state: FilterState): string {
  * "all sports offers". The attributes are the one source of truth; the others follow them.
  */
 export class FilterController implements ReactiveController {
-  private readonly consumer: ContextConsumer<{ __context__: SharedData | undefined }, FilterHost>;
+  private readonly sharedData: () => SharedData | undefined;
   private last = '';
   private readonly onHashChange = () => this.readHash();
 
@@ -51,12 +50,7 @@ export class FilterController implements ReactiveController {
     private readonly keys: readonly FilterKey[],
   ) {
     host.addController(this);
-    ensureContextRoot();
-    this.consumer = new ContextConsumer(host, {
-      context: sharedDataContext,
-      subscribe: true,
-      callback: (shared) => shared && this.apply(shared.filter),
-    });
+    this.sharedData = subscribeSharedData(host, (shared) => shared && this.apply(shared.filter));
   }
 
   /** The current filter, parsed. */
@@ -94,7 +88,7 @@ export class FilterController implements ReactiveController {
     if (serialized === this.last) return;
     const first = this.last === '';
     this.last = serialized;
-    const shared = this.consumer.value;
+    const shared = this.sharedData();
     if (shared && JSON.stringify(shared.filter) !== serialized && !(first && isEmpty(state))) shared.setFilter(state);
     if (this.host.syncUrl) this.writeHash(state);
   }

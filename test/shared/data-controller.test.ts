@@ -110,3 +110,72 @@ describe('late upgrade', () => {
     await waitUntil(() => stateOf(widget) === 'data', 'the widget should show the shared data');
   });
 });
+
+describe('derive: the model step every widget shares', () => {
+  it('builds the model once per dataset and attribute change, not on every render', async () => {
+    const el = await fixture<TestWidget>(html`<test-widget src=${faultUrl(`counted/${unique()}`)}></test-widget>`);
+    await waitUntil(() => stateOf(el) === 'data');
+    expect(el.shadowRoot!.querySelector('.values')!.textContent).to.equal('Alpha');
+    const builds = el.builds;
+    el.q = 'irgendwas';
+    el.category = 'Sport';
+    await el.updateComplete;
+    expect(el.builds).to.equal(builds);
+    el.field = 'wert';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.values')!.textContent).to.equal('1');
+    expect(el.builds).to.equal(builds + 1);
+  });
+
+  it('shows a wrong mapping attribute as an error without retry and fires offen-error once', async () => {
+    const el = await fixture<TestWidget>(
+      html`<test-widget field="Bezeichnung" src=${faultUrl(`counted/${unique()}`)}></test-widget>`,
+    );
+    const errors: CustomEvent[] = [];
+    el.addEventListener('offen-error', (e) => errors.push(e as CustomEvent));
+    await waitUntil(() => stateOf(el) === 'error');
+    await el.updateComplete;
+    el.q = 'neu';
+    await el.updateComplete;
+    expect(errors).to.have.length(1);
+    expect(errors[0].detail.kind).to.equal('mapping');
+    expect(el.shadowRoot!.querySelector('[part~="retry"]')).to.equal(null);
+    await expectAccessible(el);
+    el.field = 'name';
+    await waitUntil(() => stateOf(el) === 'data');
+    expect(errors).to.have.length(1);
+  });
+
+  it('does not load again when only the page language changes', async () => {
+    const key = unique();
+    const el = await fixture<TestWidget>(html`<test-widget src=${faultUrl(`counted/${key}`)}></test-widget>`);
+    await waitUntil(() => stateOf(el) === 'data');
+    document.documentElement.lang = 'en';
+    try {
+      await waitUntil(() => el.shadowRoot!.querySelector('.more')!.textContent === 'Show more');
+    } finally {
+      document.documentElement.lang = 'de';
+    }
+    await el.updateComplete;
+    const { count } = await (await fetch(faultUrl(`count/${key}`))).json();
+    expect(count).to.equal(1);
+  });
+
+  it('asks for the shared data of <offen-data> once, for its data and its filter', async () => {
+    const requests: Event[] = [];
+    const listen = (e: Event) => {
+      if ((e as Event & { contextTarget?: Element }).contextTarget?.localName === 'test-widget') requests.push(e);
+    };
+    document.addEventListener('context-request', listen, true);
+    try {
+      const el = await fixture<OffenData>(html`
+        <offen-data src=${faultUrl(`counted/${unique()}`)}><test-widget></test-widget></offen-data>
+      `);
+      const widget = el.querySelector('test-widget')!;
+      await waitUntil(() => stateOf(widget) === 'data');
+    } finally {
+      document.removeEventListener('context-request', listen, true);
+    }
+    expect(requests).to.have.length(1);
+  });
+});

@@ -1,30 +1,51 @@
 // A minimal widget built only from the shared pieces, to test them the way every real widget uses them.
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
+import { DataError } from '../../src/data/errors.js';
 import { DataController } from '../../src/shared/data-controller.js';
 import { FilterController } from '../../src/shared/filter-controller.js';
-import { commonStrings } from '../../src/shared/i18n.js';
 import { OffenSourceElement } from '../../src/shared/source-element.js';
-import { renderEmpty, renderError, renderLoading } from '../../src/shared/states.js';
+import { renderEmpty } from '../../src/shared/states.js';
 import { hostStyles } from '../../src/shared/theme.js';
+import { commonStrings } from '../../src/shared/i18n.js';
 
 export class TestWidget extends OffenSourceElement {
   static override styles = hostStyles;
   @property({ reflect: true }) category?: string;
   @property({ reflect: true }) q?: string;
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+  /** The column whose values the widget lists (its one mapping attribute). */
+  @property() field = 'name';
 
-  readonly data = new DataController(this, { source: () => this.sourceDescription(), refresh: () => this.refresh });
+  /** How often the model was built (the derive step's memo is what is tested). */
+  builds = 0;
+
+  readonly data = new DataController(this, {
+    source: () => this.sourceDescription(),
+    refresh: () => this.refresh,
+    localize: this.localize,
+  });
+  readonly values = this.data.derive({
+    args: () => [this.field] as const,
+    build: (dataset, [field]) => {
+      this.builds++;
+      if (!dataset.fields.some((f) => f.name === field)) {
+        throw new DataError('mapping', `no column ${field}`, {
+          role: 'field',
+          fields: dataset.fields.map((f) => f.name),
+        });
+      }
+      return dataset.records.map((record) => String(record.values[field]));
+    },
+  });
   readonly filter = new FilterController(this, ['category', 'q']);
 
   override render() {
-    return this.data.render({
-      none: () => renderEmpty(this.localize.t(commonStrings).noSource),
-      pending: () => renderLoading(this.localize),
+    return this.values.render({
       empty: () => renderEmpty('Nichts da'),
-      error: (error) => renderError(this.localize, error, () => this.data.reload()),
-      complete: (dataset) =>
+      complete: (values, dataset) =>
         html`<p class="count">${dataset.records.length}</p>
+          <p class="values">${values.join(', ')}</p>
           <p class="more">${this.localize.t(commonStrings).showMore}</p>`,
     });
   }

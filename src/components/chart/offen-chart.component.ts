@@ -8,7 +8,6 @@ import { FilterController, splitList } from '../../shared/filter-controller.js';
 import { safeWebUrl } from '../../shared/safe-url.js';
 import { OffenSourceElement } from '../../shared/source-element.js';
 import { renderEmpty, renderError, renderLoading } from '../../shared/states.js';
-import { commonStrings } from '../../shared/i18n.js';
 import { hostStyles } from '../../shared/theme.js';
 import {
   AGGREGATES,
@@ -52,6 +51,12 @@ interface Columns {
   x: string;
   y: string[];
   series?: string;
+}
+
+/** What the chart derives from its dataset: the plotted values and the columns they came from. */
+interface Shaped {
+  plot: PlotData;
+  columns: Columns;
 }
 
 /** Units recognised in a column name; anything else in brackets (`(BF)`) is not a unit. */
@@ -178,15 +183,32 @@ export class OffenChart extends OffenSourceElement {
   private readonly data = new DataController(this, {
     source: () => this.sourceDescription(),
     refresh: () => this.refresh,
+    localize: this.localize,
+  });
+
+  /** The plotted values, shaped again when the dataset, a shaping attribute or the locale changes. */
+  private readonly shaped = this.data.derive({
+    args: () =>
+      [
+        this.x,
+        this.y,
+        this.series,
+        this.aggregate,
+        this.sort,
+        this.limit,
+        this.filter,
+        this.category,
+        this.localize.locale,
+      ] as const,
+    build: (dataset) => this.shape(dataset),
   });
 
   protected readonly filterController = new FilterController(this, ['category']);
 
-  private plot?: PlotData;
-  private columns?: Columns;
-  private shapeError?: DataError;
-  private shapeKey = '';
-  private reportedError?: DataError;
+  /** The shaped values on display as of the last update, to notice when they change. */
+  private lastShaped?: Shaped;
+  /** Chart.js failed to load or draw. */
+  @state() private engineError?: DataError;
   private handle?: ChartHandle;
   private creating?: Promise<void>;
   private drawnKey = '';
@@ -210,6 +232,14 @@ export class OffenChart extends OffenSourceElement {
   /** The values currently plotted (labels, series), after filter, pivot, aggregation, sort and limit. */
   get plotData(): PlotData | undefined {
     return this.plot;
+  }
+
+  private get plot(): PlotData | undefined {
+    return this.shaped.value?.plot;
+  }
+
+  private get columns(): Columns | undefined {
+    return this.shaped.value?.columns;
   }
 
   /** The Chart.js instance, once drawn. */
@@ -306,59 +336,30 @@ export class OffenChart extends OffenSourceElement {
     return { x, y, series: roles.series };
   }
 
-  private updatePlot(dataset: Dataset | undefined): void {
+  /** Filter, pivot, aggregation, sort and limit: the values the chart, table and downloads show. */
+  private shape(dataset: Dataset): Shaped {
     const t = this.localize.t(chartStrings);
-    const key = JSON.stringify([
-      this.x,
-      this.y,
-      this.series,
-      this.aggregate,
-      this.sort,
-      this.limit,
-      this.filter,
-      this.category,
-      this.localize.locale,
-    ]);
-    if (!dataset) {
-      this.plot = undefined;
-      this.shapeError = undefined;
-      return;
-    }
-    if (key === this.shapeKey && this.shapedDataset === dataset) return;
-    this.shapeKey = key;
-    this.shapedDataset = dataset;
-    try {
-      const columns = this.resolveColumns(dataset);
-      const categories = splitList(this.category);
-      const inCategories = (r: DataRecord) => categories.includes(String(r.values[columns.x] ?? '').trim());
-      // A shared filter whose categories are none of this chart's labels was meant for another column: ignore it.
-      const records =
-        categories.length && dataset.records.some(inCategories)
-          ? dataset.records.filter(inCategories)
-          : dataset.records;
-      this.columns = columns;
-      this.pointed = -1;
-      this.plot = shapeData(records, {
-        x: columns.x,
-        y: columns.y,
-        series: columns.series,
-        aggregate: AGGREGATES.includes(this.aggregate!) ? this.aggregate : undefined,
-        sort: SORT_ORDERS.includes(this.sort!) ? this.sort : undefined,
-        limit: this.limit,
-        filter: parseFilter(this.filter),
-        otherLabel: t.other,
-        countLabel: t.count,
-        xType: dataset.fields.find((f) => f.name === columns.x)?.type,
-        locale: this.localize.locale,
-      });
-      this.shapeError = undefined;
-    } catch (error) {
-      this.plot = undefined;
-      this.shapeError = error instanceof DataError ? error : new DataError('mapping', String(error), {});
-    }
+    const columns = this.resolveColumns(dataset);
+    const categories = splitList(this.category);
+    const inCategories = (r: DataRecord) => categories.includes(String(r.values[columns.x] ?? '').trim());
+    // A shared filter whose categories are none of this chart's labels was meant for another column: ignore it.
+    const records =
+      categories.length && dataset.records.some(inCategories) ? dataset.records.filter(inCategories) : dataset.records;
+    const plot = shapeData(records, {
+      x: columns.x,
+      y: columns.y,
+      series: columns.series,
+      aggregate: AGGREGATES.includes(this.aggregate!) ? this.aggregate : undefined,
+      sort: SORT_ORDERS.includes(this.sort!) ? this.sort : undefined,
+      limit: this.limit,
+      filter: parseFilter(this.filter),
+      otherLabel: t.other,
+      countLabel: t.count,
+      xType: dataset.fields.find((f) => f.name === columns.x)?.type,
+      locale: this.localize.locale,
+    });
+    return { plot, columns };
   }
-
-  private shapedDataset?: Dataset;
 
   // ---- formatting ---------------------------------------------------------------------------------------------
 
@@ -509,11 +510,11 @@ export class OffenChart extends OffenSourceElement {
 
   override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.updatePlot(this.data.state === 'complete' ? this.data.dataset : undefined);
-    const error = this.shapeError;
-    if (error && error !== this.reportedError) {
-      this.reportedError = error;
-      this.emit('offen-error', error);
+    const shaped = this.shaped.value;
+    if (shaped !== this.lastShaped) {
+      this.lastShaped = shaped;
+      this.pointed = -1;
+      this.engineError = undefined;
     }
   }
 
@@ -583,23 +584,13 @@ export class OffenChart extends OffenSourceElement {
     </div>`;
   }
 
-  private renderChart(dataset: Dataset) {
+  private renderChart({ plot }: Shaped, dataset: Dataset) {
     const t = this.localize.t(chartStrings);
-    if (this.shapeError) {
-      // A wrong attribute is not fixed by loading again: no retry button, but what to change.
-      const mapping = this.shapeError.kind === 'mapping';
-      return renderError(
-        this.localize,
-        this.shapeError,
-        mapping ? undefined : () => this.data.reload(),
-        mapping ? this.mappingMessage(this.shapeError) : undefined,
-      );
-    }
-    const plot = this.plot;
-    const hasValues = plot && plot.labels.length > 0 && plot.series.some((s) => s.values.some((v) => v !== null));
-    if (!plot || !hasValues) {
+    if (this.engineError) return renderError(this.localize, this.engineError, () => this.data.reload());
+    const hasValues = plot.labels.length > 0 && plot.series.some((s) => s.values.some((v) => v !== null));
+    if (!hasValues) {
       const filter = this.filter?.trim();
-      return renderEmpty(plot?.rowCount === 0 && filter ? t.emptyFiltered(filter) : t.empty);
+      return renderEmpty(plot.rowCount === 0 && filter ? t.emptyFiltered(filter) : t.empty);
     }
     const note = this.circleRefused
       ? html`<p class="note" part="note" data-role="note">${t.negativeInCircle(t.typeName(this.requestedType))}</p>`
@@ -642,12 +633,13 @@ export class OffenChart extends OffenSourceElement {
   }
 
   override render() {
-    const body = this.data.render({
-      none: () => renderEmpty(this.localize.t(commonStrings).noSource),
+    const body = this.shaped.render({
       pending: () => renderLoading(this.localize, 4),
       empty: () => renderEmpty(this.localize.t(chartStrings).empty),
-      error: (error) => renderError(this.localize, error, () => this.data.reload()),
-      complete: (dataset) => this.renderChart(dataset),
+      // A wrong attribute is not fixed by loading again: no retry button, but what to change.
+      error: (error, retry) =>
+        renderError(this.localize, error, retry, error.kind === 'mapping' ? this.mappingMessage(error) : undefined),
+      complete: (shaped, dataset) => this.renderChart(shaped, dataset),
     });
     const description = this.description ? html`<p class="description">${this.description}</p>` : nothing;
     return html`<div class="root ${this.isDark ? 'dark' : ''}">
@@ -813,12 +805,13 @@ export class OffenChart extends OffenSourceElement {
       })
       .catch((error: unknown) => {
         if (generation !== this.generation) return;
-        this.shapeError = new DataError('unsupported', `Chart.js failed: ${String(error)}`, {
+        const failure = new DataError('unsupported', `Chart.js failed: ${String(error)}`, {
           url: this.src,
           found: 'chart.js',
           cause: error,
         });
-        this.requestUpdate();
+        this.engineError = failure;
+        void this.updateComplete.then(() => this.emit('offen-error', failure));
       })
       .finally(() => {
         if (generation === this.generation) {

@@ -1,13 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { DataError, toDataError } from '../../data/errors.js';
 import type { Dataset, SourceDescription } from '../../data/types.js';
 import { DataController } from '../../shared/data-controller.js';
 import { FilterController, type FilterHost } from '../../shared/filter-controller.js';
 import { commonStrings } from '../../shared/i18n.js';
 import { safeWebUrl } from '../../shared/safe-url.js';
 import { OffenSourceElement } from '../../shared/source-element.js';
-import { renderEmpty, renderError, renderLoading } from '../../shared/states.js';
+import { renderEmpty } from '../../shared/states.js';
 import { hostStyles } from '../../shared/theme.js';
 import {
   datetimeAttribute,
@@ -164,12 +163,16 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
   private readonly data = new DataController(this, {
     source: () => this.sourceDescription(),
     refresh: () => this.refresh,
+    localize: this.localize,
+  });
+  /** The dataset's events, read again when the dataset or a field attribute changes. */
+  private readonly events = this.data.derive({
+    args: () => [this.overrides] as const,
+    build: (dataset, [overrides]) => recordsToEvents(dataset, overrides),
   });
   private readonly filter = new FilterController(this, ['category', 'q']);
   /** The clock for the load window when `now` is not set: fixed per element so re-renders do not reload. */
   private readonly createdAt = new Date();
-  private cache?: { dataset: Dataset; key: string; result: EventItem[] | DataError };
-  private reportedError?: DataError;
   private focusIndex?: number;
   private midnightTimer?: ReturnType<typeof setTimeout>;
 
@@ -232,20 +235,6 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
     };
   }
 
-  /** Events of a dataset, computed once per dataset, zone and field mapping. */
-  private eventsOf(dataset: Dataset): EventItem[] | DataError {
-    const key = JSON.stringify(this.overrides);
-    if (this.cache?.dataset === dataset && this.cache.key === key) return this.cache.result;
-    let result: EventItem[] | DataError;
-    try {
-      result = recordsToEvents(dataset, this.overrides);
-    } catch (error) {
-      result = toDataError(error, dataset.meta.url);
-    }
-    this.cache = { dataset, key, result };
-    return result;
-  }
-
   private get dateOptions(): DateTextOptions {
     return {
       locale: this.localize.locale,
@@ -304,24 +293,13 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
   override render() {
     const t = this.localize.t(eventsStrings);
     const empty = this.rangeValue === 'past' ? t.emptyPast : this.rangeValue === 'all' ? t.emptyAll : t.emptyUpcoming;
-    return this.data.render({
-      none: () => renderEmpty(this.localize.t(commonStrings).noSource),
-      pending: () => renderLoading(this.localize),
+    return this.events.render({
       empty: () => renderEmpty(empty),
-      error: (error) => renderError(this.localize, error, () => this.data.reload()),
-      complete: (dataset) => this.renderDataset(dataset, empty),
+      complete: (events, dataset) => this.renderEvents(events, dataset, empty),
     });
   }
 
-  private renderDataset(dataset: Dataset, emptyText: string): unknown {
-    const events = this.eventsOf(dataset);
-    if (events instanceof DataError) {
-      if (this.reportedError !== events) {
-        this.reportedError = events;
-        queueMicrotask(() => this.emit('offen-error', events));
-      }
-      return renderError(this.localize, events);
-    }
+  private renderEvents(events: EventItem[], dataset: Dataset, emptyText: string): unknown {
     const options = this.dateOptions;
     const selected = selectEvents(events, {
       range: this.rangeValue,

@@ -1,14 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { toDataError, type DataError } from '../../data/errors.js';
 import { mapRoles } from '../../data/mapping.js';
-import type { Dataset, Lang } from '../../data/types.js';
+import type { Dataset } from '../../data/types.js';
 import { DataController } from '../../shared/data-controller.js';
 import { FilterController, splitList, type FilterHost } from '../../shared/filter-controller.js';
 import { commonStrings } from '../../shared/i18n.js';
+import { Memo } from '../../shared/memo.js';
 import { safeUrl, safeWebUrl } from '../../shared/safe-url.js';
 import { OffenSourceElement } from '../../shared/source-element.js';
-import { renderEmpty, renderError, renderLoading } from '../../shared/states.js';
+import { renderEmpty } from '../../shared/states.js';
 import { hostStyles } from '../../shared/theme.js';
 import { castVote, submitIdea, type RequestOptions } from './ideas-client.js';
 import { ideasToDataset } from './ideas-map.js';
@@ -218,6 +218,16 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
   private readonly data = new DataController(this, {
     source: () => this.sourceDescription(),
     refresh: () => this.refresh,
+    localize: this.localize,
+  });
+  /** The dataset's ideas, mapped again when the dataset, a field attribute, `status-map` or the language changes. */
+  private readonly ideas = this.data.derive({
+    args: () => [this.roleOverrides(), this.statusMap, this.localize.lang] as const,
+    build: (dataset, [overrides, statusMap, lang]) => {
+      const roles = mapRoles(dataset.fields, IDEA_ROLES, overrides, dataset.meta.url);
+      return ideasOf(dataset, roles, parseStatusMap(statusMap), lang);
+    },
+    isEmpty: (ideas) => !ideas.length && !this.localIdeas.length,
   });
   private readonly filter = new FilterController(this, ['category', 'status', 'q']);
 
@@ -239,11 +249,9 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
 
   /** Set synchronously, before any re-render, so a double click cannot send twice. */
   private inFlight = false;
-  private ideasCache?: { dataset: Dataset; key: string; ideas: Idea[]; error?: DataError };
   private loadedDraftKey?: string;
   private loadedVotesUrl?: string;
-  private lastFilterKey = '';
-  private mapData?: { key: string; dataset: Dataset };
+  private readonly mapData = new Memo<Dataset>();
 
   /** Resolves when the ideas have loaded or failed (for tests and scripts). */
   get loadComplete(): Promise<unknown> {
@@ -287,10 +295,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('pageSize')) this.visible = Math.max(1, this.pageSize || 12);
-    const filterKey = JSON.stringify([this.category, this.status, this.q, this.sort]);
-    if (filterKey !== this.lastFilterKey) {
-      this.lastFilterKey = filterKey;
+    if (['pageSize', 'category', 'status', 'q', 'sort'].some((name) => changed.has(name as keyof OffenIdeas))) {
       this.visible = Math.max(1, this.pageSize || 12);
     }
     const key = this.draftStorageKey;
@@ -316,14 +321,8 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
       this.loadedVotesUrl = this.voteUrl;
       this.voted = this.voteUrl ? loadVotes(this.voteUrl) : new Set();
     }
-    // Mapping happens here, before rendering, so a mapping error is reported once as offen-error.
-    const dataset = this.data.state === 'complete' ? this.data.dataset : undefined;
-    if (dataset) {
-      const before = this.ideasCache;
-      const result = this.ideasFrom(dataset);
-      if (result.error && result !== before) this.emit('offen-error', result.error);
-      if (!result.error) this.forgetPublished(result.ideas);
-    }
+    const loaded = this.ideas.value;
+    if (loaded) this.forgetPublished(loaded);
   }
 
   private roleOverrides(): Partial<Record<IdeaRole, string | undefined>> {
@@ -342,36 +341,13 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
     };
   }
 
-  /** The dataset's ideas; the mapping runs once per dataset, mapping attributes and language. */
-  private ideasFrom(dataset: Dataset): { ideas: Idea[]; error?: DataError } {
-    const overrides = this.roleOverrides();
-    const lang: Lang = this.localize.lang;
-    const key = JSON.stringify([overrides, this.statusMap, lang]);
-    if (this.ideasCache?.dataset === dataset && this.ideasCache.key === key) return this.ideasCache;
-    let result: { ideas: Idea[]; error?: DataError };
-    try {
-      const roles = mapRoles(dataset.fields, IDEA_ROLES, overrides, dataset.meta.url);
-      result = { ideas: ideasOf(dataset, roles, parseStatusMap(this.statusMap), lang) };
-    } catch (error) {
-      result = { ideas: [], error: toDataError(error, dataset.meta.url) };
-    }
-    this.ideasCache = { dataset, key, ...result };
-    return this.ideasCache;
-  }
-
   override render() {
     const common = this.localize.t(commonStrings);
-    const board = this.data.render({
+    // The citizen's own ideas are shown even before (or without) a list from the server.
+    const board = this.ideas.render({
       none: () => (this.localIdeas.length ? this.renderBoard([]) : renderEmpty(common.noSource)),
-      pending: () => renderLoading(this.localize),
       empty: () => (this.localIdeas.length ? this.renderBoard([]) : renderEmpty(this.t.empty)),
-      error: (error) => renderError(this.localize, error, () => this.data.reload()),
-      complete: (dataset) => {
-        const { ideas, error } = this.ideasFrom(dataset);
-        if (error) return renderError(this.localize, error);
-        if (!ideas.length && !this.localIdeas.length) return renderEmpty(this.t.empty);
-        return this.renderBoard(ideas);
-      },
+      complete: (ideas) => this.renderBoard(ideas),
     });
     return html`${board}${this.submitUrl ? this.renderForm() : nothing}`;
   }
@@ -633,9 +609,10 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
 
   /** One Dataset per set of shown ideas, so the map is not rebuilt on every render. */
   private mapDataset(ideas: Idea[]): Dataset {
-    const key = JSON.stringify([this.localize.lang, ideas.map((idea) => [idea.id, idea.status, idea.votes])]);
-    if (this.mapData?.key !== key) this.mapData = { key, dataset: ideasToDataset(ideas, (status) => this.t[status]) };
-    return this.mapData.dataset;
+    const shown = ideas.map((idea) => [idea.id, idea.status, idea.votes]);
+    return this.mapData.get(undefined, [this.localize.lang, shown], () =>
+      ideasToDataset(ideas, (status) => this.t[status]),
+    );
   }
 
   /** The map's own select event (a record) becomes the board's (id and idea). */
@@ -709,7 +686,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
     const errors = this.fieldErrors;
     const categories = this.categories
       ? splitList(this.categories)
-      : categoriesOf([...this.localIdeas, ...(this.data.dataset ? this.ideasFrom(this.data.dataset).ideas : [])]);
+      : categoriesOf([...this.localIdeas, ...(this.ideas.value ?? [])]);
     const privacy = safeUrl(this.privacyUrl);
     const message = this.formMessage;
     const describedBy = (field: FormField, hint?: string) =>

@@ -2,13 +2,13 @@ import { html, nothing, render, type PropertyValues, type TemplateResult } from 
 import { property, state } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { DataError, toDataError } from '../../data/errors.js';
 import type { Dataset } from '../../data/types.js';
 import { DataController } from '../../shared/data-controller.js';
 import { FilterController } from '../../shared/filter-controller.js';
 import { commonStrings } from '../../shared/i18n.js';
+import { Memo } from '../../shared/memo.js';
 import { OffenSourceElement } from '../../shared/source-element.js';
-import { renderEmpty, renderError, renderLoading } from '../../shared/states.js';
+import { renderEmpty, renderLoading } from '../../shared/states.js';
 import type { MapEngine, ViewBounds } from './map-engine.js';
 import { styles } from './offen-map.styles.js';
 import { mapStrings } from './offen-map.strings.js';
@@ -128,13 +128,35 @@ export class OffenMap extends OffenSourceElement {
   @property({ reflect: true }) selected?: string;
 
   private readonly loader = new DataController(this, {
-    source: () => (this.data ? undefined : this.sourceDescription()),
+    source: () => this.sourceDescription(),
+    given: () => this.data,
     refresh: () => this.refresh,
+    localize: this.localize,
+  });
+  /** The offers of the dataset, built again when the dataset, a field attribute or the locale changes. */
+  private readonly offers = this.loader.derive({
+    args: () =>
+      [
+        {
+          title: this.titleField,
+          category: this.categoryField,
+          description: this.descriptionField,
+          address: this.addressField,
+          url: this.urlField,
+          phone: this.phoneField,
+          hours: this.hoursField,
+          image: this.imageField,
+          lat: this.latField,
+          lon: this.lonField,
+        },
+        this.localize.locale,
+      ] as const,
+    build: (dataset, [overrides, locale]) => buildOffers(dataset, overrides, locale),
   });
   private readonly filter = new FilterController(this, ['category', 'q']);
 
-  @state() private model?: OfferModel;
-  @state() private mappingError?: DataError;
+  /** The model on display (the derived one as of the last update), to notice when it changes. */
+  private model?: OfferModel;
   @state() private view?: ViewBounds;
   @state() private onlyInView = true;
   @state() private listLimit = LIST_PAGE;
@@ -145,18 +167,15 @@ export class OffenMap extends OffenSourceElement {
   @state() private locateStatus?: 'locating' | 'failed';
   @state() private engineReady = false;
 
-  private modelKey = '';
-  private modelDataset?: Dataset;
-  private filtered: Offer[] = [];
-  private counts = new Map<string, number>();
-  /** Offers matching the search, whatever their category (the "all" chip). */
-  private searchTotal = 0;
+  private readonly narrowing = new Memo<Narrowed>();
+  private narrowed: Narrowed = { filtered: [], counts: new Map(), searchTotal: 0 };
   private colors = new Map<string, string>();
-  private filterKey = '';
   private engine?: MapEngine;
   private engineElement?: HTMLElement;
   private engineLoad?: Promise<void>;
   private engineDirty = false;
+  /** Set when a new model arrived, so `updated` opens a deep-linked offer in it. */
+  private modelChanged = false;
   private openedId?: string;
   private sentQ?: string;
   private searchTimer?: ReturnType<typeof setTimeout>;
@@ -174,8 +193,11 @@ export class OffenMap extends OffenSourceElement {
 
   /** The dataset on display: the `data` property, else the loaded or shared one. */
   private get currentDataset(): Dataset | undefined {
-    if (this.data) return this.data;
     return this.loader.state === 'complete' ? this.loader.dataset : undefined;
+  }
+
+  private get filtered(): Offer[] {
+    return this.narrowed.filtered;
   }
 
   /**
@@ -218,46 +240,25 @@ export class OffenMap extends OffenSourceElement {
 
   override willUpdate(changed: PropertyValues): void {
     if (changed.has('q') && this.q !== this.sentQ) this.searchText = this.q ?? '';
-    this.updateModel();
+    const model = this.offers.value;
+    if (model !== this.model) {
+      this.model = model;
+      this.modelChanged = true;
+      if (model) this.colors = this.categoryColors(model);
+    }
     this.updateFiltered();
   }
 
-  private updateModel(): void {
-    const dataset = this.currentDataset;
-    const overrides = {
-      title: this.titleField,
-      category: this.categoryField,
-      description: this.descriptionField,
-      address: this.addressField,
-      url: this.urlField,
-      phone: this.phoneField,
-      hours: this.hoursField,
-      image: this.imageField,
-      lat: this.latField,
-      lon: this.lonField,
-    };
-    const key = JSON.stringify([overrides, this.localize.locale]);
-    if (dataset === this.modelDataset && key === this.modelKey) return;
-    this.modelDataset = dataset;
-    this.modelKey = key;
-    this.model = undefined;
-    this.mappingError = undefined;
-    this.filterKey = '';
-    if (!dataset) return;
-    try {
-      this.model = buildOffers(dataset, overrides, this.localize.locale);
-    } catch (error) {
-      this.mappingError = toDataError(error, dataset.meta.url);
-      this.emit('offen-error', this.mappingError);
-      return;
-    }
-    this.colors = new Map();
+  /** Marker colours by category: the theme's `--offen-marker-N`, else the palette. */
+  private categoryColors(model: OfferModel): Map<string, string> {
+    const colors = new Map<string, string>();
     const style = getComputedStyle(this);
-    this.model.categories.forEach((category, i) => {
+    model.categories.forEach((category, i) => {
       const slot = i % PALETTE.length;
       const themed = style.getPropertyValue(`--offen-marker-${slot + 1}`).trim();
-      this.colors.set(category, themed || PALETTE[slot]);
+      colors.set(category, themed || PALETTE[slot]);
     });
+    return colors;
   }
 
   private colorOf(category: string | undefined): string {
@@ -267,28 +268,17 @@ export class OffenMap extends OffenSourceElement {
   /** Narrows the offers by category and search; both the map and the list show the result. */
   private updateFiltered(): void {
     const model = this.model;
+    if (!model) return;
     const { category = [], q } = this.filter.state;
-    const key = JSON.stringify([category, q ?? '']);
-    if (!model || key === this.filterKey) return;
-    this.filterKey = key;
-    const words = searchWords(q, this.localize.locale);
-    const selected = new Set(category);
-    const counts = new Map<string, number>();
-    const filtered: Offer[] = [];
-    let searchTotal = 0;
-    for (const offer of model.offers) {
-      if (words.length && !matchesSearch(offer, words)) continue;
-      searchTotal++;
-      if (offer.category) counts.set(offer.category, (counts.get(offer.category) ?? 0) + 1);
-      if (selected.size && !(offer.category && selected.has(offer.category))) continue;
-      filtered.push(offer);
-    }
-    this.counts = counts;
-    this.searchTotal = searchTotal;
-    this.filtered = filtered;
+    const locale = this.localize.locale;
+    const narrowed = this.narrowing.get(model, [category, q ?? '', locale], () =>
+      narrowOffers(model, category, q, locale),
+    );
+    if (narrowed === this.narrowed) return;
+    this.narrowed = narrowed;
     this.listLimit = LIST_PAGE;
     this.engineDirty = true;
-    if (this.openedId && !filtered.some((o) => o.id === this.openedId)) this.closeDetails(false);
+    if (this.openedId && !narrowed.filtered.some((o) => o.id === this.openedId)) this.closeDetails(false);
   }
 
   override updated(changed: PropertyValues): void {
@@ -302,7 +292,9 @@ export class OffenMap extends OffenSourceElement {
       this.pushOffers();
     }
     if (this.engine && this.tilesAllowed) this.engine.setTiles(this.tileTemplate);
-    if ((changed.has('selected') || changed.has('model')) && this.selected !== this.openedId) {
+    const modelChanged = this.modelChanged;
+    this.modelChanged = false;
+    if ((changed.has('selected') || modelChanged) && this.selected !== this.openedId) {
       if (this.selected) this.choose(this.selected, 'attribute');
       else this.closeDetails(false);
     }
@@ -481,24 +473,18 @@ export class OffenMap extends OffenSourceElement {
   }
 
   override render() {
-    const t = this.localize.t(mapStrings);
-    if (this.data) return this.data.records.length ? this.renderData() : renderEmpty(t.empty);
-    return this.loader.render({
-      none: () => renderEmpty(this.localize.t(commonStrings).noSource),
+    return this.offers.render({
       pending: () => renderLoading(this.localize, 4),
-      empty: () => renderEmpty(t.empty),
-      error: (error) => renderError(this.localize, error, () => this.loader.reload()),
-      complete: () => this.renderData(),
+      empty: () => renderEmpty(this.localize.t(mapStrings).empty),
+      complete: (model) => this.renderData(model),
     });
   }
 
-  private renderData(): TemplateResult {
-    if (this.mappingError) return renderError(this.localize, this.mappingError);
-    if (!this.model) return renderLoading(this.localize, 4);
+  private renderData(model: OfferModel): TemplateResult {
     const t = this.localize.t(mapStrings);
-    const panelOffer = this.panelId ? this.model.offers.find((o) => o.id === this.panelId) : undefined;
+    const panelOffer = this.panelId ? model.offers.find((o) => o.id === this.panelId) : undefined;
     return html`
-      ${this.renderFilter()}
+      ${this.renderFilter(model)}
       <div class="layout">
         <div class="map-area">
           ${this.tilesAllowed ? nothing : this.renderConsent()}
@@ -524,9 +510,9 @@ export class OffenMap extends OffenSourceElement {
     `;
   }
 
-  private renderFilter(): TemplateResult {
+  private renderFilter(model: OfferModel): TemplateResult {
     const t = this.localize.t(mapStrings);
-    const categories = this.model!.categories;
+    const categories = model.categories;
     const selected = new Set(this.filter.state.category ?? []);
     return html`<div class="filter" part="filter">
       <div class="search">
@@ -549,7 +535,7 @@ export class OffenMap extends OffenSourceElement {
                 aria-pressed=${selected.size === 0 ? 'true' : 'false'}
                 @click=${() => this.toggleCategory(undefined)}
               >
-                ${this.localize.t(commonStrings).all} <span class="chip-count">${this.searchTotal}</span>
+                ${this.localize.t(commonStrings).all} <span class="chip-count">${this.narrowed.searchTotal}</span>
               </button>
               ${categories.map(
                 (category) =>
@@ -561,7 +547,7 @@ export class OffenMap extends OffenSourceElement {
                     @click=${() => this.toggleCategory(category)}
                   >
                     ${swatch(this.colorOf(category))}${category}
-                    <span class="chip-count">${this.counts.get(category) ?? 0}</span>
+                    <span class="chip-count">${this.narrowed.counts.get(category) ?? 0}</span>
                   </button>`,
               )}
             </div>`
@@ -754,6 +740,30 @@ export class OffenMap extends OffenSourceElement {
       }
     </div>`;
   }
+}
+
+/** The offers left by category and search, with the counts the chips show. */
+interface Narrowed {
+  filtered: Offer[];
+  counts: Map<string, number>;
+  /** Offers matching the search, whatever their category (the "all" chip). */
+  searchTotal: number;
+}
+
+function narrowOffers(model: OfferModel, category: string[], q: string | undefined, locale: string): Narrowed {
+  const words = searchWords(q, locale);
+  const selected = new Set(category);
+  const counts = new Map<string, number>();
+  const filtered: Offer[] = [];
+  let searchTotal = 0;
+  for (const offer of model.offers) {
+    if (words.length && !matchesSearch(offer, words)) continue;
+    searchTotal++;
+    if (offer.category) counts.set(offer.category, (counts.get(offer.category) ?? 0) + 1);
+    if (selected.size && !(offer.category && selected.has(offer.category))) continue;
+    filtered.push(offer);
+  }
+  return { filtered, counts, searchTotal };
 }
 
 /** `https://www.example.org/sport/` → `www.example.org/sport`: readable link text. */
