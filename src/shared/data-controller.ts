@@ -5,10 +5,7 @@ import { DataError, toDataError } from '../data/errors.js';
 import { loadDataset } from '../data/load.js';
 import type { Dataset, SourceDescription } from '../data/types.js';
 import { subscribeSharedData, type LoadState, type SharedData } from './context.js';
-import { commonStrings } from './i18n.js';
-import { Memo } from './memo.js';
 import type { LocalizeController } from './localize.js';
-import { renderEmpty, renderError, renderLoading } from './states.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { emit?: (name: `offen-${string}`, detail?: unknown) => unknown };
 
@@ -22,7 +19,7 @@ export interface DataControllerOptions {
   refresh?(): number | undefined;
   /** A dataset handed over by script (e.g. the map's `data` property); it wins over `src` and a parent's data. */
   given?(): Dataset | undefined;
-  /** The host's language, for the default loading, empty and error states. */
+  /** The host's language, for the shared loading, "no source" and error states (see derive.ts). */
   localize?: LocalizeController;
 }
 
@@ -32,98 +29,17 @@ export interface LoadDetail {
   meta: Dataset['meta'];
 }
 
-/** The templates of a widget's states; `none`, `pending` and `error` default to the shared ones (states.ts). */
-export interface StateTemplates<M> {
-  /** No `src` and no parent `<offen-data>`: say what is missing (commonStrings.noSource). */
-  none?: () => unknown;
-  pending?: () => unknown;
-  empty: () => unknown;
-  /** `retry` is given when loading again can help (not for a wrong mapping attribute). */
-  error?: (error: DataError, retry?: () => void) => unknown;
-  complete: (model: M, dataset: Dataset) => unknown;
-}
-
-export interface DeriveOptions<M, A extends readonly unknown[]> {
-  /**
-   * What the model depends on besides the dataset (mapping attributes, locale …); the model is built again only
-   * when the dataset or one of these changes (compared deeply, like @lit/task's args).
-   */
-  args: () => A;
-  /** Builds the model. What it throws is shown in the widget and emitted once as `offen-error`. */
-  build: (dataset: Dataset, args: A) => M;
-  /** A model with nothing to show gives the `empty` state. */
-  isEmpty?: (model: M) => boolean;
-}
-
-/**
- * A model derived from the dataset and attributes, with its status: built once per change, its error converted to a
- * DataError and announced once, and `render` picking the template of the state. Create it with `data.derive()`.
- */
-export class Derived<M, A extends readonly unknown[] = readonly unknown[]> {
-  private readonly memo = new Memo<{ dataset?: Dataset; model?: M; error?: DataError }>();
-  /** The error last announced as offen-error, so each is announced once. */
-  reported?: DataError;
-
-  constructor(
-    private readonly data: DataController,
-    private readonly options: DeriveOptions<M, A>,
-  ) {}
-
-  private get result(): { dataset?: Dataset; model?: M; error?: DataError } {
-    const dataset = this.data.state === 'complete' ? this.data.dataset : undefined;
-    const args = this.options.args();
-    return this.memo.get(dataset, args, () => {
-      if (!dataset) return {};
-      try {
-        return { dataset, model: this.options.build(dataset, args) };
-      } catch (error) {
-        return { dataset, error: toDataError(error, dataset.meta.url) };
-      }
-    });
-  }
-
-  /** The model, or undefined while there is no dataset or the build failed. */
-  get value(): M | undefined {
-    return this.result.model;
-  }
-
-  /** Why the model could not be built. */
-  get error(): DataError | undefined {
-    return this.result.error;
-  }
-
-  get state(): LoadState {
-    const state = this.data.state;
-    if (state !== 'complete') return state;
-    const { model, error } = this.result;
-    if (error) return 'error';
-    if (model === undefined) return 'pending';
-    return this.options.isEmpty?.(model) ? 'empty' : 'complete';
-  }
-
-  /**
-   * Picks the template for the state: loading, empty, error (of loading or of the model) or the model. A model
-   * error has no retry button: loading the same data again does not fix a wrong attribute.
-   */
-  render(templates: StateTemplates<M>): unknown {
-    const state = this.state;
-    const { dataset, model, error } = this.result;
-    if (state === 'complete') return templates.complete(model as M, dataset!);
-    if (state === 'error' && error) return this.data.renderError(templates, error);
-    return this.data.renderState(state, templates);
-  }
-}
-
 /**
  * Loads a widget's data through the data layer with @lit/task: whenever the source attributes change (the task's own
  * args diffing, ignoring the language), aborting the previous request and on disconnect. Without a `src` it reads the
  * dataset of a parent `<offen-data>` instead. Keeps the last good dataset on screen while a refresh runs or fails.
- * Emits `offen-load` and, for loading and model errors, `offen-error` on the host, once each, after they rendered.
+ * Emits `offen-load` and, for loading and model errors (see derive.ts), `offen-error` on the host, once each, after
+ * they rendered.
  */
 export class DataController implements ReactiveController {
   private readonly task: Task<readonly [Source | undefined], Dataset>;
   private readonly sharedData: () => SharedData | undefined;
-  private readonly derived: Derived<unknown, readonly unknown[]>[] = [];
+  private readonly derived: { error: DataError | undefined; reported?: DataError }[] = [];
   /** The source description, built once per update. */
   private source?: Source;
   private sourceBuilt = false;
@@ -185,11 +101,9 @@ export class DataController implements ReactiveController {
     this.source = this.options.given?.() ? undefined : this.options.source();
   }
 
-  /** Derives a model from the dataset (see Derived); its errors are announced by this controller. */
-  derive<M, A extends readonly unknown[]>(options: DeriveOptions<M, A>): Derived<M, A> {
-    const derived = new Derived(this, options);
-    this.derived.push(derived as unknown as Derived<unknown, readonly unknown[]>);
-    return derived;
+  /** Registers a model derived from this controller's dataset (see derive()), whose errors it announces. */
+  addDerived(derived: { error: DataError | undefined; reported?: DataError }): void {
+    this.derived.push(derived);
   }
 
   /** The shared data of a parent `<offen-data>`, when this widget has no source of its own. */
@@ -322,6 +236,11 @@ export class DataController implements ReactiveController {
     return this.task.status === TaskStatus.ERROR ? (this.task.error as DataError) : undefined;
   }
 
+  /** The host's language, as given in the options. */
+  get localize(): LocalizeController | undefined {
+    return this.options.localize;
+  }
+
   /** The error of the last background refresh, while older data is still shown. */
   get staleError(): DataError | undefined {
     return this.refreshError;
@@ -330,32 +249,5 @@ export class DataController implements ReactiveController {
   /** Resolves when the current load has finished (for tests and callers that await data). */
   get taskComplete(): Promise<unknown> {
     return this.task.taskComplete.catch(() => undefined);
-  }
-
-  /** Picks a template for the loading state; `complete` gets the dataset. */
-  render(templates: StateTemplates<Dataset>): unknown {
-    const state = this.state;
-    return state === 'complete' ? templates.complete(this.dataset!, this.dataset!) : this.renderState(state, templates);
-  }
-
-  /** @internal The template of a state other than `complete`, with the shared defaults. */
-  renderState(state: Exclude<LoadState, 'complete'>, templates: StateTemplates<never>): unknown {
-    const localize = this.options.localize;
-    switch (state) {
-      case 'none':
-        return templates.none?.() ?? (localize && renderEmpty(localize.t(commonStrings).noSource));
-      case 'pending':
-        return templates.pending?.() ?? (localize && renderLoading(localize));
-      case 'empty':
-        return templates.empty();
-      case 'error':
-        return this.renderError(templates, this.error ?? new DataError('network', 'unknown'), () => this.reload());
-    }
-  }
-
-  /** @internal */
-  renderError(templates: StateTemplates<never>, error: DataError, retry?: () => void): unknown {
-    if (templates.error) return templates.error(error, retry);
-    return this.options.localize && renderError(this.options.localize, error, retry);
   }
 }

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DataError } from '../../src/data/errors.js';
 import { DataController } from '../../src/shared/data-controller.js';
+import { derive } from '../../src/shared/derive.js';
 import { FilterController } from '../../src/shared/filter-controller.js';
 import { OffenSourceElement } from '../../src/shared/source-element.js';
 import { renderEmpty } from '../../src/shared/states.js';
@@ -25,7 +26,7 @@ export class TestWidget extends OffenSourceElement {
     refresh: () => this.refresh,
     localize: this.localize,
   });
-  readonly values = this.data.derive({
+  readonly values = derive(this.data, {
     args: () => [this.field] as const,
     build: (dataset, [field]) => {
       this.builds++;

@@ -4,6 +4,7 @@ import { DataError } from '../../data/errors.js';
 import { mapRoles, type RoleSpec } from '../../data/mapping.js';
 import type { DataRecord, Dataset, Field } from '../../data/types.js';
 import { DataController } from '../../shared/data-controller.js';
+import { derive } from '../../shared/derive.js';
 import { FilterController, splitList } from '../../shared/filter-controller.js';
 import { safeWebUrl } from '../../shared/safe-url.js';
 import { OffenSourceElement } from '../../shared/source-element.js';
@@ -187,7 +188,7 @@ export class OffenChart extends OffenSourceElement {
   });
 
   /** The plotted values, shaped again when the dataset, a shaping attribute or the locale changes. */
-  private readonly shaped = this.data.derive({
+  private readonly shaped = derive(this.data, {
     args: () =>
       [
         this.x,

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Dataset, SourceDescription } from '../../data/types.js';
 import { DataController } from '../../shared/data-controller.js';
+import { derive } from '../../shared/derive.js';
 import { FilterController, type FilterHost } from '../../shared/filter-controller.js';
 import { commonStrings } from '../../shared/i18n.js';
 import { safeWebUrl } from '../../shared/safe-url.js';
@@ -166,7 +167,7 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
     localize: this.localize,
   });
   /** The dataset's events, read again when the dataset or a field attribute changes. */
-  private readonly events = this.data.derive({
+  private readonly events = derive(this.data, {
     args: () => [this.overrides] as const,
     build: (dataset, [overrides]) => recordsToEvents(dataset, overrides),
   });

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { mapRoles } from '../../data/mapping.js';
 import type { Dataset } from '../../data/types.js';
 import { DataController } from '../../shared/data-controller.js';
+import { derive } from '../../shared/derive.js';
 import { FilterController, splitList, type FilterHost } from '../../shared/filter-controller.js';
 import { commonStrings } from '../../shared/i18n.js';
 import { Memo } from '../../shared/memo.js';
@@ -221,7 +222,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
     localize: this.localize,
   });
   /** The dataset's ideas, mapped again when the dataset, a field attribute, `status-map` or the language changes. */
-  private readonly ideas = this.data.derive({
+  private readonly ideas = derive(this.data, {
     args: () => [this.roleOverrides(), this.statusMap, this.localize.lang] as const,
     build: (dataset, [overrides, statusMap, lang]) => {
       const roles = mapRoles(dataset.fields, IDEA_ROLES, overrides, dataset.meta.url);

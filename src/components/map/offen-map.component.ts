@@ -4,6 +4,7 @@ import { createRef, ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Dataset } from '../../data/types.js';
 import { DataController } from '../../shared/data-controller.js';
+import { derive } from '../../shared/derive.js';
 import { FilterController } from '../../shared/filter-controller.js';
 import { commonStrings } from '../../shared/i18n.js';
 import { Memo } from '../../shared/memo.js';
@@ -134,7 +135,7 @@ export class OffenMap extends OffenSourceElement {
     localize: this.localize,
   });
   /** The offers of the dataset, built again when the dataset, a field attribute or the locale changes. */
-  private readonly offers = this.loader.derive({
+  private readonly offers = derive(this.loader, {
     args: () =>
       [
         {
