@@ -103,6 +103,8 @@ describe('<offen-builder>', () => {
     expect(preview.localName).to.equal('offen-chart');
     expect(preview.getAttribute('y')).to.equal('Ansatz 2025 (€)');
     expect(preview.getAttribute('heading')).to.equal('Haushalt "2025" <Entwurf>');
+    // The chart's code loads when the preview first shows it.
+    await customElements.whenDefined('offen-chart');
     await waitUntil(() => preview.toCsv().length > 0, 'the preview chart did not draw', { timeout: 10_000 });
     expect(preview.toCsv().split('\n')[0]).to.contain('Ansatz 2025 (€)');
     expect(preview.toCsv().split('\n')[0]).not.to.contain('Ansatz 2026');
