@@ -1,6 +1,7 @@
 // `npm test`: the whole suite. The browser tests (web-test-runner in Chromium), the server tests (node --test,
 // test/server/: the idea server against SQLite and PostgreSQL), then the script-tag build checks (vite build +
-// scripts/check-dist.mjs). Ends with one plain line `N passed, N failed`.
+// scripts/check-dist.mjs) and the React/Vue apps (scripts/check-frameworks.mjs). Ends with one plain line
+// `N passed, N failed`.
 // `npm test -- test/server/cli.test.mjs` runs only those server tests; other arguments go to web-test-runner.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
@@ -87,13 +88,16 @@ if (extra.length === 0) {
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' }).status;
   if (build !== 0) buildFailed++;
   else {
-    const result = spawnSync('node', ['scripts/check-dist.mjs'], { encoding: 'utf8' });
-    process.stdout.write(result.stdout);
-    process.stderr.write(result.stderr);
-    const match = /(\d+) passed, (\d+) failed/.exec(result.stdout);
-    buildPassed = match ? Number(match[1]) : 0;
-    buildFailed = match ? Number(match[2]) : 1;
-    if (result.status !== 0 && buildFailed === 0) buildFailed = 1;
+    // The script-tag build, then the built package inside minimal React and Vue apps.
+    for (const script of ['scripts/check-dist.mjs', 'scripts/check-frameworks.mjs']) {
+      const result = spawnSync('node', [script], { encoding: 'utf8' });
+      process.stdout.write(result.stdout);
+      process.stderr.write(result.stderr);
+      const match = /(\d+) passed, (\d+) failed/.exec(result.stdout);
+      buildPassed += match ? Number(match[1]) : 0;
+      const failedHere = match ? Number(match[2]) : 1;
+      buildFailed += result.status !== 0 && failedHere === 0 ? 1 : failedHere;
+    }
   }
 }
 
