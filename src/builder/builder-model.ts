@@ -2,8 +2,12 @@
  * The embed builder's model, without DOM: which widgets and samples it offers, its state in the page URL, what a
  * loaded dataset holds (in plain words for a webmaster) and the snippet to paste.
  */
+import { EVENT_ROLE_SPECS } from '../components/events/event-model.js';
+import { IDEA_ROLES } from '../components/ideas/ideas-model.js';
+import { OFFER_ROLES } from '../components/map/offers.js';
 import { isFormat } from '../data/detect.js';
-import type { Dataset, SourceDescription, Value } from '../data/types.js';
+import { mapRoles, type RoleSpecs } from '../data/mapping.js';
+import type { Dataset, Field, SourceDescription, Value } from '../data/types.js';
 import type { WidgetAttribute } from './builder-types.js';
 import { WIDGET_ATTRIBUTES } from './widget-attributes.js';
 
@@ -200,4 +204,32 @@ export function sourceOf(state: BuilderState, lang: 'de' | 'en'): Omit<SourceDes
     resource: get('resource'),
     lang,
   };
+}
+
+/** The role specs each widget detects its fields with (the chart has its own rule, below). */
+const ROLE_SPECS: Partial<Record<WidgetKey, RoleSpecs<string>>> = {
+  map: OFFER_ROLES,
+  events: EVENT_ROLE_SPECS,
+  ideas: IDEA_ROLES,
+};
+
+/**
+ * Which field the widget itself would pick for each field attribute, by the widget's own detection rules, so the
+ * form can say "automatisch (Name)" and a webmaster sees what happens if they leave it alone. A required role that
+ * finds nothing is left out (the preview then shows the widget's own mapping error).
+ */
+export function detectedFields(widget: WidgetKey, fields: readonly Field[]): Record<string, string> {
+  if (widget === 'chart') {
+    const x = fields.find((f) => f.type === 'string' || f.type === 'date');
+    const y = fields.find((f) => f.type === 'number');
+    return { ...(x ? { x: x.name } : {}), ...(y ? { y: y.name } : {}) };
+  }
+  const specs = ROLE_SPECS[widget];
+  if (!specs) return {};
+  // Detection without the required checks: what can be found is shown even when one required role cannot be.
+  const lenient = Object.fromEntries(Object.entries(specs).map(([role, spec]) => [role, { ...spec, required: false }]));
+  const roles = mapRoles(fields, lenient);
+  const detected: Record<string, string> = {};
+  for (const [role, field] of Object.entries(roles)) if (field) detected[`${role}-field`] = field;
+  return detected;
 }

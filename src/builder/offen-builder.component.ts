@@ -10,6 +10,7 @@ import type { WidgetAttribute } from './builder-types.js';
 import {
   attributesOf,
   changedAttributes,
+  detectedFields,
   isFieldAttribute,
   isMultiFieldAttribute,
   SAMPLES,
@@ -370,7 +371,10 @@ export class OffenBuilder extends OffenElement {
     >`;
     const label = html`<label for=${id}><code>${attribute.name}</code></label>`;
     const widget = this.model.widget;
-    const fieldNames = this.inspection.value?.fields.map((f) => f.name) ?? [];
+    const fields = this.inspection.value?.fields ?? [];
+    const fieldNames = fields.map((f) => f.name);
+    const detected = fields.length ? detectedFields(widget, fields)[attribute.name] : undefined;
+    const automatic = detected ? t.automaticField(detected) : t.automatic;
     if (attribute.kind === 'boolean') {
       return html`<div class="control check">
         <input id=${id} type="checkbox" .checked=${value === 'true'} aria-describedby="${id}-hint" @change=${onInput} />
@@ -382,7 +386,7 @@ export class OffenBuilder extends OffenElement {
       return html`<div class="control">
         ${label}
         <select id=${id} aria-describedby="${id}-hint" @change=${onInput}>
-          <option value="" ?selected=${!value}>${t.automatic}</option>
+          <option value="" ?selected=${!value}>${automatic}</option>
           ${options.map((name) => html`<option value=${name} ?selected=${name === value}>${name}</option>`)}
         </select>
         ${hint}
@@ -406,6 +410,7 @@ export class OffenBuilder extends OffenElement {
         id=${id}
         type=${attribute.kind === 'number' ? 'number' : 'text'}
         .value=${value}
+        placeholder=${detected ? automatic : nothing}
         list=${isMultiFieldAttribute(widget, attribute.name) && fieldNames.length ? 'field-names' : nothing}
         aria-describedby="${id}-hint"
         @change=${onInput}

@@ -38,6 +38,7 @@ function harness(builder: OffenBuilder) {
     },
     summaryText: () => q('.inspection').textContent!.replace(/\s+/g, ' ').trim(),
     fieldRows: () => [...root.querySelectorAll('.summary tbody tr')].map((r) => r.querySelector('th')!.textContent!),
+    automaticLabel: (attribute: string) => q<HTMLSelectElement>(`#attr-${attribute}`).options[0].textContent!.trim(),
     optionsOf: (attribute: string) =>
       [...q<HTMLSelectElement>(`#attr-${attribute}`).options].map((o) => o.value).filter(Boolean),
     async set(attribute: string, value: string) {
@@ -79,7 +80,33 @@ describe('<offen-builder>', () => {
     expect(b.fieldRows()).to.have.length(header.split(';').length);
     expect(b.fieldRows()).to.include('Ansatz 2026 (€)');
     expect(b.optionsOf('x')).to.deep.equal(b.fieldRows());
+    // Left alone, the chart takes the first text column as labels and the first number column as values: the form
+    // says so, as the chart will draw it.
+    expect(b.automaticLabel('x')).to.equal('automatisch (Produktbereich)');
+    expect(element.shadowRoot!.querySelector<HTMLInputElement>('#attr-y')!.placeholder).to.equal(
+      'automatisch (Ansatz 2025 (€))',
+    );
     await expectAccessible(element);
+  });
+
+  it('pre-fills the field choices of the map with what the map detects by itself', async () => {
+    const element = await builder();
+    const b = harness(element);
+    await b.chooseSample('angebote.geojson');
+    const file = (await (await fetch(demoDataUrl('angebote.geojson'))).json()) as {
+      features: { properties: Record<string, unknown> }[];
+    };
+    const properties = Object.keys(file.features[0].properties);
+    // The sample names its fields `name` and `kategorie`: the map's detection finds them.
+    expect(properties).to.include.members(['name', 'kategorie']);
+    expect(b.automaticLabel('title-field')).to.equal('automatisch (name)');
+    expect(b.automaticLabel('category-field')).to.equal('automatisch (kategorie)');
+    const preview = b.preview<HTMLElement>()!;
+    await customElements.whenDefined('offen-map');
+    await waitUntil(() => preview.shadowRoot?.textContent?.includes('Angebote'), 'the preview map did not render', {
+      timeout: 10_000,
+    });
+    expect(preview.shadowRoot!.textContent).to.contain(`${file.features.length} Angebote`);
   });
 
   it('changes a mapping: the snippet and the live preview carry exactly the changed attributes', async () => {
