@@ -6,6 +6,7 @@ import { loadDataset } from '../data/load.js';
 import { describeDataError } from '../shared/i18n.js';
 import { OffenElement } from '../shared/offen-element.js';
 import { hostStyles } from '../shared/theme.js';
+import { ATTRIBUTE_LABELS } from './attribute-labels.js';
 import type { WidgetAttribute } from './builder-types.js';
 import {
   attributesOf,
@@ -369,7 +370,8 @@ export class OffenBuilder extends OffenElement {
           : ''
       }</span
     >`;
-    const label = html`<label for=${id}><code>${attribute.name}</code></label>`;
+    const words = ATTRIBUTE_LABELS[attribute.name]?.[this.localize.lang === 'de' ? 0 : 1];
+    const label = html`<label for=${id}>${words ? html`${words} ` : nothing}<code>${attribute.name}</code></label>`;
     const widget = this.model.widget;
     const fields = this.inspection.value?.fields ?? [];
     const fieldNames = fields.map((f) => f.name);

@@ -199,6 +199,23 @@ describe('<offen-builder>', () => {
     }
   });
 
+  it('labels every form control in the page language', async () => {
+    const element = await builder();
+    const b = harness(element);
+    for (const widget of ['Karte', 'Diagramm', 'Termine', 'Ideen']) {
+      b.chooseWidget(widget);
+      await element.updateComplete;
+      const labels = [...element.shadowRoot!.querySelectorAll('.control label')];
+      expect(labels.length).to.be.greaterThan(5);
+      // A German word before the attribute's own name: `Titel title-field`.
+      const bare = labels.filter((l) => l.textContent!.trim() === l.querySelector('code')!.textContent!.trim());
+      expect(
+        bare.map((l) => l.textContent!.trim()),
+        widget,
+      ).to.deep.equal([]);
+    }
+  });
+
   it('builds the snippet from the state alone: absolute src, defaults left out, values escaped', () => {
     const state = stateFromHash('#widget=events&src=termine.ics&range=upcoming&layout=compact&limit=5&bogus=1');
     expect(state.widget).to.equal('events');
