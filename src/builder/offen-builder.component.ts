@@ -315,7 +315,7 @@ export class OffenBuilder extends OffenElement {
           : error.kind === 'parse'
             ? t.adviceParse
             : t.adviceOther;
-    return html`<div class="load-error" role="alert" data-state="error">
+    return html`<div class="offen-state" role="alert" data-state="error">
       <p><strong>${t.errorHeading}</strong></p>
       <p>${describeDataError(error, this.localize.lang)}</p>
       <p>${advice}</p>

@@ -58,27 +58,15 @@ export const builderStyles = css`
   .check label {
     font-weight: normal;
   }
-  input[type='url'],
-  input[type='text'],
-  input[type='number'],
+  /* Fields and buttons come from the shared theme (hostStyles); here only their width in the form. */
+  input:not([type='checkbox']):not([type='radio']),
   select,
   textarea {
     width: 100%;
-    max-width: 100%;
-    min-height: 2.75rem;
-    padding: 0.4rem 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
   }
   textarea {
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-size: 0.875rem;
-  }
-  :focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
   }
   .row {
     display: flex;
@@ -90,14 +78,9 @@ export const builderStyles = css`
   .row input {
     flex: 1 1 12rem;
   }
-  .offen-button {
-    min-height: 2.75rem;
-    padding: 0.4rem 1rem;
-    border: 0;
-    border-radius: var(--_radius);
-    background: var(--_accent);
-    color: var(--_accent-contrast);
-    cursor: pointer;
+  /* Long data URLs in messages and examples wrap instead of running out of their box. */
+  .inspection {
+    overflow-wrap: anywhere;
   }
   .control {
     margin: 0 0 0.75rem;
@@ -116,10 +99,6 @@ export const builderStyles = css`
     color: var(--_muted);
     font-size: 0.875rem;
     margin: 0.1rem 0 0.25rem;
-  }
-  .load-error {
-    border-inline-start: 4px solid var(--_danger);
-    padding: 0.25rem 0.75rem;
   }
   .table-scroll {
     overflow-x: auto;
@@ -154,13 +133,5 @@ export const builderStyles = css`
   }
   .preview-host:empty {
     display: none;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
   }
 `;
