@@ -124,6 +124,13 @@ export interface DatasetMeta {
   pages?: number;
   /** Calendars: the URL a reader can subscribe to (the ICS feed itself). */
   calendarUrl?: string;
+  /**
+   * Calendars: events that could not be read and are left out (no or unreadable start, an unreadable RRULE, a rule
+   * that found no occurrence within its step budget). The other events are there.
+   */
+  unreadableEvents?: number;
+  /** Calendars: the UIDs of those events (the first 50). */
+  unreadableUids?: string[];
 }
 
 export interface Dataset {

@@ -323,7 +323,8 @@ describe('iCalendar: our fixture ics-features.ics', () => {
 
   it('skips an event without DTSTART and counts it', () => {
     expect(byUid(records, 'ohne-beginn@offen.test')).to.deep.equal([]);
-    expect(dataset.meta.skippedRows).to.equal(1);
+    expect(dataset.meta.unreadableEvents).to.equal(1);
+    expect(dataset.meta.unreadableUids).to.deep.equal(['ohne-beginn@offen.test']);
     expect(dataset.meta.title).to.equal('Testkalender Bad Belzig');
   });
 });

@@ -31,6 +31,18 @@ export interface TimeZone {
    * summer time); a time that occurs twice in autumn means the first one (RFC 5545 §3.3.5).
    */
   toInstant(wall: WallMs): number;
+  /** The wall clock at an instant (the recurrence engine jumps to a window given in instants). */
+  toWall(instant: number): WallMs;
+}
+
+/**
+ * The wall clock at an instant for a zone that only converts the other way: two rounds of "offset at the guess"
+ * are exact except within an hour of a change, which callers cover with a margin.
+ */
+export function wallByOffset(zone: Pick<TimeZone, 'toInstant'>, instant: number): WallMs {
+  let wall = instant;
+  for (let round = 0; round < 2; round++) wall = instant + (wall - zone.toInstant(wall));
+  return wall;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
@@ -114,6 +126,10 @@ class IntlTimeZone implements TimeZone {
     return utcMs < entry.change ? entry.before : entry.after;
   }
 
+  toWall(instant: number): WallMs {
+    return instant + this.offsetAt(instant);
+  }
+
   toInstant(wall: WallMs): number {
     const earlier = this.offsetAt(wall - DAY_MS);
     const later = this.offsetAt(wall + DAY_MS);
@@ -126,7 +142,7 @@ class IntlTimeZone implements TimeZone {
   }
 }
 
-const UTC_ZONE: TimeZone = { id: 'UTC', toInstant: (wall) => wall };
+const UTC_ZONE: TimeZone = { id: 'UTC', toInstant: (wall) => wall, toWall: (instant) => instant };
 
 const zones = new Map<string, TimeZone>();
 

@@ -1,35 +1,62 @@
 /**
- * iCalendar (RFC 5545) → one record per occurrence. ical.js parses the text and steps through RRULEs; everything
- * else is done here on epoch numbers: time zones through the browser's IANA data (see ../calendar/time-zone.ts),
- * RDATE/EXDATE/RECURRENCE-ID per event, and a lazy merge of all events (../calendar/merge.ts) so that "the next 20"
- * expands little more than 20 occurrences.
+ * iCalendar (RFC 5545) → one record per occurrence. The text is read by ../calendar/ics-text.ts, RRULEs are stepped
+ * by our own engine (../calendar/recurrence.ts) on wall clocks, times become instants through the browser's IANA
+ * zone data (../calendar/time-zone.ts; ical.js only for a VTIMEZONE the browser does not know), and a lazy merge
+ * (../calendar/merge.ts) hands out occurrences in order, so "the next 20" expands little more than 20.
+ *
+ * Work is bounded: each series may take a fixed number of engine steps between two occurrences it hands out, the
+ * feed as a whole a larger number; a series that runs out, or fails in any other way, is left out and named in
+ * `unreadable`, and the rest of the feed is shown.
  */
 import ICAL from 'ical.js';
 import { charsetOf, decodeText } from '../decode.js';
 import { datasetDate } from '../dataset-date.js';
 import { DataError } from '../errors.js';
 import { EVENT_FIELDS, occurrenceId, resolveWindow, takeOrdered } from '../calendar/events.js';
-import { mergeOccurrences, type MergeWindow, type Occurrence, type OccurrenceSource } from '../calendar/merge.js';
+import {
+  allProperties,
+  componentText,
+  firstProperty,
+  parseDuration,
+  parseIcsComponents,
+  splitTextList,
+  textOf,
+  type IcsComponent,
+  type IcsProperty,
+} from '../calendar/ics-text.js';
+import {
+  mergeOccurrences,
+  overlaps,
+  type MergeWindow,
+  type Occurrence,
+  type OccurrenceSource,
+} from '../calendar/merge.js';
+import { RecurrenceBudgetError, RuleIterator, StepCounter } from '../calendar/recurrence.js';
+import { parseRecurrenceRule, readDateText, RuleError, type RecurrenceRule } from '../calendar/rrule.js';
 import {
   DEFAULT_TIME_ZONE,
   ianaTimeZone,
   timeZoneFromTzid,
   utcTimeZone,
+  wallByOffset,
   type TimeZone,
   type WallMs,
 } from '../calendar/time-zone.js';
 import type { DataRecord, Geometry, SourceDescription } from '../types.js';
 import type { Parser } from './parser.js';
 
-type Component = InstanceType<typeof ICAL.Component>;
-type Time = InstanceType<typeof ICAL.Time>;
-type Recur = InstanceType<typeof ICAL.Recur>;
-type RecurIterator = InstanceType<typeof ICAL.RecurIterator>;
-
 const DAY_MS = 86_400_000;
-const WEEK_MS = 7 * DAY_MS;
+const HOUR_MS = 3_600_000;
 /** The most occurrences one calendar yields (about 45 a day for three years). */
 const MAX_OCCURRENCES = 50_000;
+/** Engine steps one series may take to find its next occurrence in the window (a few ms). */
+export const SERIES_STEP_BUDGET = 100_000;
+/** Engine steps a whole feed may spend beyond its occurrences' own (a few tens of ms). */
+export const FEED_STEP_BUDGET = 1_000_000;
+/** Steps per handed-out occurrence that are not charged to the feed's budget. */
+const FREE_STEPS = 64;
+/** The UIDs kept in `unreadableUids`. */
+const MAX_LISTED_UIDS = 50;
 
 export interface IcsParseOptions {
   window?: SourceDescription['window'];
@@ -37,6 +64,9 @@ export interface IcsParseOptions {
   limit?: number;
   /** The clock for the default window (tests and benchmarks pass a fixed one). */
   now?: Date;
+  /** Step budgets (tests pass small ones). */
+  seriesSteps?: number;
+  feedSteps?: number;
 }
 
 export interface IcsParseResult {
@@ -45,8 +75,13 @@ export interface IcsParseResult {
   title?: string;
   /** True when `limit` (or the cap of 50 000 occurrences) left occurrences out. */
   truncated: boolean;
-  /** VEVENTs left out because their DTSTART was missing or unreadable. */
-  skipped: number;
+  /**
+   * VEVENTs left out because they could not be read: no or unreadable DTSTART, an unreadable RRULE, or a series
+   * that found no occurrence within its step budget.
+   */
+  unreadable: number;
+  /** Their UIDs (the first 50), in the order they were found. */
+  unreadableUids: string[];
 }
 
 /** A time as read from a property: its wall clock, and what that wall clock is relative to. */
@@ -55,6 +90,8 @@ interface ReadTime {
   allDay: boolean;
   zone: TimeZone;
   instant: number;
+  /** RDATE;VALUE=PERIOD: the period's end (an instant). */
+  end?: number;
 }
 
 /** How the calendar's TZIDs map to zones; one per calendar, since VTIMEZONEs are the calendar's own. */
@@ -62,7 +99,7 @@ class ZoneResolver {
   private readonly byTzid = new Map<string, TimeZone>();
 
   constructor(
-    private readonly root: Component,
+    private readonly vtimezones: IcsComponent[],
     readonly floating: TimeZone,
   ) {}
 
@@ -71,7 +108,7 @@ class ZoneResolver {
    * ids the browser does not know. (fablab's Europe/Berlin VTIMEZONE lists only the changes of 2018–2020, and
    * ical.js then puts every earlier time at UTC+0.)
    */
-  zone(tzid: string | null | undefined): TimeZone {
+  zone(tzid: string | undefined): TimeZone {
     if (!tzid) return this.floating;
     let zone = this.byTzid.get(tzid);
     if (!zone) {
@@ -82,28 +119,33 @@ class ZoneResolver {
   }
 
   private vtimezone(tzid: string): TimeZone | undefined {
-    const definition = this.root.getTimeZoneByID(tzid);
-    if (!definition) return undefined;
+    const component = this.vtimezones.find((c) => textOf(c, 'tzid') === tzid);
+    if (!component) return undefined;
+    let definition: InstanceType<typeof ICAL.Timezone>;
+    try {
+      const parsed = new ICAL.Component(ICAL.parse(`BEGIN:VCALENDAR\r\n${componentText(component)}\r\nEND:VCALENDAR`));
+      definition = new ICAL.Timezone(parsed.getFirstSubcomponent('vtimezone')!);
+    } catch {
+      return undefined; // a VTIMEZONE ical.js cannot read: the times count as floating
+    }
     const cache = new Map<WallMs, number>();
-    return {
+    const zone: TimeZone = {
       id: tzid,
       toInstant(wall: WallMs): number {
         let instant = cache.get(wall);
         if (instant === undefined) {
-          instant = wall - definition.utcOffset(icalTime(wall, false, definition)) * 1000;
+          instant = wall - definition.utcOffset(icalTime(wall, definition)) * 1000;
           cache.set(wall, instant);
         }
         return instant;
       },
+      toWall: (instant) => wallByOffset(zone, instant),
     };
+    return zone;
   }
 }
 
-function wallOf(time: Time): WallMs {
-  return Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second);
-}
-
-function icalTime(wall: WallMs, isDate: boolean, zone: InstanceType<typeof ICAL.Timezone>): Time {
+function icalTime(wall: WallMs, zone: InstanceType<typeof ICAL.Timezone>): InstanceType<typeof ICAL.Time> {
   const date = new Date(wall);
   return new ICAL.Time(
     {
@@ -113,66 +155,50 @@ function icalTime(wall: WallMs, isDate: boolean, zone: InstanceType<typeof ICAL.
       hour: date.getUTCHours(),
       minute: date.getUTCMinutes(),
       second: date.getUTCSeconds(),
-      isDate,
+      isDate: false,
     },
     zone,
   );
 }
 
-/** A property as jCal: name, parameters, value type, values. */
-type JCalProperty = [string, Record<string, unknown>, string, ...unknown[]];
-
-/** The number written by `length` ASCII digits at `from`, or NaN. */
-function digits(text: string, from: number, length: number): number {
-  let value = 0;
-  for (let i = from; i < from + length; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return NaN;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
 /**
- * A DATE (`2026-03-14`) or DATE-TIME (`2026-03-14T19:00:00`, `…Z`) straight from ical.js's jCal arrays. Reading
- * these through ICAL.Time objects cost a third of a whole parse, and they are a calendar's most frequent values
- * (DTSTART, DTEND, EXDATE, RECURRENCE-ID).
+ * A DATE or DATE-TIME value. A bare `20180110` is a date even without VALUE=DATE (holiday calendars write it so);
+ * VALUE=DATE on a date-time keeps only the date. `Z` means UTC, TZID a zone, neither the calendar's floating zone.
  */
-function readTime(property: JCalProperty, value: unknown, zones: ZoneResolver): ReadTime | undefined {
-  const text = String(Array.isArray(value) ? value[0] : value); // PERIOD values: their start
-  if (text.length !== 10 && text.length !== 19 && text.length !== 20) return undefined;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && year >= 0)) return undefined;
-  if (text.length === 10) {
-    const wall = Date.UTC(year, month - 1, day);
+function readTime(property: IcsProperty, text: string, zones: ZoneResolver): ReadTime | undefined {
+  const read = readDateText(text);
+  if (!read) return undefined;
+  const allDay = read.date || property.params.value?.toUpperCase() === 'DATE';
+  if (allDay) {
+    const wall = Math.floor(read.wall / DAY_MS) * DAY_MS;
     return { wall, allDay: true, zone: utcTimeZone, instant: wall };
   }
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
-  if (!(hour <= 23 && minute <= 59 && second <= 60)) return undefined;
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-  const tzid = property[1].tzid;
-  const zone = text[19] === 'Z' ? utcTimeZone : zones.zone(typeof tzid === 'string' ? tzid : undefined);
-  return { wall, allDay: false, zone, instant: zone.toInstant(wall) };
+  const zone = read.utc ? utcTimeZone : zones.zone(property.params.tzid?.trim());
+  return { wall: read.wall, allDay: false, zone, instant: zone.toInstant(read.wall) };
 }
 
-function propertiesNamed(component: Component, name: string): JCalProperty[] {
-  return (component.jCal[1] as JCalProperty[]).filter((property) => property[0] === name);
+function readFirstTime(component: IcsComponent, name: string, zones: ZoneResolver): ReadTime | undefined {
+  const property = firstProperty(component, name);
+  return property ? readTime(property, property.value, zones) : undefined;
 }
 
-function readFirstTime(component: Component, name: string, zones: ZoneResolver): ReadTime | undefined {
-  const property = (component.jCal[1] as JCalProperty[]).find((p) => p[0] === name);
-  return property ? readTime(property, property[3], zones) : undefined;
-}
-
-function text(component: Component, name: string): string | null {
-  const value = component.getFirstPropertyValue(name);
-  if (value === null || value === undefined) return null;
-  const string = String(value).trim();
-  return string === '' ? null : string;
+/** RDATE/EXDATE values, several per line; a PERIOD (`start/end` or `start/duration`) keeps its end. */
+function readDates(component: IcsComponent, name: string, zones: ZoneResolver): ReadTime[] {
+  const times: ReadTime[] = [];
+  for (const property of allProperties(component, name)) {
+    for (const value of property.value.split(',')) {
+      const [startText, endText] = value.split('/');
+      const time = readTime(property, startText, zones);
+      if (!time) continue;
+      if (endText) {
+        const duration = parseDuration(endText);
+        const end = duration !== undefined ? { instant: time.instant + duration } : readTime(property, endText, zones);
+        if (end && end.instant > time.instant) time.end = end.instant;
+      }
+      times.push(time);
+    }
+  }
+  return times.sort((a, b) => a.instant - b.instant);
 }
 
 interface EventTexts {
@@ -190,28 +216,24 @@ class EventInfo {
   private point?: Geometry | null;
 
   constructor(
-    readonly component: Component,
+    readonly component: IcsComponent,
     readonly uid: string,
   ) {}
-
-  get cancelled(): boolean {
-    return String(this.component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED';
-  }
 
   texts(): EventTexts {
     if (!this.values) {
       const c = this.component;
-      const categories = c
-        .getAllProperties('categories')
-        .flatMap((property) => property.getValues().map((value) => String(value).trim()))
+      const categories = allProperties(c, 'categories')
+        .flatMap((property) => splitTextList(property.value).map((value) => value.trim()))
         .filter((value) => value !== '');
+      const url = firstProperty(c, 'url')?.value.trim();
       this.values = {
-        title: text(c, 'summary'),
-        location: text(c, 'location'),
+        title: textOf(c, 'summary'),
+        location: textOf(c, 'location'),
         category: categories.length > 0 ? categories.join(', ') : null,
-        url: text(c, 'url'),
-        description: text(c, 'description'),
-        cancelled: this.cancelled,
+        url: url ? url : null,
+        description: textOf(c, 'description'),
+        cancelled: textOf(c, 'status')?.toUpperCase() === 'CANCELLED',
       };
     }
     return this.values;
@@ -219,8 +241,7 @@ class EventInfo {
 
   geometry(): Geometry | undefined {
     if (this.point === undefined) {
-      const geo = this.component.getFirstPropertyValue('geo') as unknown;
-      const [lat, lon] = Array.isArray(geo) ? geo.map(Number) : [NaN, NaN];
+      const [lat, lon] = (firstProperty(this.component, 'geo')?.value ?? '').split(/[;,]/).map(Number);
       this.point =
         Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180
           ? { type: 'Point', coordinates: [lon, lat] }
@@ -233,6 +254,8 @@ class EventInfo {
 interface OccurrenceItem {
   info: EventInfo;
   allDay: boolean;
+  /** Overrides: the instant of the occurrence they replace, so two moved to the same time stay two. */
+  recurrenceId?: number;
 }
 
 /** How long each occurrence of an event lasts, from DTEND or DURATION. */
@@ -243,20 +266,22 @@ interface Length {
   exact?: number;
 }
 
-function lengthOf(component: Component, start: ReadTime, zones: ZoneResolver): Length | null {
+function lengthOf(component: IcsComponent, start: ReadTime, zones: ZoneResolver): Length | null {
   const end = readFirstTime(component, 'dtend', zones);
   if (end) {
     if (start.allDay) return { wall: end.wall > start.wall ? end.wall - start.wall : DAY_MS };
     if (end.zone === start.zone) return end.wall >= start.wall ? { wall: end.wall - start.wall } : null;
     return end.instant >= start.instant ? { exact: end.instant - start.instant } : null;
   }
-  const duration = component.getFirstPropertyValue('duration');
-  if (duration instanceof ICAL.Duration) {
-    const ms = duration.toSeconds() * 1000;
-    if (ms > 0) return { wall: ms };
-  }
+  const duration = firstProperty(component, 'duration');
+  const ms = duration ? parseDuration(duration.value) : undefined;
+  if (ms !== undefined && ms > 0) return { wall: ms };
   // RFC 5545 §3.6.1: an all-day event without DTEND takes the day; a timed one has no duration.
   return start.allDay ? { wall: DAY_MS } : null;
+}
+
+function lengthMsOf(length: Length | null): number {
+  return length ? (length.exact ?? length.wall ?? 0) : 0;
 }
 
 function endOf(start: number, wall: WallMs, zone: TimeZone, length: Length | null): number | null {
@@ -266,7 +291,12 @@ function endOf(start: number, wall: WallMs, zone: TimeZone, length: Length | nul
 }
 
 /** A VEVENT that happens once (or an override that replaces one occurrence). */
-function singleSource(info: EventInfo, start: ReadTime, length: Length | null): OccurrenceSource<OccurrenceItem> {
+function singleSource(
+  info: EventInfo,
+  start: ReadTime,
+  length: Length | null,
+  recurrenceId?: number,
+): OccurrenceSource<OccurrenceItem> {
   let done = false;
   return {
     lowerBound: start.instant,
@@ -276,99 +306,71 @@ function singleSource(info: EventInfo, start: ReadTime, length: Length | null): 
       return {
         start: start.instant,
         end: endOf(start.instant, start.wall, start.zone, length),
-        item: { info, allDay: start.allDay },
+        item: { info, allDay: start.allDay, recurrenceId },
       };
     },
   };
 }
 
-/** Successive wall clocks of one RRULE (without UNTIL), or null when it ends. */
-type WallSteps = () => WallMs | null;
+/** Work left for the whole feed, and the series that could not be read. */
+class FeedBudget {
+  readonly unreadable: string[] = [];
+  private readonly counted = new Set<unknown>();
 
-const WEEKDAYS: Record<string, number> = { SU: 0, MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6 };
+  constructor(
+    public remaining: number,
+    readonly seriesSteps: number,
+  ) {}
 
-/**
- * DAILY without BY parts and WEEKLY with plain BYDAY (most feeds' rules) stepped on wall-clock numbers, with no
- * ical.js Time objects: the difference between a few and a few hundred milliseconds for a year of a large feed.
- * Same occurrences as ical.js, including COUNT, INTERVAL and WKST; undefined for any other rule.
- */
-function simpleSteps(rule: Recur, startWall: WallMs): WallSteps | undefined {
-  const parts = Object.keys(rule.parts);
-  const interval = Math.max(1, rule.interval || 1);
-  const count = rule.count || Infinity;
-  const timeOfDay = ((startWall % DAY_MS) + DAY_MS) % DAY_MS;
-  const startDay = startWall - timeOfDay;
-  let emitted = 0;
-  if (rule.freq === 'DAILY' && parts.length === 0) {
-    return () => (emitted < count ? startWall + emitted++ * interval * DAY_MS : null);
+  /** Steps one series may take now. */
+  get allowance(): number {
+    return Math.min(this.seriesSteps, this.remaining + FREE_STEPS);
   }
-  if (rule.freq !== 'WEEKLY' || parts.some((part) => part !== 'BYDAY')) return undefined;
-  const startWeekday = new Date(startDay).getUTCDay();
-  const byday = (rule.parts.BYDAY as string[] | undefined) ?? [Object.keys(WEEKDAYS)[startWeekday]];
-  if (!byday.every((day) => day in WEEKDAYS)) return undefined;
-  const weekStartDay = (Number(rule.wkst) || ICAL.Time.MONDAY) - 1; // ical.js counts SU = 1
-  const weekStart = startDay - ((startWeekday - weekStartDay + 7) % 7) * DAY_MS;
-  const offsets = [...new Set(byday.map((day) => (WEEKDAYS[day] - weekStartDay + 7) % 7))].sort((x, y) => x - y);
-  let week = 0;
-  let index = 0;
-  return () => {
-    while (emitted < count) {
-      if (index === offsets.length) {
-        index = 0;
-        week += interval;
-      }
-      const wall = weekStart + (week * 7 + offsets[index++]) * DAY_MS + timeOfDay;
-      if (wall < startWall) continue;
-      emitted++;
-      return wall;
-    }
-    return null;
-  };
+
+  charge(steps: number): void {
+    this.remaining = Math.max(0, this.remaining - Math.max(0, steps - FREE_STEPS));
+  }
+
+  /** Counts a VEVENT (or series) once, however many of its sources fail. */
+  fail(key: unknown, uid: string): void {
+    if (this.counted.has(key)) return;
+    this.counted.add(key);
+    this.unreadable.push(uid);
+  }
 }
 
-/** Any other rule through ical.js, on a UTC-labelled copy of the wall clock so its comparisons stay trivial. */
-function icalSteps(rule: Recur, startWall: WallMs, allDay: boolean): WallSteps {
-  const iterator: RecurIterator = rule.iterator(icalTime(startWall, allDay, ICAL.Timezone.utcTimezone));
-  return () => {
-    if (iterator.completed) return null;
-    const time = iterator.next();
-    if (!time) return null;
-    return time.isDate ? Date.UTC(time.year, time.month - 1, time.day) : wallOf(time);
-  };
-}
-
-/** One RRULE's occurrences as wall clock and instant, with UNTIL applied here on exact instants. */
+/** One RRULE's occurrences as wall clock and instant, with UNTIL applied on exact instants. */
 class RuleStream {
-  private readonly steps: WallSteps;
+  private readonly iterator: RuleIterator;
   private readonly until?: { wall?: WallMs; instant?: number };
   /** The next occurrence's wall clock and instant; null when the rule is done. */
   current: WallMs | null = null;
   currentInstant = Infinity;
 
   constructor(
-    rule: Recur,
+    rule: RecurrenceRule,
     startWall: WallMs,
+    from: WallMs,
     private readonly allDay: boolean,
     private readonly zone: TimeZone,
+    counter: StepCounter,
   ) {
-    const unbounded = rule.clone();
+    let untilWall: WallMs | undefined;
     if (rule.until) {
       const until = rule.until;
-      const wall = until.isDate ? Date.UTC(until.year, until.month - 1, until.day) : wallOf(until);
       // A UTC UNTIL is an instant; a local one is read in DTSTART's zone (RFC 5545 §3.3.10); a date covers its day.
-      if (until.isDate) this.until = { wall: wall + DAY_MS - 1 };
-      else if (until.zone === ICAL.Timezone.utcTimezone) this.until = { instant: wall };
-      else this.until = { instant: zone.toInstant(wall) };
-      unbounded.until = null;
+      if (until.date || allDay) this.until = { wall: Math.floor(until.wall / DAY_MS) * DAY_MS + DAY_MS - 1 };
+      else if (until.utc) this.until = { instant: until.wall };
+      else this.until = { instant: zone.toInstant(until.wall) };
+      untilWall = this.until.wall ?? until.wall + 14 * HOUR_MS;
     }
-    this.steps = simpleSteps(unbounded, startWall) ?? icalSteps(unbounded, startWall, allDay);
-    this.advance();
+    this.iterator = new RuleIterator(rule, startWall, { from, until: untilWall, counter });
   }
 
   advance(): void {
     this.current = null;
     this.currentInstant = Infinity;
-    const wall = this.steps();
+    const wall = this.iterator.next();
     if (wall === null) return;
     const instant = this.allDay ? wall : this.zone.toInstant(wall);
     if (this.until && (this.until.wall !== undefined ? wall > this.until.wall : instant > this.until.instant!)) return;
@@ -378,61 +380,79 @@ class RuleStream {
 }
 
 /**
- * Whole periods a simple rule may skip so expansion starts near the window instead of at DTSTART (a weekly
- * meeting since 2010 would otherwise step through 800 weeks). Only DAILY/WEEKLY without COUNT or BYSETPOS: their
- * occurrences repeat exactly every INTERVAL days/weeks, so moving DTSTART by whole periods keeps the same set.
+ * A THISANDFUTURE override splits a series: from its RECURRENCE-ID on, occurrences take its values, its length and
+ * its shift in time. The series without such overrides is one segment from -∞ to +∞.
  */
-function skippablePeriods(rule: Recur, startWall: WallMs, lengthMs: number, window: MergeWindow): number {
-  if (rule.count || 'BYSETPOS' in rule.parts) return 0;
-  const unit = rule.freq === 'WEEKLY' ? WEEK_MS : rule.freq === 'DAILY' ? DAY_MS : 0;
-  if (!unit) return 0;
-  const period = unit * (rule.interval || 1);
-  // Two days of margin cover any zone offset between wall clock and window instants.
-  const gap = window.from - lengthMs - 2 * DAY_MS - startWall;
-  return gap > period ? Math.floor(gap / period) * period : 0;
+interface Segment {
+  info: EventInfo;
+  /** Original instants this segment covers: [from, to). */
+  from: number;
+  to: number;
+  /** Moves each occurrence's wall clock (or instant, when the override is in another zone). */
+  shiftWall: number;
+  shiftExact: number;
+  length: Length | null;
 }
 
 interface Recurrence {
-  master: EventInfo;
+  key: unknown;
+  uid: string;
   start: ReadTime;
   length: Length | null;
-  rules: Recur[];
+  rules: RecurrenceRule[];
   /** DTSTART and the RDATEs, sorted by instant. */
   rdates: ReadTime[];
   exInstants: Set<number>;
-  /** EXDATE;VALUE=DATE: excluded days (UTC day numbers of the wall clock). */
+  /** Excluded or overridden days (UTC day numbers of the wall clock), for all-day series and date-only values. */
   exDays: Set<number>;
-  /** Starts (instants) of occurrences that a RECURRENCE-ID VEVENT replaces. */
+  /** Instants of occurrences that a RECURRENCE-ID VEVENT replaces. */
   overridden: Set<number>;
+  overriddenDays: Set<number>;
 }
 
-/** A recurring VEVENT: DTSTART, its RRULEs and RDATEs merged in order, EXDATEs and overridden ones left out. */
-function recurringSource(r: Recurrence, window: MergeWindow): OccurrenceSource<OccurrenceItem> {
-  const { start, length, master } = r;
-  const lengthMs = length ? (length.exact ?? length.wall ?? 0) : 0;
+/**
+ * The wall clock from which a rule has to be stepped so nothing overlapping the window is missed: the window start
+ * read in the series' zone, less the event's length (and a margin near DST changes; all-day events get 14 hours).
+ */
+function jumpTarget(r: Recurrence, window: MergeWindow, segment: Segment): WallMs {
+  const from = Math.max(window.from, segment.from) - Math.max(0, segment.shiftExact) - lengthMsOf(segment.length);
+  if (r.start.allDay) return from - 14 * HOUR_MS - Math.max(0, segment.shiftWall);
+  const zone = r.start.zone;
+  const wall = zone.toWall(from);
+  // Next to a DST change a wall clock and an instant differ by an hour more or less: step from an hour earlier.
+  const nearChange = zone.toInstant(wall + 3 * HOUR_MS) - zone.toInstant(wall - 3 * HOUR_MS) !== 6 * HOUR_MS;
+  return wall - (nearChange ? HOUR_MS : 0) - Math.max(0, segment.shiftWall);
+}
+
+/** A recurring VEVENT's segment: DTSTART, its RRULEs and RDATEs merged in order, EXDATEs and overrides left out. */
+function recurringSource(
+  r: Recurrence,
+  window: MergeWindow,
+  segment: Segment,
+  budget: FeedBudget,
+): OccurrenceSource<OccurrenceItem> {
+  const { start } = r;
+  const { info, length } = segment;
   let streams: RuleStream[] | null = null;
   let rdateIndex = 0;
   let last = -Infinity;
-  const item: OccurrenceItem = { info: master, allDay: start.allDay };
+  let failed = false;
+  const item: OccurrenceItem = { info, allDay: start.allDay };
+  const lengthMs = lengthMsOf(length);
+
+  const counter = new StepCounter();
 
   const initialise = (): RuleStream[] => {
-    const created: RuleStream[] = [];
-    for (const rule of r.rules) {
-      const skip = skippablePeriods(rule, start.wall, lengthMs, window);
-      try {
-        created.push(new RuleStream(rule, start.wall + skip, start.allDay, start.zone));
-      } catch {
-        // A rule ical.js cannot iterate adds no occurrences; DTSTART and RDATEs still stand.
-      }
-    }
-    // DTSTART and RDATEs that end before the window need no look.
-    while (rdateIndex < r.rdates.length && r.rdates[rdateIndex].instant < window.from - lengthMs - DAY_MS) {
-      rdateIndex++;
-    }
+    const from = jumpTarget(r, window, segment);
+    const created = r.rules.map((rule) => new RuleStream(rule, start.wall, from, start.allDay, start.zone, counter));
+    for (const stream of created) stream.advance();
+    // DTSTART and RDATEs that end before the window (or belong to an earlier segment) need no look.
+    const skipBefore = Math.max(window.from - lengthMs - DAY_MS - Math.max(0, segment.shiftExact), segment.from);
+    while (rdateIndex < r.rdates.length && r.rdates[rdateIndex].instant < skipBefore) rdateIndex++;
     return created;
   };
 
-  const candidate = (): { wall: WallMs; zone: TimeZone; instant: number } | null => {
+  const candidate = (): ReadTime | null => {
     let best: RuleStream | null = null;
     for (const stream of streams!) {
       if (stream.current !== null && (!best || stream.currentInstant < best.currentInstant)) best = stream;
@@ -443,71 +463,107 @@ function recurringSource(r: Recurrence, window: MergeWindow): OccurrenceSource<O
       return rdate;
     }
     if (!best) return null;
-    const next = { wall: best.current!, zone: start.zone, instant: best.currentInstant };
+    const next: ReadTime = {
+      wall: best.current!,
+      allDay: start.allDay,
+      zone: start.zone,
+      instant: best.currentInstant,
+    };
     best.advance();
     return next;
   };
 
+  const nextOccurrence = (): Occurrence<OccurrenceItem> | null => {
+    streams ??= initialise();
+    for (;;) {
+      const next = candidate();
+      if (!next || next.instant >= segment.to) return null;
+      if (next.instant <= last || next.instant < segment.from) continue;
+      last = next.instant;
+      const day = Math.floor(next.wall / DAY_MS);
+      if (r.exInstants.has(next.instant) || r.exDays.has(day)) continue;
+      if (r.overridden.has(next.instant) || r.overriddenDays.has(day)) continue;
+      let wall = next.wall;
+      let instant = next.instant;
+      if (segment.shiftWall || segment.shiftExact) {
+        wall += segment.shiftWall;
+        instant = (start.allDay ? wall : start.zone.toInstant(wall)) + segment.shiftExact;
+      }
+      let end: number | null;
+      if (next.end !== undefined) end = next.end + (instant - next.instant);
+      else if (next.zone === start.zone || start.allDay) end = endOf(instant, wall, start.zone, length);
+      else end = instant + lengthMs;
+      const occurrence = { start: instant, end, item };
+      // Occurrences before the window are looked at only on the way to it; they do not reset the step count.
+      if (instant >= window.to || overlaps(instant, end, window)) return occurrence;
+    }
+  };
+
   return {
-    lowerBound: r.rdates[0].instant,
+    lowerBound:
+      Math.max(r.rdates[0].instant, segment.from) + Math.min(0, segment.shiftExact + segment.shiftWall) - DAY_MS,
     next(): Occurrence<OccurrenceItem> | null {
-      streams ??= initialise();
-      for (;;) {
-        const next = candidate();
-        if (!next) return null;
-        if (next.instant <= last) continue;
-        last = next.instant;
-        if (r.exInstants.has(next.instant) || r.exDays.has(Math.floor(next.wall / DAY_MS))) continue;
-        if (r.overridden.has(next.instant)) continue;
-        const end =
-          next.zone === start.zone || start.allDay
-            ? endOf(next.instant, next.wall, start.zone, length)
-            : next.instant + lengthMs;
-        return { start: next.instant, end, item };
+      if (failed) return null;
+      const before = counter.steps;
+      counter.limit = before + budget.allowance;
+      try {
+        return nextOccurrence();
+      } catch (error) {
+        // Out of budget, or anything else this one series trips over: the series is left out, the feed stays.
+        failed = true;
+        budget.fail(r.key, r.uid);
+        if (!(error instanceof RecurrenceBudgetError)) console.warn(`offen: event ${r.uid} skipped`, error);
+        return null;
+      } finally {
+        budget.charge(counter.steps - before);
       }
     },
   };
 }
 
-function readDates(component: Component, name: string, zones: ZoneResolver): ReadTime[] {
-  const times: ReadTime[] = [];
-  for (const property of propertiesNamed(component, name)) {
-    for (let i = 3; i < property.length; i++) {
-      const time = readTime(property, property[i], zones);
-      if (time) times.push(time);
-    }
-  }
-  return times.sort((a, b) => a.instant - b.instant);
-}
-
-/** Line number (1-based) of the first physical line containing `fragment`, for parse errors. */
-function lineOf(textValue: string, fragment: string | undefined): number | undefined {
-  if (!fragment) return undefined;
-  const index = textValue.indexOf(fragment);
-  if (index < 0) return undefined;
-  let line = 1;
-  for (let i = 0; i < index; i++) if (textValue.charCodeAt(i) === 10) line++;
-  return line;
-}
-
-function parseCalendar(textValue: string): Component[] {
-  let jcal: unknown;
-  try {
-    jcal = ICAL.parse(textValue);
-  } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause);
-    const fragment = /"([^"]+)"\s*$/.exec(message)?.[1];
-    throw new DataError('parse', `Not a valid iCalendar file: ${message}`, {
-      line: lineOf(textValue, fragment),
-      cause,
-    });
-  }
-  const roots = (Array.isArray(jcal) && typeof jcal[0] === 'string' ? [jcal] : (jcal as unknown[])) ?? [];
-  const components = roots.map((root) => new ICAL.Component(root as unknown[]));
+function parseCalendar(textValue: string): IcsComponent[] {
+  const components = parseIcsComponents(textValue);
   if (!components.some((c) => c.name === 'vcalendar' || c.name === 'vevent')) {
     throw new DataError('parse', 'Not an iCalendar file: no VCALENDAR found', { line: 1 });
   }
   return components;
+}
+
+interface Copy {
+  component: IcsComponent;
+  uid: string;
+  sequence: number;
+  modified: number;
+  index: number;
+}
+
+function copyOf(component: IcsComponent, uid: string, index: number): Copy {
+  const sequence = Number(textOf(component, 'sequence') ?? 0);
+  const modified = readDateText(textOf(component, 'last-modified') ?? '')?.wall ?? -Infinity;
+  return { component, uid, sequence: Number.isFinite(sequence) ? sequence : 0, modified, index };
+}
+
+/** Newer first: higher SEQUENCE, then later LAST-MODIFIED, then later in the file. */
+function newer(a: Copy, b: Copy): number {
+  return b.sequence - a.sequence || b.modified - a.modified || b.index - a.index;
+}
+
+/**
+ * Same-UID copies of a VEVENT (an edited series exported with its older versions): only the highest SEQUENCE
+ * counts, and among copies with that SEQUENCE that are the same event (both recurring, or the same DTSTART) the
+ * latest LAST-MODIFIED. Copies that differ in nothing but their start (feeds that reuse one UID) all stay.
+ */
+function reconcile(copies: Copy[]): Copy[] {
+  if (copies.length === 1) return copies;
+  const top = Math.max(...copies.map((c) => c.sequence));
+  const kept = new Map<string, Copy>();
+  for (const copy of copies.filter((c) => c.sequence === top).sort(newer)) {
+    const c = copy.component;
+    const recurring = allProperties(c, 'rrule').length > 0 || allProperties(c, 'rdate').length > 0;
+    const key = recurring ? 'recurring' : `once ${firstProperty(c, 'dtstart')?.value ?? ''}`;
+    if (!kept.has(key)) kept.set(key, copy);
+  }
+  return [...kept.values()].sort((a, b) => a.index - b.index);
 }
 
 /**
@@ -518,102 +574,153 @@ export function parseIcsText(textValue: string, options: IcsParseOptions = {}): 
   const roots = parseCalendar(textValue);
   const window = resolveWindow(options.window, options.now);
   const sources: OccurrenceSource<OccurrenceItem>[] = [];
+  const budget = new FeedBudget(options.feedSteps ?? FEED_STEP_BUDGET, options.seriesSteps ?? SERIES_STEP_BUDGET);
   let title: string | undefined;
-  let skipped = 0;
 
   for (const root of roots) {
-    title ??= text(root, 'x-wr-calname') ?? text(root, 'name') ?? undefined;
-    const calendarZone = text(root, 'x-wr-timezone');
+    title ??= textOf(root, 'x-wr-calname') ?? textOf(root, 'name') ?? undefined;
+    const calendarZone = textOf(root, 'x-wr-timezone');
     const floating =
       (calendarZone ? timeZoneFromTzid(calendarZone) : undefined) ?? ianaTimeZone(DEFAULT_TIME_ZONE) ?? utcTimeZone;
-    const zones = new ZoneResolver(root, floating);
-    const vevents = root.name === 'vevent' ? [root] : root.getAllSubcomponents('vevent');
+    const zones = new ZoneResolver(
+      root.children.filter((c) => c.name === 'vtimezone'),
+      floating,
+    );
+    const vevents = root.name === 'vevent' ? [root] : root.children.filter((c) => c.name === 'vevent');
 
     // Group by UID once, so each master finds its RECURRENCE-ID overrides without scanning the calendar again.
-    const overridesByUid = new Map<string, Component[]>();
-    const masters: { component: Component; uid: string }[] = [];
+    const mastersByUid = new Map<string, Copy[]>();
+    const overridesByUid = new Map<string, Map<string, Copy[]>>();
     vevents.forEach((component, index) => {
-      const uid = text(component, 'uid') ?? `event-${index + 1}`;
-      if (component.hasProperty('recurrence-id')) {
-        const list = overridesByUid.get(uid);
-        if (list) list.push(component);
-        else overridesByUid.set(uid, [component]);
+      const uid = textOf(component, 'uid') ?? `event-${index + 1}`;
+      const copy = copyOf(component, uid, index);
+      const recurrenceId = firstProperty(component, 'recurrence-id');
+      if (recurrenceId) {
+        const byId = overridesByUid.get(uid) ?? new Map<string, Copy[]>();
+        overridesByUid.set(uid, byId);
+        const key = recurrenceId.value.trim();
+        byId.set(key, [...(byId.get(key) ?? []), copy]);
       } else {
-        masters.push({ component, uid });
+        mastersByUid.set(uid, [...(mastersByUid.get(uid) ?? []), copy]);
       }
     });
 
-    const addSingle = (component: Component, uid: string, fallback?: Length | null): void => {
-      let start: ReadTime | undefined;
-      try {
-        start = readFirstTime(component, 'dtstart', zones);
-      } catch {
-        start = undefined;
-      }
-      if (!start) {
-        skipped++;
-        return;
-      }
-      const own = lengthOf(component, start, zones);
-      const length =
-        own ?? (component.hasProperty('dtend') || component.hasProperty('duration') ? null : (fallback ?? null));
-      sources.push(singleSource(new EventInfo(component, uid), start, length));
+    const overridesOf = (uid: string): Copy[] => {
+      const byId = overridesByUid.get(uid);
+      overridesByUid.delete(uid);
+      return byId ? [...byId.values()].map((copies) => reconcile(copies)[0]) : [];
     };
 
-    for (const { component, uid } of masters) {
-      let start: ReadTime | undefined;
-      let length: Length | null = null;
-      let recurrence: Recurrence | undefined;
-      try {
-        start = readFirstTime(component, 'dtstart', zones);
-        if (start) {
-          length = lengthOf(component, start, zones);
-          const rules = component.getAllProperties('rrule').map((property) => property.getFirstValue() as Recur);
-          const rdates = readDates(component, 'rdate', zones);
-          if (rules.length > 0 || rdates.length > 0) {
-            const exdates = readDates(component, 'exdate', zones);
-            recurrence = {
-              master: new EventInfo(component, uid),
-              start,
-              length,
-              rules,
-              // RFC 5545: DTSTART is always the first occurrence, whether or not the rule matches it.
-              rdates: [start, ...rdates].sort((a, b) => a.instant - b.instant),
-              exInstants: new Set(exdates.filter((t) => !t.allDay).map((t) => t.instant)),
-              exDays: new Set(exdates.filter((t) => t.allDay).map((t) => t.wall / DAY_MS)),
-              overridden: new Set(),
-            };
-          }
-        }
-      } catch {
-        start = undefined;
-      }
+    const addSingle = (copy: Copy, fallback?: Length | null, recurrenceId?: number): void => {
+      const start = readFirstTime(copy.component, 'dtstart', zones);
       if (!start) {
-        skipped++;
-        continue;
+        budget.fail(copy, copy.uid);
+        return;
       }
-      const overrides = overridesByUid.get(uid);
-      overridesByUid.delete(uid);
-      if (recurrence) {
-        // Each override replaces the one occurrence its RECURRENCE-ID names (RANGE=THISANDFUTURE is read the same way;
-        // published feeds hardly use it). It is a source of its own, since it may move anywhere in time.
-        for (const override of overrides ?? []) {
-          const id = readFirstTime(override, 'recurrence-id', zones);
-          if (id) recurrence.overridden.add(id.instant);
-          addSingle(override, uid, length);
+      const own = lengthOf(copy.component, start, zones);
+      const c = copy.component;
+      const length = own ?? (firstProperty(c, 'dtend') || firstProperty(c, 'duration') ? null : (fallback ?? null));
+      sources.push(singleSource(new EventInfo(c, copy.uid), start, length, recurrenceId));
+    };
+
+    for (const [uid, copies] of mastersByUid) {
+      const overrides = overridesOf(uid);
+      for (const copy of reconcile(copies)) {
+        try {
+          addMaster(copy, overrides);
+        } catch (error) {
+          budget.fail(copy, uid);
+          const expected = error instanceof RuleError || error instanceof RecurrenceBudgetError;
+          if (!expected) console.warn(`offen: event ${uid} skipped`, error);
         }
-        sources.push(recurringSource(recurrence, window));
-      } else {
-        // An override of an event that does not repeat is the newer version of it.
-        const replaced = (overrides ?? []).some(
-          (override) => readFirstTime(override, 'recurrence-id', zones)?.instant === start!.instant,
-        );
-        if (!replaced) sources.push(singleSource(new EventInfo(component, uid), start, length));
-        for (const override of overrides ?? []) addSingle(override, uid, length);
       }
     }
     // Overrides whose master is not in this file (a shared single instance) are events of their own.
-    for (const [uid, overrides] of overridesByUid) for (const override of overrides) addSingle(override, uid);
+    for (const uid of [...overridesByUid.keys()]) for (const override of overridesOf(uid)) addSingle(override);
+
+    function addMaster(copy: Copy, overrides: Copy[]): void {
+      const component = copy.component;
+      const start = readFirstTime(component, 'dtstart', zones);
+      if (!start) {
+        budget.fail(copy, copy.uid);
+        return;
+      }
+      const length = lengthOf(component, start, zones);
+      const info = new EventInfo(component, copy.uid);
+      const rules = allProperties(component, 'rrule').map((property) => parseRecurrenceRule(property.value));
+      const rdates = readDates(component, 'rdate', zones);
+      if (rules.length === 0 && rdates.length === 0) {
+        // An override of an event that does not repeat is the newer version of it.
+        const replaced = overrides.some(
+          (o) => readFirstTime(o.component, 'recurrence-id', zones)?.instant === start.instant,
+        );
+        if (!replaced) sources.push(singleSource(info, start, length));
+        for (const override of overrides) addSingle(override, length);
+        return;
+      }
+      // RFC 5545: DTSTART is the first occurrence and counts towards COUNT, whether or not the rule matches it.
+      const countedRules = rules.map((rule) => {
+        if (rule.count === undefined) return rule;
+        const counter = new StepCounter();
+        counter.limit = budget.allowance;
+        let first: WallMs | null;
+        try {
+          first = new RuleIterator(rule, start.wall, { counter }).next();
+        } finally {
+          budget.charge(counter.steps);
+        }
+        return first === start.wall ? rule : { ...rule, count: rule.count - 1 };
+      });
+      const exdates = readDates(component, 'exdate', zones);
+      const r: Recurrence = {
+        key: copy,
+        uid: copy.uid,
+        start,
+        length,
+        rules: countedRules.filter((rule) => rule.count === undefined || rule.count > 0),
+        rdates: [start, ...rdates].sort((a, b) => a.instant - b.instant),
+        exInstants: new Set(exdates.filter((t) => !t.allDay && !start.allDay).map((t) => t.instant)),
+        // An all-day series excludes by date, even when the EXDATE is written as a time (Outlook does).
+        exDays: new Set(exdates.filter((t) => t.allDay || start.allDay).map((t) => Math.floor(t.wall / DAY_MS))),
+        overridden: new Set(),
+        overriddenDays: new Set(),
+      };
+      const whole: Segment = { info, from: -Infinity, to: Infinity, shiftWall: 0, shiftExact: 0, length };
+      const segments: Segment[] = [whole];
+      for (const override of overrides) {
+        const property = firstProperty(override.component, 'recurrence-id')!;
+        const id = readTime(property, property.value, zones);
+        if (!id) {
+          addSingle(override, length);
+          continue;
+        }
+        if (property.params.range?.toUpperCase() === 'THISANDFUTURE') {
+          const moved = readFirstTime(override.component, 'dtstart', zones) ?? id;
+          const sameZone = moved.zone === start.zone || start.allDay;
+          const ownLength = lengthOf(override.component, moved, zones) ?? length;
+          segments.push({
+            info: new EventInfo(override.component, copy.uid),
+            from: id.instant,
+            to: Infinity,
+            shiftWall: sameZone ? moved.wall - id.wall : 0,
+            shiftExact: sameZone ? 0 : moved.instant - id.instant,
+            length: ownLength,
+          });
+          continue;
+        }
+        // By date for all-day series and date-only ids (Outlook writes an all-day id as midnight in its own zone),
+        // otherwise by instant, each read in its own zone.
+        const day = Math.floor(id.wall / DAY_MS);
+        if (start.allDay || id.allDay) r.overriddenDays.add(day);
+        else r.overridden.add(id.instant);
+        addSingle(override, length, start.allDay || id.allDay ? day * DAY_MS : id.instant);
+      }
+      segments.sort((a, b) => a.from - b.from);
+      segments.forEach((segment, index) => {
+        segment.to = segments[index + 1]?.from ?? Infinity;
+        if (segment.to > segment.from) sources.push(recurringSource(r, window, segment, budget));
+      });
+    }
   }
 
   // The same occurrence twice (a duplicated VEVENT, or an override of a non-repeating event) counts once.
@@ -622,7 +729,8 @@ export function parseIcsText(textValue: string, options: IcsParseOptions = {}): 
   let capped = false;
   const occurrences = (function* (): Generator<Occurrence<OccurrenceItem>> {
     for (const occurrence of mergeOccurrences(sources, window)) {
-      const key = `${occurrence.start}@${occurrence.item.info.uid}`;
+      const { info, recurrenceId } = occurrence.item;
+      const key = `${occurrence.start}@${info.uid}@${recurrenceId ?? ''}`;
       if (seen.has(key)) continue;
       if (seen.size >= MAX_OCCURRENCES) {
         capped = true;
@@ -633,14 +741,25 @@ export function parseIcsText(textValue: string, options: IcsParseOptions = {}): 
     }
   })();
   const taken = takeOrdered(occurrences, options.order, options.limit);
-  return { records: taken.items.map(toRecord), title, truncated: taken.truncated || capped, skipped };
+  const ids = new Set<string>();
+  return {
+    records: taken.items.map((occurrence) => toRecord(occurrence, ids)),
+    title,
+    truncated: taken.truncated || capped,
+    unreadable: budget.unreadable.length,
+    unreadableUids: budget.unreadable.slice(0, MAX_LISTED_UIDS),
+  };
 }
 
 /** Records are built only for the occurrences returned, with values in the order of EVENT_FIELDS. */
-function toRecord({ start, end, item: { info, allDay } }: Occurrence<OccurrenceItem>): DataRecord {
+function toRecord({ start, end, item: { info, allDay } }: Occurrence<OccurrenceItem>, ids: Set<string>): DataRecord {
   const texts = info.texts();
+  // Two overrides moved to the same start keep ids of their own.
+  let id = occurrenceId(info.uid, start);
+  for (let n = 2; ids.has(id); n++) id = `${occurrenceId(info.uid, start)}#${n}`;
+  ids.add(id);
   const record: DataRecord = {
-    id: occurrenceId(info.uid, start),
+    id,
     values: {
       title: texts.title,
       start: datasetDate(start),
@@ -680,7 +799,7 @@ export const parseIcs: Parser = ({ source, body }) => {
       truncated: result.truncated,
       title: result.title,
       calendarUrl: source.url,
-      ...(result.skipped > 0 ? { skippedRows: result.skipped } : {}),
+      ...(result.unreadable > 0 ? { unreadableEvents: result.unreadable, unreadableUids: result.unreadableUids } : {}),
     },
   };
 };
