@@ -129,6 +129,33 @@ export interface Selection {
   limit?: number;
 }
 
+/** How far ahead an open-ended list looks for recurring events. */
+const HORIZON_DAYS = 3653;
+
+/**
+ * The window the widget asks the data layer for: the one it shows, to the instant. `upcoming` starts at the clock,
+ * `past` ends there, `from`/`to`/`days` narrow it (`own`). So a rule repeating every second fills a limit of 500
+ * with the next 500 seconds, not with yesterday's. The data layer compares all-day events as UTC calendar days,
+ * the widget as days in its zone: each bound reaches as far as either reading needs (west of UTC, "today" ends after
+ * midnight UTC). Open ends are explicit (1970, or ten years after the clock), so the data layer's defaults around
+ * the real date never apply to an injected clock. The window depends only on the clock the element was created
+ * with (or `now`), so a re-render never reloads.
+ */
+export function loadWindow(
+  range: EventRange,
+  now: Date,
+  own: { from?: Date; to?: Date },
+  timeZone: string,
+): { from: Date; to: Date } {
+  const lower = (date: Date) => Math.min(date.getTime(), floating(date, timeZone));
+  const upper = (date: Date) => Math.max(date.getTime(), floating(date, timeZone));
+  const lowers = [own.from, range === 'upcoming' ? now : undefined].filter((d): d is Date => !!d).map(lower);
+  const uppers = [own.to, range === 'past' ? now : undefined].filter((d): d is Date => !!d).map(upper);
+  const from = Math.max(0, ...lowers);
+  const to = Math.min(addDays(now, HORIZON_DAYS).getTime(), ...uppers);
+  return { from: new Date(from), to: new Date(Math.max(from, to)) };
+}
+
 /** Comparable times: instants for timed events, the zone's wall clock read as UTC for all-day events. */
 function bounds(event: EventItem): { start: number; end: number } {
   const start = event.start.getTime();

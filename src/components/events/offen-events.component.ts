@@ -20,6 +20,7 @@ import {
   categoriesOf,
   filterEvents,
   groupEvents,
+  loadWindow,
   recordsToEvents,
   selectEvents,
   type EventItem,
@@ -40,20 +41,14 @@ export interface EventSelectDetail {
 
 /** Search and category filter appear from this many events on (or while a filter is set). */
 const CONTROLS_FROM = 8;
-/** Occurrences asked from the data layer beyond `limit`: the window starts a day early (see `sourceWindow`). */
+/** Occurrences asked from the data layer beyond `limit`: all-day events that `selectEvents` may still cut. */
 const FETCH_MARGIN = 100;
 const DEFAULT_FETCH_LIMIT = 500;
-/** How far ahead an open-ended list looks for recurring events. */
-const HORIZON_DAYS = 3653;
 /** Longer descriptions are cut in the full layout until the title is activated. */
 const SHORT_DESCRIPTION = 280;
 
 const RANGES: readonly EventRange[] = ['upcoming', 'past', 'all'];
 const GROUPS: readonly GroupBy[] = ['month', 'day', 'none'];
-
-function startOfUtcDay(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-}
 
 function earliest(...dates: (Date | undefined)[]): Date | undefined {
   return dates.filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime())[0];
@@ -204,22 +199,15 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
   }
 
   /**
-   * Calendar sources get the window, order and limit so the data layer expands recurring events lazily. The
-   * window is widened to whole UTC days (one day on the open side) so it stays the same all day long and a
-   * re-render never reloads; the exact cut happens in `selectEvents`. Open ends are given explicitly (1970, or ten
-   * years after the clock), so the data layer's defaults around the real date never apply to an injected clock.
+   * Calendar sources get the window, order and limit so the data layer expands recurring events lazily, exactly
+   * in the window shown (see `loadWindow`).
    */
   protected override sourceDescription(): Omit<SourceDescription, 'signal'> | undefined {
     const base = super.sourceDescription();
     if (!base) return undefined;
-    const now = this.now ?? this.createdAt;
-    const own = this.window(now);
     const range = this.rangeValue;
-    const today = startOfUtcDay(now);
-    const widen = (date: Date | undefined, days: number) => (date ? addDays(startOfUtcDay(date), days) : undefined);
-    const from = latest(widen(own.from, -1), range === 'upcoming' ? addDays(today, -1) : undefined) ?? new Date(0);
-    const to =
-      earliest(widen(own.to, 2), range === 'past' ? addDays(today, 2) : undefined) ?? addDays(today, HORIZON_DAYS);
+    const now = this.now ?? this.createdAt;
+    const { from, to } = loadWindow(range, now, this.window(now), this.zone);
     const limit = this.limit !== undefined && this.limit >= 0 ? this.limit + FETCH_MARGIN : DEFAULT_FETCH_LIMIT;
     return { ...base, window: { from, to }, order: range === 'past' ? 'desc' : 'asc', limit };
   }
@@ -309,7 +297,8 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
       ...this.window(options.now!),
       limit: this.limit !== undefined && this.limit >= 0 ? this.limit : undefined,
     });
-    const subscribe = this.renderSubscribe(dataset);
+    const unreadable = dataset.meta.unreadableEvents;
+    const subscribe = html`${unreadable ? html`<p class="count">${this.localize.t(eventsStrings).unreadable(unreadable)}</p>` : nothing}${this.renderSubscribe(dataset)}`;
     if (!selected.length) return html`${renderEmpty(emptyText)}${subscribe}`;
 
     const filterState = this.filter.state;

@@ -19,6 +19,9 @@ export const eventsStrings = defineStrings(
     location: 'Ort',
     count: (shown: number, total: number) =>
       shown === total ? `${total} ${total === 1 ? 'Termin' : 'Termine'}` : `${shown} von ${total} Terminen`,
+    /** Events of the feed that could not be read (the others are shown). */
+    unreadable: (count: number) =>
+      count === 1 ? '1 Termin konnte nicht gelesen werden' : `${count} Termine konnten nicht gelesen werden`,
   },
   {
     listLabel: 'Events',
@@ -38,5 +41,6 @@ export const eventsStrings = defineStrings(
     location: 'Location',
     count: (shown: number, total: number) =>
       shown === total ? `${total} ${total === 1 ? 'event' : 'events'}` : `${shown} of ${total} events`,
+    unreadable: (count: number) => (count === 1 ? '1 event could not be read' : `${count} events could not be read`),
   },
 );
