@@ -143,6 +143,17 @@ describe('recurrence engine: jumping to the window', () => {
   });
 });
 
+describe('recurrence engine: where a rule ends', () => {
+  it('hands out every occurrence of the last period before its end (a week ending on Wednesday keeps Monday)', () => {
+    const iterator = new RuleIterator(parseRecurrenceRule('FREQ=WEEKLY;BYDAY=MO,WE'), wall('2026-01-05 10:00'), {
+      until: wall('2026-01-14 10:00'),
+    });
+    const found: string[] = [];
+    for (let next = iterator.next(); next !== null; next = iterator.next()) found.push(show(next));
+    expect(found).to.deep.equal(['2026-01-05 10:00', '2026-01-07 10:00', '2026-01-12 10:00', '2026-01-14 10:00']);
+  });
+});
+
 describe('recurrence engine: rules that cannot be followed', () => {
   it('says at once that a rule names a day no month has (BYMONTH=2;BYMONTHDAY=30)', () => {
     expect(() => new RuleIterator(parseRecurrenceRule('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30'), 0)).to.throw(

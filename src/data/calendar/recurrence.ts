@@ -202,23 +202,25 @@ export class RuleIterator {
 
   /** The next occurrence's wall clock, or null when the rule has ended. Throws RecurrenceBudgetError. */
   next(): WallMs | null {
-    while (!this.done) {
+    for (;;) {
       while (this.index < this.buffer.length) {
         const seconds = this.buffer[this.index++];
         if (seconds < this.startSeconds) continue;
         if (this.remaining-- <= 0 || seconds > this.untilSeconds) {
           this.done = true;
+          this.index = this.buffer.length;
           return null;
         }
         this.emitted++;
         return seconds * 1000;
       }
+      // `done` says no period follows; the last one's occurrences have been handed out above.
+      if (this.done) return null;
       this.buffer.length = 0;
       this.index = 0;
       const skipTo = this.expand(this.period);
       this.advance(skipTo);
     }
-    return null;
   }
 
   private spend(steps: number): void {
@@ -295,7 +297,9 @@ export class RuleIterator {
     else if (firstSecond >= LAST_SECOND) {
       this.done = true;
       // From DTSTART (or the window) to the year 9999 without a single match: the rule never matches.
-      if (this.emitted === 0 && this.remaining > 0) throw new RecurrenceBudgetError('the rule never matches');
+      if (this.emitted === 0 && this.remaining > 0 && this.buffer.length === 0) {
+        throw new RecurrenceBudgetError('the rule never matches');
+      }
     }
   }
 
