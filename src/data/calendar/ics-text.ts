@@ -18,10 +18,6 @@ export interface IcsComponent {
   name: string;
   properties: IcsProperty[];
   children: IcsComponent[];
-  /** The unfolded lines from BEGIN to END, for handing a VTIMEZONE to ical.js. */
-  lines: readonly string[];
-  firstLine: number;
-  lastLine: number;
 }
 
 /** Unfolds lines (CRLF, LF or CR, then a space or tab) and remembers where each began, for error messages. */
@@ -94,9 +90,6 @@ export function parseIcsComponents(text: string): IcsComponent[] {
         name: property.value.trim().toLowerCase(),
         properties: [],
         children: [],
-        lines,
-        firstLine: index,
-        lastLine: lines.length - 1,
       };
       (stack.at(-1)?.children ?? roots).push(component);
       stack.push(component);
@@ -105,10 +98,7 @@ export function parseIcsComponents(text: string): IcsComponent[] {
       // A stray END closes the nearest open component of that name; one that matches nothing is ignored.
       let open = stack.length - 1;
       while (open >= 0 && stack[open].name !== name) open--;
-      if (open >= 0) {
-        stack[open].lastLine = index;
-        stack.length = open;
-      }
+      if (open >= 0) stack.length = open;
     } else {
       stack.at(-1)?.properties.push(property);
     }
@@ -157,9 +147,4 @@ export function parseDuration(value: string): number | undefined {
       Number(seconds ?? 0)) *
     1000;
   return sign === '-' ? -ms : ms;
-}
-
-/** The text of a component from BEGIN to END (for ical.js's VTIMEZONE reading). */
-export function componentText(component: IcsComponent): string {
-  return component.lines.slice(component.firstLine, component.lastLine + 1).join('\r\n');
 }

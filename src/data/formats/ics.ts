@@ -1,21 +1,19 @@
 /**
  * iCalendar (RFC 5545) → one record per occurrence. The text is read by ../calendar/ics-text.ts, RRULEs are stepped
  * by our own engine (../calendar/recurrence.ts) on wall clocks, times become instants through the browser's IANA
- * zone data (../calendar/time-zone.ts; ical.js only for a VTIMEZONE the browser does not know), and a lazy merge
+ * zone data (../calendar/time-zone.ts; ../calendar/vtimezone.ts for a VTIMEZONE the browser does not know), and a lazy merge
  * (../calendar/merge.ts) hands out occurrences in order, so "the next 20" expands little more than 20.
  *
  * Work is bounded: each series may take a fixed number of engine steps between two occurrences it hands out, the
  * feed as a whole a larger number; a series that runs out, or fails in any other way, is left out and named in
  * `unreadable`, and the rest of the feed is shown.
  */
-import ICAL from 'ical.js';
 import { charsetOf, decodeText } from '../decode.js';
 import { datasetDate } from '../dataset-date.js';
 import { DataError } from '../errors.js';
 import { EVENT_FIELDS, occurrenceId, resolveWindow, takeOrdered } from '../calendar/events.js';
 import {
   allProperties,
-  componentText,
   firstProperty,
   parseDuration,
   parseIcsComponents,
@@ -38,10 +36,10 @@ import {
   ianaTimeZone,
   timeZoneFromTzid,
   utcTimeZone,
-  wallByOffset,
   type TimeZone,
   type WallMs,
 } from '../calendar/time-zone.js';
+import { vtimezoneZone } from '../calendar/vtimezone.js';
 import type { DataRecord, Geometry, SourceDescription } from '../types.js';
 import type { Parser } from './parser.js';
 
@@ -106,7 +104,7 @@ class ZoneResolver {
   /**
    * IANA ids use the browser's zone data, which is right for every year; a calendar's VTIMEZONE is used only for
    * ids the browser does not know. (fablab's Europe/Berlin VTIMEZONE lists only the changes of 2018–2020, and
-   * ical.js then puts every earlier time at UTC+0.)
+   * read alone it would put every earlier time at UTC+0.)
    */
   zone(tzid: string | undefined): TimeZone {
     if (!tzid) return this.floating;
@@ -120,45 +118,8 @@ class ZoneResolver {
 
   private vtimezone(tzid: string): TimeZone | undefined {
     const component = this.vtimezones.find((c) => textOf(c, 'tzid') === tzid);
-    if (!component) return undefined;
-    let definition: InstanceType<typeof ICAL.Timezone>;
-    try {
-      const parsed = new ICAL.Component(ICAL.parse(`BEGIN:VCALENDAR\r\n${componentText(component)}\r\nEND:VCALENDAR`));
-      definition = new ICAL.Timezone(parsed.getFirstSubcomponent('vtimezone')!);
-    } catch {
-      return undefined; // a VTIMEZONE ical.js cannot read: the times count as floating
-    }
-    const cache = new Map<WallMs, number>();
-    const zone: TimeZone = {
-      id: tzid,
-      toInstant(wall: WallMs): number {
-        let instant = cache.get(wall);
-        if (instant === undefined) {
-          instant = wall - definition.utcOffset(icalTime(wall, definition)) * 1000;
-          cache.set(wall, instant);
-        }
-        return instant;
-      },
-      toWall: (instant) => wallByOffset(zone, instant),
-    };
-    return zone;
+    return component ? vtimezoneZone(component) : undefined;
   }
-}
-
-function icalTime(wall: WallMs, zone: InstanceType<typeof ICAL.Timezone>): InstanceType<typeof ICAL.Time> {
-  const date = new Date(wall);
-  return new ICAL.Time(
-    {
-      year: date.getUTCFullYear(),
-      month: date.getUTCMonth() + 1,
-      day: date.getUTCDate(),
-      hour: date.getUTCHours(),
-      minute: date.getUTCMinutes(),
-      second: date.getUTCSeconds(),
-      isDate: false,
-    },
-    zone,
-  );
 }
 
 /**
