@@ -63,6 +63,31 @@ describe('iCalendar: every frequency jumps to the window', () => {
   });
 });
 
+describe('iCalendar: newest first', () => {
+  it('gives the last seconds before the window end for a FREQ=SECONDLY rule from 1970, not the oldest', () => {
+    const result = parseIcsText(calendar(event('sekunde', 'FREQ=SECONDLY')), {
+      window: { from: new Date(0), to: FROM },
+      order: 'desc',
+      limit: 3,
+    });
+    expect(startsOf(result.records)).to.deep.equal([
+      '2026-12-03T09:59:59.000Z',
+      '2026-12-03T09:59:58.000Z',
+      '2026-12-03T09:59:57.000Z',
+    ]);
+    expect(result.truncated).to.equal(true);
+  });
+
+  it('still finds the newest of rare events far back in the window', () => {
+    const result = parseIcsText(calendar(event('jaehrlich', 'FREQ=YEARLY;COUNT=3', '19800301T090000', 'PT1H')), {
+      window: { from: new Date(0), to: FROM },
+      order: 'desc',
+      limit: 2,
+    });
+    expect(startsOf(result.records)).to.deep.equal(['1982-03-01T08:00:00.000Z', '1981-03-01T08:00:00.000Z']);
+  });
+});
+
 describe('iCalendar: ics-hostile-rules.ics (rules that never match or cannot be read)', () => {
   it('shows what can be read and names the four events that could not be', async () => {
     const dataset = await loadDataset({ url: HOSTILE, window: { from: FROM, to: TO }, limit: 20 });

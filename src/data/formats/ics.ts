@@ -534,6 +534,23 @@ function reconcile(copies: Copy[]): Copy[] {
 export function parseIcsText(textValue: string, options: IcsParseOptions = {}): IcsParseResult {
   const roots = parseCalendar(textValue);
   const window = resolveWindow(options.window, options.now);
+  const { order, limit } = options;
+  if (order === 'desc' && limit !== undefined && limit >= 0) {
+    // Newest first with a limit: look back an hour, a day, a week, a quarter, two years, twenty, and only then over
+    // the whole window, so "the last 10" of a feed with a rule every second are the last seconds before `to`, not
+    // the end of the 50 000 oldest.
+    for (const hours of [1, 24, 7 * 24, 92 * 24, 731 * 24, 7305 * 24]) {
+      const from = window.to - hours * HOUR_MS;
+      if (from <= window.from) break;
+      const result = expandCalendar(roots, { from, to: window.to }, options);
+      if (result.truncated) return result;
+    }
+  }
+  return expandCalendar(roots, window, options);
+}
+
+/** The occurrences of parsed calendars in one window (see parseIcsText). */
+function expandCalendar(roots: IcsComponent[], window: MergeWindow, options: IcsParseOptions): IcsParseResult {
   const sources: OccurrenceSource<OccurrenceItem>[] = [];
   const budget = new FeedBudget(options.feedSteps ?? FEED_STEP_BUDGET, options.seriesSteps ?? SERIES_STEP_BUDGET);
   let title: string | undefined;
