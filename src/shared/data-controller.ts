@@ -5,9 +5,11 @@ import { DataError, toDataError } from '../data/errors.js';
 import { loadDataset } from '../data/load.js';
 import type { Dataset, SourceDescription } from '../data/types.js';
 import { subscribeSharedData, type LoadState, type SharedData } from './context.js';
+import type { LoadDetail } from './events.js';
 import type { LocalizeController } from './localize.js';
+import type { OffenElement } from './offen-element.js';
 
-type Host = ReactiveControllerHost & HTMLElement & { emit?: (name: `offen-${string}`, detail?: unknown) => unknown };
+type Host = ReactiveControllerHost & HTMLElement & { emit?: OffenElement['emit'] };
 
 /** A source description as the widgets build it from their attributes (the controller adds the abort signal). */
 export type Source = Omit<SourceDescription, 'signal'>;
@@ -21,12 +23,6 @@ export interface DataControllerOptions {
   given?(): Dataset | undefined;
   /** The host's language, for the shared loading, "no source" and error states (see derive.ts). */
   localize?: LocalizeController;
-}
-
-export interface LoadDetail {
-  count: number;
-  format: string;
-  meta: Dataset['meta'];
 }
 
 /**
@@ -251,3 +247,4 @@ export class DataController implements ReactiveController {
     return this.task.taskComplete.catch(() => undefined);
   }
 }
+export type { LoadDetail } from './events.js';

@@ -1,4 +1,5 @@
 import { LitElement } from 'lit';
+import type { OffenEventDetail, OffenEventName } from './events.js';
 import { LocalizeController } from './localize.js';
 
 /**
@@ -9,13 +10,20 @@ export class OffenElement extends LitElement {
   /** The page language (nearest `lang` attribute), re-rendering when it changes. */
   protected readonly localize = new LocalizeController(this);
 
-  /** Dispatches a bubbling, composed `offen-*` event and returns it (check `defaultPrevented`). */
-  emit<T>(name: `offen-${string}`, detail?: T, options: { cancelable?: boolean } = {}): CustomEvent<T> {
-    const event = new CustomEvent<T>(name, {
+  /**
+   * Dispatches a bubbling, composed `offen-*` event and returns it (check `defaultPrevented`). The detail is typed by
+   * the event's name (OffenEventMap in events.ts), so one event has one detail shape in every widget.
+   */
+  emit<K extends OffenEventName, D extends OffenEventDetail<K>>(
+    name: K,
+    detail: D,
+    options: { cancelable?: boolean } = {},
+  ): CustomEvent<D> {
+    const event = new CustomEvent<D>(name, {
       bubbles: true,
       composed: true,
       cancelable: options.cancelable ?? false,
-      detail: detail as T,
+      detail,
     });
     this.dispatchEvent(event);
     return event;

@@ -17,10 +17,13 @@ describe('chart data shaping', () => {
   it('pivots long format into one series per value of the series column, numeric x ascending, gaps as null', () => {
     const data = shapeData(long, { ...base, x: 'Jahr', y: ['Wert'], series: 'Ort' });
     expect(data.labels.map((l) => l.value)).to.deep.equal([2019, 2020, 2021]);
-    expect(data.series).to.deep.equal([
+    expect(data.series.map(({ name, values }) => ({ name, values }))).to.deep.equal([
       { name: 'Bad Belzig', values: [8, 10, 12] },
       { name: 'Wiesenburg', values: [null, 4, null] },
     ]);
+    // Each value knows the one row behind it (offen-select's record); a gap has none.
+    expect(data.series[0].records.map((r) => r?.values.Jahr)).to.deep.equal([2019, 2020, 2021]);
+    expect(data.series[1].records.map((r) => r?.values.Jahr)).to.deep.equal([undefined, 2020, 2021]);
   });
 
   it('aggregates rows sharing a label with sum, mean, min, max and count', () => {

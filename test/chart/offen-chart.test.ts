@@ -312,6 +312,9 @@ describe('<offen-chart>', () => {
     );
     const { detail } = (await selected) as CustomEvent<ChartSelectDetail>;
     expect(detail).to.deep.include({ label: 'Kinder-, Jugend- und Familienhilfe', value: 6210480 });
+    // The same shape as every widget's offen-select: the label's id and the one row behind the bar.
+    expect(detail.id).to.equal('Kinder-, Jugend- und Familienhilfe');
+    expect(detail.record?.values.Produktbereich).to.equal('Kinder-, Jugend- und Familienhilfe');
   });
 
   it('goes through the values by keyboard: tooltip and announcement, Enter selects, Escape and leaving let go', async () => {

@@ -210,6 +210,8 @@ describe('<offen-events> with an ICS feed', () => {
     setTimeout(() => button.click());
     const event = (await oneEvent(el, 'offen-select')) as CustomEvent<EventSelectDetail>;
     expect(event.detail.event.title).to.equal('Lesung: Sagen aus dem Hohen Fläming');
+    expect(event.detail.id).to.equal(event.detail.event.id);
+    expect(event.detail.record?.id).to.equal(event.detail.event.id);
     expect(event.detail.expanded).to.equal(true);
     await el.updateComplete;
     expect(button.getAttribute('aria-expanded')).to.equal('true');

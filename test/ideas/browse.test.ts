@@ -143,6 +143,7 @@ describe('<offen-ideas> browsing', () => {
     setTimeout(() => button.click());
     const event = await oneEvent(el, 'offen-select');
     expect(event.detail.id).to.equal('b-6');
+    expect(event.detail.record?.values.id).to.equal('b-6');
     await el.updateComplete;
     expect(button.getAttribute('aria-expanded')).to.equal('true');
     const full = card.querySelector('.full')!;

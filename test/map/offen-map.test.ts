@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/map/offen-map.js';
 import type { OffenMap } from '../../src/components/map/offen-map.js';
-import type { DataRecord } from '../../src/data/types.js';
+import type { MapSelectDetail } from '../../src/components/map/offen-map.component.js';
 import { demoDataUrl, fixtureUrl } from '../helpers/server.js';
 import {
   $,
@@ -122,8 +122,10 @@ describe('<offen-map> data', () => {
     const id = String(feature.properties.id);
     const selected = oneEvent(el, 'offen-select');
     $(el, `.item[data-id="${id}"]`)!.click();
-    const event = (await selected) as CustomEvent<DataRecord>;
-    expect(event.detail.values.name).to.equal('Touristinformation Bad Belzig');
+    const event = (await selected) as CustomEvent<MapSelectDetail>;
+    expect(event.detail.id).to.equal(id);
+    expect(event.detail.title).to.equal('Touristinformation Bad Belzig');
+    expect(event.detail.record.values.name).to.equal('Touristinformation Bad Belzig');
     await until(() => $(el, '.leaflet-popup .details'), 'no popup');
     const details = $(el, '.leaflet-popup .details')!;
     expect(details.querySelector('.details-title')!.textContent).to.equal(feature.properties.name);
@@ -158,7 +160,7 @@ describe('<offen-map> data', () => {
     const marker = $(el, `path[data-id="${id}"]`)!;
     const selected = oneEvent(el, 'offen-select');
     marker.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: 1, clientY: 1 }));
-    expect(((await selected) as CustomEvent<DataRecord>).detail.id).to.equal(id);
+    expect(((await selected) as CustomEvent<MapSelectDetail>).detail.id).to.equal(id);
     await until(() => $(el, `.item[data-id="${id}"]`)?.getAttribute('aria-current') === 'true');
     expect($(el, '.leaflet-popup .details-title')!.textContent).to.equal(listTitles(el)[5]);
   });

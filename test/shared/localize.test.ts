@@ -36,9 +36,9 @@ describe('OffenElement', () => {
   it('emits bubbling, composed offen-* events', async () => {
     const el = await fixture<TestWidget>(html`<test-widget></test-widget>`);
     let seen: CustomEvent | undefined;
-    document.addEventListener('offen-test', (e) => (seen = e as CustomEvent), { once: true });
-    el.emit('offen-test', { a: 1 });
-    expect(seen?.detail).to.deep.equal({ a: 1 });
+    document.addEventListener('offen-vote', (e) => (seen = e), { once: true });
+    el.emit('offen-vote', { id: 'a', voted: true, votes: 1 });
+    expect(seen?.detail).to.deep.equal({ id: 'a', voted: true, votes: 1 });
     expect(seen?.composed).to.equal(true);
   });
 

@@ -80,6 +80,8 @@ export interface PlotSeries {
   name: string;
   /** One value per label; null is a gap (no number in the data), never zero. */
   values: (number | null)[];
+  /** Per label, the one row behind the value; undefined when several rows (or none) were combined. */
+  records: (DataRecord | undefined)[];
 }
 
 export interface PlotData {
@@ -126,6 +128,8 @@ export function aggregateValues(values: readonly number[], aggregate: Aggregate,
 interface Cell {
   values: number[];
   rows: number;
+  /** The first row that fell into it. */
+  first?: DataRecord;
 }
 
 /** Floating-point sums of decimal amounts (0,1 + 0,2) are rounded back to the data's own precision. */
@@ -176,7 +180,7 @@ export function shapeData(records: readonly DataRecord[], options: ShapeOptions)
       }
       const bySeries = cells.get(name)!;
       let cell = bySeries.get(label.key);
-      if (!cell) bySeries.set(label.key, (cell = { values: [], rows: 0 }));
+      if (!cell) bySeries.set(label.key, (cell = { values: [], rows: 0, first: record }));
       cell.rows++;
       const value = column === undefined ? undefined : getValue(record, column);
       if (typeof value === 'number' && Number.isFinite(value)) {
@@ -217,6 +221,11 @@ export function shapeData(records: readonly DataRecord[], options: ShapeOptions)
 
   const series: PlotSeries[] = seriesNames.map((name) => {
     const values = kept.map((l) => valueOf(name, l.key));
+    const single = (key: string) => {
+      const cell = cells.get(name)?.get(key);
+      return cell?.rows === 1 ? cell.first : undefined;
+    };
+    const records = kept.map((l) => single(l.key));
     if (rest.length) {
       // The rest combines its rows the same way as every other label ("Sonstige" of a mean is the rest's mean).
       const merged: Cell = { values: [], rows: 0 };
@@ -227,8 +236,9 @@ export function shapeData(records: readonly DataRecord[], options: ShapeOptions)
         merged.rows += cell.rows;
       }
       values.push(tidy(aggregateValues(merged.values, aggregate, merged.rows), decimals));
+      records.push(undefined);
     }
-    return { name, values };
+    return { name, values, records };
   });
 
   const plotted: PlotLabel[] = rest.length

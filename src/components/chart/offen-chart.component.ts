@@ -1,9 +1,11 @@
+import { deepArrayEquals } from '@lit/task/deep-equals.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DataError } from '../../data/errors.js';
 import { mapRoles, type RoleSpec } from '../../data/mapping.js';
 import type { DataRecord, Dataset, Field } from '../../data/types.js';
 import { DataController } from '../../shared/data-controller.js';
+import type { SelectDetail } from '../../shared/events.js';
 import { derive } from '../../shared/derive.js';
 import { FilterController, splitList } from '../../shared/filter-controller.js';
 import { safeWebUrl } from '../../shared/safe-url.js';
@@ -39,8 +41,11 @@ const PALETTE_LIGHT = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#
 /** The same hues, ordered for contrast on a dark background. */
 const PALETTE_DARK = ['#56b4e9', '#e69f00', '#009e73', '#cc79a7', '#f0e442', '#d55e00', '#ffffff', '#0072b2'];
 
-/** What `offen-select` carries: the clicked label, its series and value. */
-export interface ChartSelectDetail {
+/**
+ * What the chart's `offen-select` carries: `id` is the label's key (ISO for dates), `record` the one row behind the
+ * value (none when rows were combined), with the label as shown, its series and value.
+ */
+export interface ChartSelectDetail extends SelectDetail {
   label: string;
   series: string;
   value: number | null;
@@ -88,8 +93,8 @@ const isChartType = (value: unknown): value is ChartType => CHART_TYPES.includes
  *
  * @fires {CustomEvent<LoadDetail>} offen-load - The data loaded (detail: record count, format, meta).
  * @fires {CustomEvent<DataError>} offen-error - Loading failed or a column does not exist (detail: the DataError).
- * @fires {CustomEvent<ChartSelectDetail>} offen-select - A bar, point or slice was clicked or chosen with Enter (detail: label, series, value).
- * @fires {CustomEvent<{type: string}>} offen-render - The chart has been drawn completely (after its animation).
+ * @fires {CustomEvent<ChartSelectDetail>} offen-select - A bar, point or slice was clicked or chosen with Enter (detail: `id`, the `record` when one row makes the value, label, series, value, index).
+ * @fires {CustomEvent<RenderDetail>} offen-render - The chart has been drawn completely (after its animation).
  *
  * @csspart figure - The `<figure>` around everything.
  * @csspart heading - The heading.
@@ -212,7 +217,6 @@ export class OffenChart extends OffenSourceElement {
   @state() private engineError?: DataError;
   private handle?: ChartHandle;
   private creating?: Promise<void>;
-  private drawnKey = '';
   private generation = 0;
   private readonly darkQuery = matchMedia('(prefers-color-scheme: dark)');
   private readonly onSchemeChange = () => this.theme !== 'dark' && this.theme !== 'light' && this.requestUpdate();
@@ -700,8 +704,11 @@ export class OffenChart extends OffenSourceElement {
     const current = this.plot;
     if (!current) return;
     const chosen = this.plottedSeries(current)[seriesIndex];
-    this.emit<ChartSelectDetail>('offen-select', {
-      label: this.labelText(current.labels[index]),
+    const label = current.labels[index];
+    this.emit('offen-select', {
+      id: label.key.replace(/^[\u0000\u0001]/, ''),
+      record: chosen?.records[index],
+      label: this.labelText(label),
       series: chosen?.name ?? '',
       value: chosen?.values[index] ?? null,
       index,
@@ -766,13 +773,15 @@ export class OffenChart extends OffenSourceElement {
   }
 
   private onDrawn(): void {
-    const key = this.renderedKey;
-    if (key === this.drawnKey) return;
-    this.drawnKey = key;
+    if (this.drawnInputs === this.renderedInputs) return;
+    this.drawnInputs = this.renderedInputs;
     this.emit('offen-render', { type: this.chartType });
   }
 
-  private renderedKey = '';
+  /** What the chart was last drawn from, so a re-render with equal values does not draw again. */
+  private renderedInputs: unknown[] = [];
+  /** The inputs announced with offen-render, so each drawing is announced once. */
+  private drawnInputs?: unknown[];
 
   private async syncChart(): Promise<void> {
     const canvas = this.renderRoot.querySelector('canvas');
@@ -782,10 +791,17 @@ export class OffenChart extends OffenSourceElement {
       return;
     }
     const input = this.engineInput(plot);
-    const key = JSON.stringify([input.type, input.labels, input.series, input.theme, this.unit, this.decimals]);
+    const drawn = [
+      input.type,
+      input.labels,
+      input.series.map((s) => [s.name, s.values]),
+      input.theme,
+      this.unit,
+      this.decimals,
+    ];
     if (this.handle && this.handle.chart.canvas === canvas && this.handle.type === input.type) {
-      if (key !== this.renderedKey) {
-        this.renderedKey = key;
+      if (!deepArrayEquals(drawn, this.renderedInputs)) {
+        this.renderedInputs = drawn;
         this.handle.update(input);
       }
       return;
@@ -795,7 +811,7 @@ export class OffenChart extends OffenSourceElement {
     const generation = ++this.generation;
     this.pendingCanvas = canvas;
     this.pendingType = input.type;
-    this.renderedKey = key;
+    this.renderedInputs = drawn;
     this.creating = createChart(canvas, input)
       .then((handle) => {
         if (generation !== this.generation || !canvas.isConnected) {
@@ -834,6 +850,6 @@ export class OffenChart extends OffenSourceElement {
     this.handle = undefined;
     this.creating = undefined;
     this.pendingCanvas = undefined;
-    this.drawnKey = '';
+    this.drawnInputs = undefined;
   }
 }

@@ -1,5 +1,5 @@
 import { getValue, mapRoles, type RoleMap, type RoleSpecs } from '../../data/mapping.js';
-import type { Dataset, Value } from '../../data/types.js';
+import type { DataRecord, Dataset, Value } from '../../data/types.js';
 import { DAY_MS } from '../../data/util.js';
 import { addDays, dayKey, floating } from './zoned-time.js';
 
@@ -16,6 +16,8 @@ export interface EventItem {
   description?: string;
   cancelled: boolean;
   uid?: string;
+  /** The dataset's record the event was read from. */
+  record?: DataRecord;
 }
 
 export type EventRole =
@@ -113,6 +115,7 @@ export function recordsToEvents(
       cancelled:
         cancelledValue === true || (typeof cancelledValue === 'string' && /^(ja|yes|true|1)$/i.test(cancelledValue)),
       uid: text(get('uid')),
+      record,
     });
   }
   return events;

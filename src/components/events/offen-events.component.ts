@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Dataset, SourceDescription } from '../../data/types.js';
 import { DataController } from '../../shared/data-controller.js';
+import type { SelectDetail } from '../../shared/events.js';
 import { derive } from '../../shared/derive.js';
 import { FilterController, type FilterHost } from '../../shared/filter-controller.js';
 import { commonStrings } from '../../shared/i18n.js';
@@ -33,8 +34,8 @@ import { eventsStyles } from './offen-events.styles.js';
 import { eventsStrings } from './offen-events.strings.js';
 import { addDays, dayKey, DEFAULT_TIME_ZONE, isValidTimeZone, parseDateAttribute } from './zoned-time.js';
 
-/** Detail of `offen-select`. */
-export interface EventSelectDetail {
+/** What the list's `offen-select` carries: the event's id and record, the event, and whether it is now open. */
+export interface EventSelectDetail extends SelectDetail {
   event: EventItem;
   expanded: boolean;
 }
@@ -91,7 +92,7 @@ function latest(...dates: (Date | undefined)[]): Date | undefined {
  *
  * @fires {CustomEvent<LoadDetail>} offen-load - The data loaded (detail: record count, format, meta).
  * @fires {CustomEvent<DataError>} offen-error - Loading or field mapping failed (detail: the DataError).
- * @fires {CustomEvent<EventSelectDetail>} offen-select - An event's title was activated (detail: the event and
+ * @fires {CustomEvent<EventSelectDetail>} offen-select - An event's title was activated (detail: `id`, `record`, the event and
  *   whether its details are now open). Titles are buttons in the compact layout, and in the full layout where a
  *   long description is cut.
  *
@@ -502,7 +503,7 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
     if (expanded) next.add(key);
     else next.delete(key);
     this.expanded = next;
-    this.emit<EventSelectDetail>('offen-select', { event, expanded });
+    this.emit('offen-select', { id: event.id, record: event.record, event, expanded } satisfies EventSelectDetail);
   }
 
   private showMore(): void {

@@ -153,6 +153,8 @@ export interface Idea {
   lon?: number;
   /** Sent from this page and not yet approved by a moderator. */
   pending?: boolean;
+  /** The dataset's record the idea was read from (none for an idea sent from this page). */
+  record?: DataRecord;
 }
 
 /**
@@ -303,7 +305,9 @@ export function ideasOf(
   statusMap: Map<string, StatusKey>,
   lang: Lang,
 ): Idea[] {
-  return dataset.records.map((record) => toIdea(record, roles, statusMap, lang)).filter((idea) => idea.title);
+  return dataset.records
+    .map((record) => ({ ...toIdea(record, roles, statusMap, lang), record }))
+    .filter((idea) => idea.title);
 }
 
 /** Categories in the order of first appearance, German collation. */

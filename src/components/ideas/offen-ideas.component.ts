@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { mapRoles } from '../../data/mapping.js';
 import type { Dataset } from '../../data/types.js';
 import { DataController } from '../../shared/data-controller.js';
+import type { SelectDetail } from '../../shared/events.js';
 import { derive } from '../../shared/derive.js';
 import { FilterController, splitList, type FilterHost } from '../../shared/filter-controller.js';
 import { commonStrings } from '../../shared/i18n.js';
@@ -68,21 +69,11 @@ const emptyDraft = (): Draft => ({
   startedAt: 0,
 });
 
-export interface IdeaSelectDetail {
-  id: string;
+/** What the board's `offen-select` carries: the idea's id, its record and the idea as the board shows it. */
+export interface IdeaSelectDetail extends SelectDetail {
   idea: Idea;
 }
-export interface IdeaSubmitDetail {
-  /** The idea as the server returned it (or as sent, when the answer had no body). */
-  idea: Record<string, unknown>;
-  published: boolean;
-  status: number;
-}
-export interface IdeaVoteDetail {
-  id: string;
-  voted: boolean;
-  votes: number;
-}
+export type { SubmitDetail as IdeaSubmitDetail, VoteDetail as IdeaVoteDetail } from '../../shared/events.js';
 
 const dateConverter = {
   fromAttribute: (value: string | null) => {
@@ -104,9 +95,9 @@ const dateConverter = {
  *
  * @fires {CustomEvent<LoadDetail>} offen-load - The ideas loaded (detail: count, format, meta).
  * @fires {CustomEvent<DataError>} offen-error - Loading or field mapping failed (detail: the DataError).
- * @fires {CustomEvent<IdeaSelectDetail>} offen-select - An idea was opened (detail: id and idea).
- * @fires {CustomEvent<IdeaSubmitDetail>} offen-submit - The server confirmed a submitted idea.
- * @fires {CustomEvent<IdeaVoteDetail>} offen-vote - The server counted or withdrew a vote.
+ * @fires {CustomEvent<IdeaSelectDetail>} offen-select - An idea was opened, in the list or on the map (detail: `id`, `record` (none for an idea sent from this page), `idea`).
+ * @fires {CustomEvent<SubmitDetail>} offen-submit - The server confirmed a submitted idea.
+ * @fires {CustomEvent<VoteDetail>} offen-vote - The server counted or withdrew a vote.
  *
  * @csspart card - One idea.
  * @csspart badge - The status badge of an idea.
@@ -575,7 +566,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
       return;
     }
     this.openId = idea.id;
-    this.emit<IdeaSelectDetail>('offen-select', { id: idea.id, idea });
+    this.emit('offen-select', { id: idea.id, record: idea.record, idea } satisfies IdeaSelectDetail);
   }
 
   /** Escape closes an open idea and puts focus back on its title. */
@@ -620,7 +611,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
   private onMapSelect(event: CustomEvent<{ id: string }>, ideas: Idea[]): void {
     event.stopPropagation();
     const idea = ideas.find((candidate) => candidate.id === event.detail?.id);
-    if (idea) this.emit<IdeaSelectDetail>('offen-select', { id: idea.id, idea });
+    if (idea) this.emit('offen-select', { id: idea.id, record: idea.record, idea } satisfies IdeaSelectDetail);
   }
 
   private async showMapView(): Promise<void> {
@@ -671,7 +662,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
       const votes = result.votes ?? Math.max(0, shown + (withdraw ? -1 : 1));
       update(!withdraw, votes);
       saveVotes(url, this.voted);
-      this.emit<IdeaVoteDetail>('offen-vote', { id: idea.id, voted: !withdraw, votes });
+      this.emit('offen-vote', { id: idea.id, voted: !withdraw, votes });
     } else if (result.kind === 'already') {
       update(true, result.votes ?? shown, t.alreadyVoted);
       saveVotes(url, this.voted);
@@ -954,7 +945,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
         saveOwnIdeas(ownKey, [own, ...this.storedOwnIdeas()]);
       }
       this.formMessage = { kind: 'success', text: result.published ? t.success : t.successPending };
-      this.emit<IdeaSubmitDetail>('offen-submit', {
+      this.emit('offen-submit', {
         idea: result.idea ?? { title: idea.title, description: idea.description, category: idea.category },
         published: result.published,
         status: result.status,

@@ -2,8 +2,9 @@ import { html, nothing, render, type PropertyValues, type TemplateResult } from 
 import { property, state } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Dataset } from '../../data/types.js';
+import type { DataRecord, Dataset } from '../../data/types.js';
 import { DataController } from '../../shared/data-controller.js';
+import type { SelectDetail } from '../../shared/events.js';
 import { derive } from '../../shared/derive.js';
 import { FilterController } from '../../shared/filter-controller.js';
 import { commonStrings } from '../../shared/i18n.js';
@@ -34,6 +35,12 @@ import {
   type ConsentMode,
 } from './tiles.js';
 
+/** What the map's `offen-select` carries: the offer's id, its record and its title. */
+export interface MapSelectDetail extends SelectDetail {
+  record: DataRecord;
+  title: string;
+}
+
 /** A category's colour dot. SVG `fill` is a presentation attribute, so it works under a strict CSP. */
 function swatch(color: string) {
   return html`<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true">
@@ -58,7 +65,7 @@ const NARROW_WIDTH = 600;
  *
  * @fires {CustomEvent<LoadDetail>} offen-load - The data loaded (detail: record count, format, meta).
  * @fires {CustomEvent<DataError>} offen-error - Loading or field mapping failed (detail: the DataError).
- * @fires {CustomEvent<DataRecord>} offen-select - The reader chose an offer on the map or in the list (detail: the record).
+ * @fires {CustomEvent<MapSelectDetail>} offen-select - The reader chose an offer on the map or in the list (detail: `id`, `record`, `title`).
  *
  * @csspart filter - The bar with the search field and the category chips.
  * @csspart legend - The category chips with their marker colours and counts (the legend).
@@ -368,7 +375,7 @@ export class OffenMap extends OffenSourceElement {
     this.engine?.select(id);
     if (source !== 'map') this.engine?.reveal(id, !matchMedia('(prefers-reduced-motion: reduce)').matches);
     this.openDetails(id, source === 'list');
-    if (source !== 'attribute') this.emit('offen-select', offer.record);
+    if (source !== 'attribute') this.emit('offen-select', { id: offer.id, record: offer.record, title: offer.title });
     if (source === 'map') {
       void this.updateComplete.then(() =>
         this.renderRoot.querySelector(`[data-id="${CSS.escape(id)}"].item`)?.scrollIntoView({ block: 'nearest' }),
