@@ -57,8 +57,8 @@ describe('event selection', () => {
       category: 'Verwaltung',
       location: 'Gemeindehaus Lübnitz',
     });
-    expect(filterEvents([a, b], ['Kultur']).map((e) => e.title)).to.deep.equal(['Chorprobe']);
-    expect(filterEvents([a, b], [], 'lübnitz').map((e) => e.title)).to.deep.equal(['Ortsbeirat']);
+    expect(filterEvents([a, b], ['Kultur'], undefined, 'de-DE').map((e) => e.title)).to.deep.equal(['Chorprobe']);
+    expect(filterEvents([a, b], [], 'lübnitz', 'de-DE').map((e) => e.title)).to.deep.equal(['Ortsbeirat']);
     // 23:30 UTC on 30 Nov is already 1 Dec in Berlin, but still November in New York.
     expect(groupEvents([a, b], 'month', 'Europe/Berlin').map((g) => g.key)).to.deep.equal(['2026-12']);
     expect(groupEvents([a, b], 'month', 'America/New_York').map((g) => g.key)).to.deep.equal(['2026-11', '2026-12']);

@@ -105,7 +105,7 @@ describe('<offen-ideas> browsing', () => {
 
   it('searches titles and descriptions, ignoring case and accents', async () => {
     const el = await createBoard(boardName('search'));
-    const search = $(el, '#q') as HTMLInputElement;
+    const search = $(el, '#search') as HTMLInputElement;
     search.value = 'WIESENBURG';
     search.dispatchEvent(new Event('input'));
     await el.updateComplete;

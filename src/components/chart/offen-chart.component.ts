@@ -5,6 +5,7 @@ import { DataError } from '../../data/errors.js';
 import { mapRoles, type RoleSpec } from '../../data/mapping.js';
 import type { DataRecord, Dataset, Field } from '../../data/types.js';
 import { DataController } from '../../shared/data-controller.js';
+import { headingLevel } from '../../shared/heading.js';
 import type { SelectDetail } from '../../shared/events.js';
 import { derive } from '../../shared/derive.js';
 import { FilterController, splitList } from '../../shared/filter-controller.js';
@@ -536,7 +537,7 @@ export class OffenChart extends OffenSourceElement {
 
   private renderHeading() {
     if (!this.heading) return nothing;
-    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel ?? 3)));
+    const level = headingLevel(this.headingLevel);
     return html`<div class="heading" part="heading" role="heading" aria-level=${level}>${this.heading}</div>`;
   }
 

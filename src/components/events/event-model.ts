@@ -1,6 +1,7 @@
 import { getValue, mapRoles, type RoleMap, type RoleSpecs } from '../../data/mapping.js';
 import type { DataRecord, Dataset, Value } from '../../data/types.js';
 import { DAY_MS } from '../../data/util.js';
+import { matchesSearch, searchIndex, searchWords } from '../../shared/search.js';
 import { addDays, dayKey, floating } from './zoned-time.js';
 
 /** One occurrence as the widget shows it. All-day `start`/`end` are midnight UTC of calendar days, end exclusive. */
@@ -197,22 +198,20 @@ export function selectEvents(events: readonly EventItem[], selection: Selection)
 }
 
 /** Category filter (any of the list) and free-text search over title, description, location and category. */
-export function filterEvents(events: readonly EventItem[], categories: readonly string[], query?: string): EventItem[] {
-  const needle = query?.trim().toLocaleLowerCase('de');
+/** Category and the search rule of every widget (src/shared/search.ts) over title, text, place and category. */
+export function filterEvents(
+  events: readonly EventItem[],
+  categories: readonly string[],
+  query: string | undefined,
+  locale: string,
+): EventItem[] {
+  const words = searchWords(query, locale);
   return events.filter((event) => {
     if (categories.length && !(event.category && categories.includes(event.category))) return false;
-    if (!needle) return true;
-    return [event.title, event.description, event.location, event.category].some((value) =>
-      value?.toLocaleLowerCase('de').includes(needle),
-    );
+    if (!words.length) return true;
+    const index = searchIndex([event.title, event.description, event.location, event.category], locale);
+    return matchesSearch(index, words);
   });
-}
-
-/** Distinct categories, sorted the German way. */
-export function categoriesOf(events: readonly EventItem[]): string[] {
-  return [...new Set(events.map((e) => e.category).filter((c): c is string => !!c))].sort((a, b) =>
-    a.localeCompare(b, 'de'),
-  );
 }
 
 export type GroupBy = 'month' | 'day' | 'none';

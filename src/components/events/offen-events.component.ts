@@ -5,8 +5,12 @@ import { DataController } from '../../shared/data-controller.js';
 import type { SelectDetail } from '../../shared/events.js';
 import { derive } from '../../shared/derive.js';
 import { FilterController, type FilterHost } from '../../shared/filter-controller.js';
+import { filterBarStyles, renderFilterBar } from '../../shared/filter-bar.js';
+import { headingLevel } from '../../shared/heading.js';
 import { commonStrings } from '../../shared/i18n.js';
+import { PagingController } from '../../shared/paging-controller.js';
 import { safeWebUrl } from '../../shared/safe-url.js';
+import { categoriesOf } from '../../shared/search.js';
 import { OffenSourceElement } from '../../shared/source-element.js';
 import { renderEmpty } from '../../shared/states.js';
 import { hostStyles } from '../../shared/theme.js';
@@ -18,7 +22,6 @@ import {
   type DateTextOptions,
 } from './event-format.js';
 import {
-  categoriesOf,
   filterEvents,
   groupEvents,
   loadWindow,
@@ -121,7 +124,7 @@ function latest(...dates: (Date | undefined)[]): Date | undefined {
  * @cssprop [--offen-focus-color=#1d70b8] - Focus ring.
  */
 export class OffenEvents extends OffenSourceElement implements FilterHost {
-  static override styles = [hostStyles, eventsStyles];
+  static override styles = [hostStyles, filterBarStyles, eventsStyles];
 
   /** Which events: `upcoming`, `past` or `all`. */
   @property({ reflect: true }) range: EventRange = 'upcoming';
@@ -154,7 +157,6 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
    */
   @property({ attribute: false }) now?: Date;
 
-  @state() private shown = 0;
   @state() private expanded = new Set<string>();
 
   private readonly data = new DataController(this, {
@@ -168,9 +170,9 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
     build: (dataset, [overrides]) => recordsToEvents(dataset, overrides),
   });
   private readonly filter = new FilterController(this, ['category', 'q']);
+  private readonly paging = new PagingController(this, { pageSize: () => this.page, focusTarget: '[data-index]' });
   /** The clock for the load window when `now` is not set: fixed per element so re-renders do not reload. */
   private readonly createdAt = new Date();
-  private focusIndex?: number;
   private midnightTimer?: ReturnType<typeof setTimeout>;
 
   /** Resolves when the current load has finished (for tests and scripts). */
@@ -235,14 +237,8 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (
-      this.shown === 0 ||
-      changed.has('category') ||
-      changed.has('q') ||
-      changed.has('range') ||
-      changed.has('pageSize')
-    ) {
-      this.shown = this.page;
+    if (changed.has('category') || changed.has('q') || changed.has('range') || changed.has('pageSize')) {
+      this.paging.reset();
     }
   }
 
@@ -274,10 +270,6 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
 
   override updated(changed: PropertyValues<this>): void {
     if (changed.has('now') || changed.has('timezone')) this.scheduleMidnight();
-    if (this.focusIndex === undefined) return;
-    const item = this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.focusIndex}"]`);
-    this.focusIndex = undefined;
-    item?.focus();
   }
 
   override render() {
@@ -304,8 +296,8 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
 
     const filterState = this.filter.state;
     const categories = filterState.category ?? [];
-    const filtered = filterEvents(selected, categories, filterState.q);
-    const visible = filtered.slice(0, this.shown);
+    const filtered = filterEvents(selected, categories, filterState.q, this.localize.locale);
+    const visible = this.paging.slice(filtered).shown;
     const filtering = categories.length > 0 || !!filterState.q;
     const t = this.localize.t(eventsStrings);
     const groupBy = GROUPS.includes(this.groupBy) ? this.groupBy : 'month';
@@ -334,7 +326,7 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
       <div class="footer">
         ${
           filtered.length > visible.length
-            ? html`<button type="button" class="offen-button secondary" part="more" @click=${this.showMore}>
+            ? html`<button type="button" class="offen-button secondary" part="more" @click=${() => this.paging.more()}>
                 ${this.localize.t(commonStrings).showMore}
               </button>`
             : nothing
@@ -345,42 +337,27 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
   }
 
   private get level(): string {
-    const level = Math.round(this.headingLevel);
-    return String(level >= 2 && level <= 6 ? level : 3);
+    return headingLevel(this.headingLevel);
   }
 
   private renderControls(events: readonly EventItem[]): TemplateResult {
     const t = this.localize.t(eventsStrings);
-    const categories = categoriesOf(events);
-    const chosen = this.filter.state.category?.[0] ?? '';
-    return html`<div class="controls" part="controls">
-      <div class="control">
-        <label for="search">${t.searchLabel}</label>
-        <input
-          id="search"
-          type="search"
-          .value=${this.q ?? ''}
-          @input=${(e: Event) => this.filter.set({ q: (e.target as HTMLInputElement).value })}
-        />
-      </div>
-      ${
+    const categories = categoriesOf(events, this.localize.locale);
+    return renderFilterBar({
+      part: 'controls',
+      search: { label: t.searchLabel, value: this.q ?? '', onInput: (q) => this.filter.set({ q }) },
+      categories:
         categories.length > 1
-          ? html`<div class="control">
-              <label for="category">${t.category}</label>
-              <select
-                id="category"
-                @change=${(e: Event) => {
-                  const value = (e.target as HTMLSelectElement).value;
-                  this.filter.set({ category: value ? [value] : [] });
-                }}
-              >
-                <option value="" ?selected=${!chosen}>${t.allCategories}</option>
-                ${categories.map((c) => html`<option .value=${c} ?selected=${c === chosen}>${c}</option>`)}
-              </select>
-            </div>`
-          : nothing
-      }
-    </div>`;
+          ? {
+              kind: 'select',
+              label: t.category,
+              allLabel: t.allCategories,
+              options: categories,
+              selected: this.filter.state.category ?? [],
+              onChange: (category) => this.filter.set({ category }),
+            }
+          : undefined,
+    });
   }
 
   private renderEvent(event: EventItem, index: number, options: DateTextOptions): TemplateResult {
@@ -504,11 +481,6 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
     else next.delete(key);
     this.expanded = next;
     this.emit('offen-select', { id: event.id, record: event.record, event, expanded } satisfies EventSelectDetail);
-  }
-
-  private showMore(): void {
-    this.focusIndex = this.shown;
-    this.shown += this.page;
   }
 
   /** Saves one event as an .ics file through a Blob URL and `<a download>` (works under a strict CSP). */

@@ -1,22 +1,6 @@
 import { css } from 'lit';
 
 export const eventsStyles = css`
-  .controls {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75rem 1rem;
-    margin-block-end: 0.75rem;
-  }
-  .control {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
-    min-width: 12rem;
-    flex: 1 1 12rem;
-  }
-  .control label {
-    font-weight: 600;
-  }
   .count {
     margin: 0 0 0.5rem;
     color: var(--_muted);

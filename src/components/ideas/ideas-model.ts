@@ -1,5 +1,6 @@
 import { getValue, normalizeName, type RoleSpecs } from '../../data/mapping.js';
 import type { DataRecord, Dataset, Lang, Value } from '../../data/types.js';
+import { foldText, matchesSearch, searchIndex, searchWords } from '../../shared/search.js';
 
 /** The statuses a board shows. Every status in the data is mapped to one of these. */
 export const STATUS_KEYS = ['submitted', 'in-review', 'accepted', 'in-progress', 'done', 'rejected'] as const;
@@ -261,28 +262,16 @@ export interface IdeaFilter {
   q?: string;
 }
 
-/** Case- and accent-insensitive text for search. */
-function fold(text: string): string {
-  return text
-    .toLocaleLowerCase('de')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
-}
-
-export function filterIdeas(ideas: readonly Idea[], filter: IdeaFilter): Idea[] {
-  const categories = new Set(filter.categories.map(fold));
+/** Category, status and the search rule of every widget (src/shared/search.ts) over title, text, category, author. */
+export function filterIdeas(ideas: readonly Idea[], filter: IdeaFilter, locale: string): Idea[] {
+  const categories = new Set(filter.categories.map((c) => foldText(c, locale)));
   const statuses = new Set(filter.statuses.map((s) => toStatusKey(s)).filter(Boolean));
-  const words = fold(filter.q ?? '')
-    .split(/\s+/)
-    .filter(Boolean);
+  const words = searchWords(filter.q, locale);
   return ideas.filter((idea) => {
-    if (categories.size && !(idea.category && categories.has(fold(idea.category)))) return false;
+    if (categories.size && !(idea.category && categories.has(foldText(idea.category, locale)))) return false;
     if (statuses.size && !statuses.has(idea.status)) return false;
-    if (words.length) {
-      const haystack = fold(`${idea.title} ${idea.description} ${idea.category ?? ''} ${idea.author ?? ''}`);
-      if (!words.every((word) => haystack.includes(word))) return false;
-    }
-    return true;
+    if (!words.length) return true;
+    return matchesSearch(searchIndex([idea.title, idea.description, idea.category, idea.author], locale), words);
   });
 }
 
@@ -308,13 +297,6 @@ export function ideasOf(
   return dataset.records
     .map((record) => ({ ...toIdea(record, roles, statusMap, lang), record }))
     .filter((idea) => idea.title);
-}
-
-/** Categories in the order of first appearance, German collation. */
-export function categoriesOf(ideas: readonly Idea[]): string[] {
-  const seen = new Set<string>();
-  for (const idea of ideas) if (idea.category) seen.add(idea.category);
-  return [...seen].sort((a, b) => a.localeCompare(b, 'de'));
 }
 
 /** Cuts at a word boundary near `max` characters. */

@@ -6,9 +6,13 @@ import { DataController } from '../../shared/data-controller.js';
 import type { SelectDetail } from '../../shared/events.js';
 import { derive } from '../../shared/derive.js';
 import { FilterController, splitList, type FilterHost } from '../../shared/filter-controller.js';
+import { filterBarStyles, renderFilterBar } from '../../shared/filter-bar.js';
+import { headingLevel } from '../../shared/heading.js';
 import { commonStrings } from '../../shared/i18n.js';
 import { Memo } from '../../shared/memo.js';
+import { PagingController } from '../../shared/paging-controller.js';
 import { safeUrl, safeWebUrl } from '../../shared/safe-url.js';
+import { categoriesOf } from '../../shared/search.js';
 import { OffenSourceElement } from '../../shared/source-element.js';
 import { renderEmpty } from '../../shared/states.js';
 import { hostStyles } from '../../shared/theme.js';
@@ -17,7 +21,6 @@ import { ideasToDataset } from './ideas-map.js';
 import {
   IDEA_ROLES,
   STATUS_KEYS,
-  categoriesOf,
   filterIdeas,
   ideasOf,
   linkify,
@@ -122,7 +125,7 @@ const dateConverter = {
  * @cssprop [--offen-ideas-rejected=#a1002a] - Badge colour of rejected ideas.
  */
 export class OffenIdeas extends OffenSourceElement implements FilterHost {
-  static override styles = [hostStyles, ideasStyles];
+  static override styles = [hostStyles, filterBarStyles, ideasStyles];
 
   /** `cards` (a grid) or `list` (compact, one idea per line). */
   @property({ reflect: true }) layout: 'cards' | 'list' = 'cards';
@@ -222,8 +225,11 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
     isEmpty: (ideas) => !ideas.length && !this.localIdeas.length,
   });
   private readonly filter = new FilterController(this, ['category', 'status', 'q']);
+  private readonly paging = new PagingController(this, {
+    pageSize: () => this.pageSize || 12,
+    focusTarget: '.card .title-button',
+  });
 
-  @state() private visible = 12;
   @state() private openId?: string;
   @state() private voted = new Set<string>();
   @state() private voteCounts = new Map<string, number>();
@@ -288,7 +294,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (['pageSize', 'category', 'status', 'q', 'sort'].some((name) => changed.has(name as keyof OffenIdeas))) {
-      this.visible = Math.max(1, this.pageSize || 12);
+      this.paging.reset();
     }
     const key = this.draftStorageKey;
     if (key !== this.loadedDraftKey) {
@@ -350,16 +356,20 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
     const all = [...this.localIdeas.filter((idea) => !known.has(idea.id)), ...loaded];
     const filter = this.filter.state;
     const matching = sortIdeas(
-      filterIdeas(all, { categories: filter.category ?? [], statuses: filter.status ?? [], q: filter.q }),
+      filterIdeas(
+        all,
+        { categories: filter.category ?? [], statuses: filter.status ?? [], q: filter.q },
+        this.localize.locale,
+      ),
       this.sort,
     );
-    const shown = matching.slice(0, this.visible);
+    const { shown, rest } = this.paging.slice(matching);
     const now = this.now ?? new Date();
     const located = all.some((idea) => idea.lat !== undefined);
     // The map renders only once its element is defined: a property set on an undefined element would be lost.
     const showMap = located && this.view === 'map' && this.mapAvailable === true;
     return html`
-      ${this.renderToolbar(categoriesOf(all), located)}
+      ${this.renderToolbar(categoriesOf(all, this.localize.locale), located)}
       <p class="count" role="status">${t.count(matching.length)}</p>
       ${this.mapAvailable === false && this.view === 'map' ? html`<p class="notice">${t.mapUnavailable}</p>` : nothing}
       ${
@@ -370,14 +380,14 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
                   ${shown.map((idea, index) => this.renderCard(idea, index, now))}
                 </ul>
                 ${
-                  matching.length > shown.length
+                  rest > 0
                     ? html`<button
                         type="button"
                         class="offen-button secondary more"
                         part="more"
-                        @click=${this.showMore}
+                        @click=${() => this.paging.more()}
                       >
-                        ${t.showMore(matching.length - shown.length)}
+                        ${t.showMore(rest)}
                       </button>`
                     : nothing
                 }`
@@ -389,40 +399,9 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
   private renderToolbar(categories: string[], located: boolean): TemplateResult {
     const t = this.t;
     const filter = this.filter.state;
-    const selectedCategory = filter.category?.length === 1 ? filter.category[0] : '';
     const statuses = new Set((filter.status ?? []).map(statusKeyOf));
-    return html`<div class="toolbar" part="toolbar">
-      <div class="control search">
-        <label for="q">${t.searchLabel}</label>
-        <input
-          id="q"
-          type="search"
-          autocomplete="off"
-          .value=${this.q ?? ''}
-          @input=${(event: Event) => this.filter.set({ q: (event.target as HTMLInputElement).value })}
-        />
-      </div>
-      ${
-        categories.length
-          ? html`<div class="control">
-              <label for="category">${t.category}</label>
-              <select
-                id="category"
-                @change=${(event: Event) => {
-                  const value = (event.target as HTMLSelectElement).value;
-                  this.filter.set({ category: value ? [value] : [] });
-                }}
-              >
-                <option value="" ?selected=${!selectedCategory}>${this.localize.t(commonStrings).all}</option>
-                ${categories.map(
-                  (category) =>
-                    html`<option .value=${category} ?selected=${category === selectedCategory}>${category}</option>`,
-                )}
-              </select>
-            </div>`
-          : nothing
-      }
-      <div class="control">
+    const extra = html`
+      <div class="filter-field">
         <label for="sort">${t.sort}</label>
         <select
           id="sort"
@@ -475,7 +454,22 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
             >`,
         )}
       </fieldset>
-    </div>`;
+    `;
+    return renderFilterBar({
+      part: 'toolbar',
+      search: { label: t.searchLabel, value: this.q ?? '', onInput: (q) => this.filter.set({ q }) },
+      categories: categories.length
+        ? {
+            kind: 'select',
+            label: t.category,
+            allLabel: this.localize.t(commonStrings).all,
+            options: categories,
+            selected: filter.category ?? [],
+            onChange: (category) => this.filter.set({ category }),
+          }
+        : undefined,
+      extra,
+    });
   }
 
   private renderCard(idea: Idea, index: number, now: Date): TemplateResult {
@@ -556,8 +550,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
   }
 
   private get level(): string {
-    const level = Math.round(this.headingLevel);
-    return String(level >= 2 && level <= 6 ? level : 3);
+    return headingLevel(this.headingLevel);
   }
 
   private toggleOpen(idea: Idea): void {
@@ -576,14 +569,6 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
     const card = event.currentTarget as HTMLElement;
     this.openId = undefined;
     card.querySelector<HTMLButtonElement>('.title-button')?.focus();
-  }
-
-  private async showMore(): Promise<void> {
-    const first = this.visible;
-    this.visible += Math.max(1, this.pageSize || 12);
-    await this.updateComplete;
-    // Focus moves to the first new idea, so keyboard users continue where the list grew.
-    this.renderRoot.querySelectorAll<HTMLButtonElement>('.card .title-button')[first]?.focus();
   }
 
   private renderMap(ideas: Idea[]): TemplateResult {
@@ -678,7 +663,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
     const errors = this.fieldErrors;
     const categories = this.categories
       ? splitList(this.categories)
-      : categoriesOf([...this.localIdeas, ...(this.ideas.value ?? [])]);
+      : categoriesOf([...this.localIdeas, ...(this.ideas.value ?? [])], this.localize.locale);
     const privacy = safeUrl(this.privacyUrl);
     const message = this.formMessage;
     const describedBy = (field: FormField, hint?: string) =>

@@ -6,25 +6,6 @@ export const ideasStyles = css`
     --_gap: var(--offen-ideas-gap, 1rem);
     --_columns: var(--offen-ideas-card-width, 18rem);
   }
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75rem 1rem;
-    align-items: flex-end;
-    margin: 0 0 0.75rem;
-    padding: 0;
-    border: 0;
-  }
-  .control {
-    display: flex;
-    flex-direction: column;
-    gap: 0.2rem;
-    min-width: 10rem;
-  }
-  .control.search {
-    flex: 1 1 14rem;
-  }
-  .control label,
   .statuses legend {
     font-size: 0.875em;
     font-weight: 600;

@@ -8,22 +8,16 @@ import type { SelectDetail } from '../../shared/events.js';
 import { derive } from '../../shared/derive.js';
 import { FilterController } from '../../shared/filter-controller.js';
 import { commonStrings } from '../../shared/i18n.js';
+import { renderFilterBar } from '../../shared/filter-bar.js';
 import { Memo } from '../../shared/memo.js';
+import { PagingController } from '../../shared/paging-controller.js';
+import { matchesSearch, searchWords } from '../../shared/search.js';
 import { OffenSourceElement } from '../../shared/source-element.js';
 import { renderEmpty, renderLoading } from '../../shared/states.js';
 import type { MapEngine, ViewBounds } from './map-engine.js';
 import { styles } from './offen-map.styles.js';
 import { mapStrings } from './offen-map.strings.js';
-import {
-  buildOffers,
-  localizeHours,
-  matchesSearch,
-  PALETTE,
-  searchWords,
-  UNCATEGORIZED_COLOR,
-  type Offer,
-  type OfferModel,
-} from './offers.js';
+import { buildOffers, localizeHours, PALETTE, UNCATEGORIZED_COLOR, type Offer, type OfferModel } from './offers.js';
 import {
   consentNeeded,
   DEFAULT_TILE_ATTRIBUTION,
@@ -162,12 +156,12 @@ export class OffenMap extends OffenSourceElement {
     build: (dataset, [overrides, locale]) => buildOffers(dataset, overrides, locale),
   });
   private readonly filter = new FilterController(this, ['category', 'q']);
+  private readonly paging = new PagingController(this, { pageSize: () => LIST_PAGE, focusTarget: '.list .item' });
 
   /** The model on display (the derived one as of the last update), to notice when it changes. */
   private model?: OfferModel;
   @state() private view?: ViewBounds;
   @state() private onlyInView = true;
-  @state() private listLimit = LIST_PAGE;
   @state() private searchText = '';
   @state() private consentGiven = false;
   @state() private rememberChoice = false;
@@ -284,7 +278,7 @@ export class OffenMap extends OffenSourceElement {
     );
     if (narrowed === this.narrowed) return;
     this.narrowed = narrowed;
-    this.listLimit = LIST_PAGE;
+    this.paging.reset();
     this.engineDirty = true;
     if (this.openedId && !narrowed.filtered.some((o) => o.id === this.openedId)) this.closeDetails(false);
   }
@@ -371,7 +365,7 @@ export class OffenMap extends OffenSourceElement {
     this.openedId = id;
     this.selected = id;
     const index = this.visibleOffers().indexOf(offer);
-    if (index >= this.listLimit) this.listLimit = Math.ceil((index + 1) / LIST_PAGE) * LIST_PAGE;
+    if (index >= 0) this.paging.reveal(index);
     this.engine?.select(id);
     if (source !== 'map') this.engine?.reveal(id, !matchMedia('(prefers-reduced-motion: reduce)').matches);
     this.openDetails(id, source === 'list');
@@ -436,25 +430,14 @@ export class OffenMap extends OffenSourceElement {
     return this.narrowedToView ? this.filtered.filter((offer) => this.inView(offer)) : this.filtered;
   }
 
-  private onSearchInput(event: Event): void {
-    this.searchText = (event.target as HTMLInputElement).value;
+  private onSearchInput(value: string): void {
+    this.searchText = value;
     clearTimeout(this.searchTimer);
     // Typing stays instant; the map and list follow after a short pause (50,000 points re-cluster).
     this.searchTimer = setTimeout(() => {
       this.sentQ = this.searchText.trim();
       this.filter.set({ q: this.sentQ });
     }, 200);
-  }
-
-  private toggleCategory(category: string | undefined): void {
-    const current = this.filter.state.category ?? [];
-    const next =
-      category === undefined
-        ? []
-        : current.includes(category)
-          ? current.filter((c) => c !== category)
-          : [...current, category];
-    this.filter.set({ category: next });
   }
 
   private grantConsent(): void {
@@ -520,48 +503,31 @@ export class OffenMap extends OffenSourceElement {
 
   private renderFilter(model: OfferModel): TemplateResult {
     const t = this.localize.t(mapStrings);
-    const categories = model.categories;
-    const selected = new Set(this.filter.state.category ?? []);
-    return html`<div class="filter" part="filter">
-      <div class="search">
-        <label for="search">${t.search}</label>
-        <input
-          id="search"
-          type="search"
-          autocomplete="off"
-          placeholder=${t.searchPlaceholder}
-          .value=${this.searchText}
-          @input=${this.onSearchInput}
-        />
-      </div>
-      ${
-        categories.length
-          ? html`<div class="chips" part="legend" role="group" aria-label=${t.categories}>
-              <button
-                type="button"
-                class="chip"
-                aria-pressed=${selected.size === 0 ? 'true' : 'false'}
-                @click=${() => this.toggleCategory(undefined)}
-              >
-                ${this.localize.t(commonStrings).all} <span class="chip-count">${this.narrowed.searchTotal}</span>
-              </button>
-              ${categories.map(
-                (category) =>
-                  html`<button
-                    type="button"
-                    class="chip"
-                    data-category=${category}
-                    aria-pressed=${selected.has(category) ? 'true' : 'false'}
-                    @click=${() => this.toggleCategory(category)}
-                  >
-                    ${swatch(this.colorOf(category))}${category}
-                    <span class="chip-count">${this.narrowed.counts.get(category) ?? 0}</span>
-                  </button>`,
-              )}
-            </div>`
-          : nothing
-      }
-    </div>`;
+    const { counts, searchTotal } = this.narrowed;
+    return renderFilterBar({
+      part: 'filter',
+      search: {
+        label: t.search,
+        placeholder: t.searchPlaceholder,
+        value: this.searchText,
+        onInput: (value) => this.onSearchInput(value),
+      },
+      categories: model.categories.length
+        ? {
+            kind: 'chips',
+            label: t.categories,
+            allLabel: this.localize.t(commonStrings).all,
+            allCount: searchTotal,
+            chips: model.categories.map((value) => ({
+              value,
+              count: counts.get(value) ?? 0,
+              mark: swatch(this.colorOf(value)),
+            })),
+            selected: this.filter.state.category ?? [],
+            onChange: (category) => this.filter.set({ category }),
+          }
+        : undefined,
+    });
   }
 
   private renderConsent(): TemplateResult {
@@ -601,8 +567,7 @@ export class OffenMap extends OffenSourceElement {
   private renderList(): TemplateResult {
     const t = this.localize.t(mapStrings);
     const visible = this.visibleOffers();
-    const shown = visible.slice(0, this.listLimit);
-    const rest = visible.length - shown.length;
+    const { shown, rest } = this.paging.slice(visible);
     // Offers without a position are never "in the map view": say that "only in view" hides them, and undo it.
     const unplaced = this.narrowedToView
       ? this.filtered.filter((o) => o.lat === undefined || o.lon === undefined).length
@@ -646,11 +611,7 @@ export class OffenMap extends OffenSourceElement {
       }
       ${
         rest > 0
-          ? html`<button
-              type="button"
-              class="offen-button secondary more"
-              @click=${() => (this.listLimit += LIST_PAGE)}
-            >
+          ? html`<button type="button" class="offen-button secondary more" @click=${() => this.paging.more()}>
               ${t.moreItems(Math.min(rest, LIST_PAGE))}
             </button>`
           : nothing
@@ -765,7 +726,7 @@ function narrowOffers(model: OfferModel, category: string[], q: string | undefin
   const filtered: Offer[] = [];
   let searchTotal = 0;
   for (const offer of model.offers) {
-    if (words.length && !matchesSearch(offer, words)) continue;
+    if (words.length && !matchesSearch(offer.haystack, words)) continue;
     searchTotal++;
     if (offer.category) counts.set(offer.category, (counts.get(offer.category) ?? 0) + 1);
     if (selected.size && !(offer.category && selected.has(offer.category))) continue;

@@ -1,9 +1,11 @@
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
 import { css, unsafeCSS } from 'lit';
+import { filterBarStyles } from '../../shared/filter-bar.js';
 import { hostStyles } from '../../shared/theme.js';
 
 export const styles = [
   hostStyles,
+  filterBarStyles,
   // Leaflet's own stylesheet, adopted into the shadow root (a page stylesheet cannot reach in here).
   unsafeCSS(leafletCss),
   css`
@@ -11,54 +13,6 @@ export const styles = [
       --_marker-stroke: var(--offen-marker-stroke, #1a1a1a);
       --_list-width: var(--offen-list-width, 22rem);
       container-type: inline-size;
-    }
-    .filter {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 1rem;
-      align-items: end;
-      margin-block-end: 0.75rem;
-    }
-    .search {
-      display: flex;
-      flex-direction: column;
-      gap: 0.25rem;
-      flex: 1 1 14rem;
-      max-width: 24rem;
-    }
-    .search label {
-      font-weight: 600;
-    }
-    .chips {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.4rem;
-      flex: 2 1 20rem;
-    }
-    .chip {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.4em;
-      min-height: 2.25rem;
-      padding: 0.2em 0.75em;
-      border: 1px solid var(--_border);
-      border-radius: 999px;
-      background: var(--_surface);
-    }
-    .chip[aria-pressed='true'] {
-      border-color: var(--_accent);
-      background: var(--_accent);
-      color: var(--_accent-contrast);
-    }
-    .chip-count {
-      font-variant-numeric: tabular-nums;
-      opacity: 0.9;
-    }
-    .chip-count::before {
-      content: '(';
-    }
-    .chip-count::after {
-      content: ')';
     }
     .swatch {
       display: inline-block;

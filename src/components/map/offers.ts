@@ -3,6 +3,7 @@ import { isValidLonLat, toCoordinate } from '../../data/geo.js';
 import { getValue, mapRoles, normalizeName, type RoleSpecs } from '../../data/mapping.js';
 import type { DataRecord, Dataset, Field, Geometry, Position, Value } from '../../data/types.js';
 import { safeWebUrl, telUrl } from '../../shared/safe-url.js';
+import { categoriesOf, searchIndex } from '../../shared/search.js';
 
 /** The roles a map entry can fill; each has a `<role>-field` attribute that overrides detection. */
 export type OfferRole = 'title' | 'category' | 'description' | 'address' | 'url' | 'phone' | 'hours' | 'image';
@@ -272,11 +273,11 @@ export function buildOffers(dataset: Dataset, overrides: OfferOverrides, locale:
       lat: anchor?.lat,
       lon: anchor?.lon,
       shape: anchor?.shape,
-      haystack: [title, category, address].filter(Boolean).join('\n').toLocaleLowerCase(locale),
+      haystack: searchIndex([title, category, address], locale),
     });
   }
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  return { offers: sortByTitle(offers, collator), categories: [...categories].sort(collator.compare) };
+  return { offers: sortByTitle(offers, collator), categories: categoriesOf(offers, locale) };
 }
 
 /**
@@ -322,15 +323,6 @@ function joinAddress(parts: (string | undefined)[]): string | undefined {
 export interface OfferFilter {
   category?: string[];
   q?: string;
-}
-
-/** Whether an offer matches the search text (every word must appear in title, category or address). */
-export function matchesSearch(offer: Offer, words: string[]): boolean {
-  return words.every((word) => offer.haystack.includes(word));
-}
-
-export function searchWords(q: string | undefined, locale: string): string[] {
-  return (q ?? '').toLocaleLowerCase(locale).split(/\s+/).filter(Boolean);
 }
 
 /** Okabe–Ito: eight colours told apart with every common colour-vision deficiency. */

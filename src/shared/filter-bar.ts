@@ -1,0 +1,167 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+
+/** A category as a chip: its name, how many items it has, and an optional mark (the map's marker colour). */
+export interface CategoryChip {
+  value: string;
+  count?: number;
+  mark?: unknown;
+}
+
+/** Categories as toggle chips (several at once; they double as the legend) or as one select. */
+export type CategoryControl =
+  | {
+      kind: 'chips';
+      label: string;
+      /** Text of the chip that shows everything. */
+      allLabel: string;
+      /** Count on the "all" chip. */
+      allCount?: number;
+      chips: readonly CategoryChip[];
+      selected: readonly string[];
+      onChange: (selected: string[]) => void;
+    }
+  | {
+      kind: 'select';
+      label: string;
+      /** Text of the option that shows everything. */
+      allLabel: string;
+      options: readonly string[];
+      selected: readonly string[];
+      onChange: (selected: string[]) => void;
+    };
+
+export interface FilterBarOptions {
+  /** The widget's part name(s) for the bar, e.g. `filter` or `toolbar`. */
+  part: string;
+  search: { label: string; value: string; placeholder?: string; onInput: (value: string) => void };
+  categories?: CategoryControl;
+  /** Further controls after the categories (the ideas' sort, view and status filters). */
+  extra?: unknown;
+}
+
+function renderChips(control: Extract<CategoryControl, { kind: 'chips' }>): TemplateResult {
+  const selected = new Set(control.selected);
+  const toggle = (value: string) =>
+    control.onChange(selected.has(value) ? control.selected.filter((c) => c !== value) : [...control.selected, value]);
+  const count = (n: number | undefined) => (n === undefined ? nothing : html` <span class="chip-count">${n}</span>`);
+  return html`<div class="chips" part="legend" role="group" aria-label=${control.label}>
+    <button
+      type="button"
+      class="chip"
+      aria-pressed=${selected.size === 0 ? 'true' : 'false'}
+      @click=${() => control.onChange([])}
+    >
+      ${control.allLabel}${count(control.allCount)}
+    </button>
+    ${control.chips.map(
+      (chip) =>
+        html`<button
+          type="button"
+          class="chip"
+          data-category=${chip.value}
+          aria-pressed=${selected.has(chip.value) ? 'true' : 'false'}
+          @click=${() => toggle(chip.value)}
+        >
+          ${chip.mark ?? nothing}${chip.value}${count(chip.count)}
+        </button>`,
+    )}
+  </div>`;
+}
+
+function renderSelect(control: Extract<CategoryControl, { kind: 'select' }>): TemplateResult {
+  const chosen = control.selected.length === 1 ? control.selected[0] : '';
+  return html`<div class="filter-field">
+    <label for="category">${control.label}</label>
+    <select
+      id="category"
+      @change=${(event: Event) => {
+        const value = (event.target as HTMLSelectElement).value;
+        control.onChange(value ? [value] : []);
+      }}
+    >
+      <option value="" ?selected=${!chosen}>${control.allLabel}</option>
+      ${control.options.map((c) => html`<option .value=${c} ?selected=${c === chosen}>${c}</option>`)}
+    </select>
+  </div>`;
+}
+
+/**
+ * The filter bar of every widget: a search field and the categories (chips or a select), then any further
+ * controls. One markup and one stylesheet (filterBarStyles), so the widgets look and work alike.
+ */
+export function renderFilterBar(options: FilterBarOptions): TemplateResult {
+  const { search, categories } = options;
+  return html`<div class="filter-bar" part=${options.part}>
+    <div class="filter-field search">
+      <label for="search">${search.label}</label>
+      <input
+        id="search"
+        type="search"
+        autocomplete="off"
+        placeholder=${search.placeholder ?? nothing}
+        .value=${search.value}
+        @input=${(event: Event) => search.onInput((event.target as HTMLInputElement).value)}
+      />
+    </div>
+    ${categories?.kind === 'chips' ? renderChips(categories) : categories ? renderSelect(categories) : nothing}
+    ${options.extra ?? nothing}
+  </div>`;
+}
+
+export const filterBarStyles = css`
+  .filter-bar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: flex-end;
+    margin-block-end: 0.75rem;
+  }
+  .filter-field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    min-width: 10rem;
+  }
+  .filter-field.search {
+    flex: 1 1 14rem;
+    max-width: 28rem;
+  }
+  .filter-field label {
+    font-weight: 600;
+  }
+  .filter-field input,
+  .filter-field select {
+    width: 100%;
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4rem;
+    flex: 2 1 20rem;
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    min-height: 2.25rem;
+    padding: 0.2em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_surface);
+  }
+  .chip[aria-pressed='true'] {
+    border-color: var(--_accent);
+    background: var(--_accent);
+    color: var(--_accent-contrast);
+  }
+  .chip-count {
+    font-variant-numeric: tabular-nums;
+    opacity: 0.9;
+  }
+  .chip-count::before {
+    content: '(';
+  }
+  .chip-count::after {
+    content: ')';
+  }
+`;

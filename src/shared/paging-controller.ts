@@ -1,0 +1,66 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
+
+export interface PagingOptions {
+  /** Items per page. */
+  pageSize: () => number;
+  /** Selector of each shown item's focus target, in list order (e.g. the title button of a card). */
+  focusTarget: string;
+}
+
+/**
+ * "Mehr anzeigen" paging, the same in every list: a first page, one more page per click, and the keyboard focus on
+ * the first new item afterwards, so a keyboard or screen-reader user goes on where the list grew.
+ */
+export class PagingController implements ReactiveController {
+  /** How many items are shown. */
+  shown: number;
+  private focusIndex?: number;
+
+  constructor(
+    private readonly host: Host,
+    private readonly options: PagingOptions,
+  ) {
+    host.addController(this);
+    this.shown = this.page;
+  }
+
+  private get page(): number {
+    const size = Math.floor(this.options.pageSize());
+    return size > 0 ? size : 1;
+  }
+
+  /** Back to the first page (the filter, the order or the page size changed). */
+  reset(): void {
+    this.shown = this.page;
+    this.host.requestUpdate();
+  }
+
+  /** Shows the next page and moves the focus to its first item once it rendered. */
+  more(): void {
+    this.focusIndex = this.shown;
+    this.shown += this.page;
+    this.host.requestUpdate();
+  }
+
+  /** Grows the shown pages until item `index` is on one (an item chosen elsewhere, e.g. on the map). */
+  reveal(index: number): void {
+    if (index < this.shown) return;
+    this.shown = Math.ceil((index + 1) / this.page) * this.page;
+    this.host.requestUpdate();
+  }
+
+  /** The shown items of a list, and how many are left for "Mehr anzeigen". */
+  slice<T>(items: readonly T[]): { shown: T[]; rest: number } {
+    const shown = items.slice(0, this.shown);
+    return { shown, rest: items.length - shown.length };
+  }
+
+  hostUpdated(): void {
+    if (this.focusIndex === undefined) return;
+    const index = this.focusIndex;
+    this.focusIndex = undefined;
+    this.host.renderRoot.querySelectorAll<HTMLElement>(this.options.focusTarget)[index]?.focus();
+  }
+}

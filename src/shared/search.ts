@@ -1,0 +1,45 @@
+/**
+ * The one search rule of every widget: each word of the query must begin a word of the item's text, ignoring case
+ * and accents in the page's locale ("bad" finds "Bad Belzig" and "Freibad-Saison" does not; "strasse" finds
+ * "Straße", "cafe" finds "Café").
+ */
+
+/** Lower case (in the locale), without accents, ß as ss. */
+export function foldText(text: string, locale: string): string {
+  return text
+    .toLocaleLowerCase(locale)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss');
+}
+
+const WORD_BREAK = /[^\p{L}\p{N}]+/u;
+
+/** The folded words of a search query; none for an empty query. */
+export function searchWords(query: string | undefined, locale: string): string[] {
+  return foldText(query ?? '', locale)
+    .split(WORD_BREAK)
+    .filter(Boolean);
+}
+
+/**
+ * An item's searchable text, folded once when the model is built: its words, each preceded by a space, so that
+ * matching is a plain `includes` per query word (fast enough for 50,000 map offers on every key press).
+ */
+export function searchIndex(parts: readonly (string | undefined)[], locale: string): string {
+  const words = parts.flatMap((part) => (part ? foldText(part, locale).split(WORD_BREAK) : [])).filter(Boolean);
+  return words.length ? ` ${words.join(' ')}` : '';
+}
+
+/** Whether every query word begins a word of the indexed text. */
+export function matchesSearch(index: string, words: readonly string[]): boolean {
+  return words.every((word) => index.includes(` ${word}`));
+}
+
+/** The distinct categories of some items, sorted in the page's locale (the filter's options and chips). */
+export function categoriesOf(items: Iterable<{ category?: string }>, locale: string): string[] {
+  const seen = new Set<string>();
+  for (const item of items) if (item.category) seen.add(item.category);
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  return [...seen].sort(collator.compare);
+}

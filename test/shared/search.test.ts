@@ -1,0 +1,39 @@
+import { expect } from '@open-wc/testing';
+import { headingLevel } from '../../src/shared/heading.js';
+import { categoriesOf, matchesSearch, searchIndex, searchWords } from '../../src/shared/search.js';
+
+const finds = (query: string, ...text: string[]) =>
+  matchesSearch(searchIndex(text, 'de-DE'), searchWords(query, 'de-DE'));
+
+describe('the one search rule', () => {
+  it('matches every query word at the start of a word, whatever the case', () => {
+    expect(finds('bad', 'Bad Belzig')).to.equal(true);
+    expect(finds('BELZ bad', 'Bad Belzig')).to.equal(true);
+    expect(finds('bad', 'Freibad Wiesenburg')).to.equal(false);
+    expect(finds('bad wiesenburg', 'Bad Belzig')).to.equal(false);
+    expect(finds('', 'Bad Belzig')).to.equal(true);
+  });
+
+  it('ignores accents and reads ß as ss; punctuation separates words', () => {
+    expect(finds('cafe', 'Café am Markt')).to.equal(true);
+    expect(finds('strasse', 'Lange Straße 1')).to.equal(true);
+    expect(finds('straße', 'Strasse der Einheit')).to.equal(true);
+    expect(finds('jugend', 'Kinder-, Jugend- und Familienhilfe')).to.equal(true);
+    expect(finds('lubnitz', 'Ortsbeirat Lübnitz')).to.equal(true);
+  });
+
+  it('looks through every given part, skipping missing ones', () => {
+    expect(finds('sport', 'Halle', undefined as unknown as string, 'Sport')).to.equal(true);
+  });
+});
+
+describe('categoriesOf and headingLevel', () => {
+  it('lists each category once, sorted in the locale', () => {
+    const items = [{ category: 'Zoo' }, {}, { category: 'Ärzte' }, { category: 'Bad' }, { category: 'Zoo' }];
+    expect(categoriesOf(items, 'de-DE')).to.deep.equal(['Ärzte', 'Bad', 'Zoo']);
+  });
+
+  it('keeps heading levels within 2–6 and falls back to 3', () => {
+    expect([1, 2, 4.4, 9, NaN, undefined].map((n) => headingLevel(n))).to.deep.equal(['2', '2', '4', '6', '3', '3']);
+  });
+});
