@@ -1,5 +1,6 @@
 import { getValue, mapRoles, type RoleMap, type RoleSpecs } from '../../data/mapping.js';
-import type { DataRecord, Dataset, Value } from '../../data/types.js';
+import type { DataRecord, Dataset, Lang, Value } from '../../data/types.js';
+import { displayText } from '../../shared/display-text.js';
 import { DAY_MS } from '../../data/util.js';
 import { matchesSearch, searchIndex, searchWords } from '../../shared/search.js';
 import { addDays, dayKey, floating } from './zoned-time.js';
@@ -48,21 +49,6 @@ export const EVENT_ROLE_SPECS: RoleSpecs<EventRole> = {
   uid: { candidates: ['uid'] },
 };
 
-function text(value: Value | undefined): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (Array.isArray(value))
-    return (
-      value
-        .map((v) => text(v))
-        .filter(Boolean)
-        .join(', ') || undefined
-    );
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') return undefined;
-  const result = String(value).trim();
-  return result || undefined;
-}
-
 /** Dates come typed from the data layer; an ISO string (JSON without inference) is accepted as well. */
 function toDate(value: Value | undefined): Date | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
@@ -87,8 +73,11 @@ function isUtcMidnight(date: Date): boolean {
 export function recordsToEvents(
   dataset: Dataset,
   overrides: Partial<Record<EventRole, string | undefined>> = {},
+  lang: Lang = 'de',
 ): EventItem[] {
   const roles: RoleMap<EventRole> = mapRoles(dataset.fields, EVENT_ROLE_SPECS, overrides, dataset.meta.url);
+  const locale = lang === 'de' ? 'de-DE' : 'en-GB';
+  const text = (value: Value | undefined) => displayText(value, { locale, lang, plain: true });
   const events: EventItem[] = [];
   for (const record of dataset.records) {
     const get = (role: EventRole) => getValue(record, roles[role]);

@@ -166,8 +166,8 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
   });
   /** The dataset's events, read again when the dataset or a field attribute changes. */
   private readonly events = derive(this.data, {
-    args: () => [this.overrides] as const,
-    build: (dataset, [overrides]) => recordsToEvents(dataset, overrides),
+    args: () => [this.overrides, this.localize.lang] as const,
+    build: (dataset, [overrides, lang]) => recordsToEvents(dataset, overrides, lang),
   });
   private readonly filter = new FilterController(this, ['category', 'q']);
   private readonly paging = new PagingController(this, { pageSize: () => this.page, focusTarget: '[data-index]' });

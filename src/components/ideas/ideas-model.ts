@@ -1,5 +1,6 @@
 import { getValue, normalizeName, type RoleSpecs } from '../../data/mapping.js';
 import type { DataRecord, Dataset, Lang, Value } from '../../data/types.js';
+import { displayText } from '../../shared/display-text.js';
 import { foldText, matchesSearch, searchIndex, searchWords } from '../../shared/search.js';
 
 /** The statuses a board shows. Every status in the data is mapped to one of these. */
@@ -158,31 +159,6 @@ export interface Idea {
   record?: DataRecord;
 }
 
-/**
- * Text of a value: translated objects (Decidim `{ "de": …, "en": … }` or `{ translation }`) give the page's
- * language, named objects (`{ name }`) their name, lists their first entry (CONSUL tags).
- */
-export function textOf(value: Value | undefined, lang: Lang): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string') return value.trim() || undefined;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const text = textOf(item, lang);
-      if (text) return text;
-    }
-    return undefined;
-  }
-  for (const key of [lang, 'de', 'en', 'translation', 'name', 'title', 'label', 'text']) {
-    if (Object.hasOwn(value, key)) {
-      const text = textOf(value[key], lang);
-      if (text) return text;
-    }
-  }
-  return undefined;
-}
-
 function numberOf(value: Value | undefined): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value === 'string' && value.trim()) {
@@ -237,7 +213,10 @@ export function toIdea(
   statusMap: Map<string, StatusKey>,
   lang: Lang,
 ): Idea {
-  const text = (role: IdeaRole) => textOf(getValue(record, roles[role]), lang);
+  const locale = lang === 'de' ? 'de-DE' : 'en-GB';
+  // A list gives its first entry: CONSUL's tags are the idea's categories, the first one is the category shown.
+  const text = (role: IdeaRole) =>
+    displayText(getValue(record, roles[role]), { locale, lang, plain: true, first: true });
   const coordinates = coordinatesOf(record, roles);
   const comments = numberOf(getValue(record, roles.comments));
   return {

@@ -1,7 +1,9 @@
 import { DataError } from '../../data/errors.js';
 import { isValidLonLat, toCoordinate } from '../../data/geo.js';
 import { getValue, mapRoles, normalizeName, type RoleSpecs } from '../../data/mapping.js';
-import type { DataRecord, Dataset, Field, Geometry, Position, Value } from '../../data/types.js';
+import type { DataRecord, Dataset, Field, Geometry, Position } from '../../data/types.js';
+import { displayText } from '../../shared/display-text.js';
+import { langFromTag } from '../../shared/localize.js';
 import { safeWebUrl, telUrl } from '../../shared/safe-url.js';
 import { categoriesOf, searchIndex } from '../../shared/search.js';
 
@@ -100,23 +102,6 @@ export interface OfferModel {
   offers: Offer[];
   /** Categories in alphabetical order with their colour index. */
   categories: string[];
-}
-
-/**
- * A value as display text; nested objects are left out, arrays are joined. `plain` numbers stay unformatted
- * (a postcode 14806 or a house number is no quantity: "14.806" would be wrong).
- */
-export function valueText(value: Value | undefined, locale: string, plain = false): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string') return value.trim() || undefined;
-  if (typeof value === 'number') return plain ? String(value) : value.toLocaleString(locale);
-  if (typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toLocaleDateString(locale);
-  if (Array.isArray(value)) {
-    const parts = value.map((v) => valueText(v, locale, plain)).filter(Boolean);
-    return parts.length ? parts.join(', ') : undefined;
-  }
-  return undefined;
 }
 
 function validPosition(p: unknown): p is Position {
@@ -236,8 +221,11 @@ export function buildOffers(dataset: Dataset, overrides: OfferOverrides, locale:
         .filter((n) => n !== roles.hours && normalizeName(n).startsWith(normalizeName(roles.hours!)))
     : [];
 
-  const text = (record: DataRecord, field: string | undefined) => valueText(getValue(record, field), locale);
-  const plain = (record: DataRecord, field: string | undefined) => valueText(getValue(record, field), locale, true);
+  const lang = langFromTag(locale);
+  const text = (record: DataRecord, field: string | undefined) =>
+    displayText(getValue(record, field), { locale, lang });
+  const plain = (record: DataRecord, field: string | undefined) =>
+    displayText(getValue(record, field), { locale, lang, plain: true });
   const categories = new Set<string>();
   const offers: Offer[] = [];
   for (const record of dataset.records) {
