@@ -11,12 +11,13 @@ import { headingLevel } from '../../shared/heading.js';
 import { commonStrings } from '../../shared/i18n.js';
 import { Memo } from '../../shared/memo.js';
 import { PagingController } from '../../shared/paging-controller.js';
-import { safeUrl, safeWebUrl } from '../../shared/safe-url.js';
+import { safeWebUrl } from '../../shared/safe-url.js';
 import { categoriesOf } from '../../shared/search.js';
 import { OffenSourceElement } from '../../shared/source-element.js';
 import { renderEmpty } from '../../shared/states.js';
 import { hostStyles } from '../../shared/theme.js';
-import { castVote, submitIdea, type RequestOptions } from './ideas-client.js';
+import { castVote, type RequestOptions } from './ideas-client.js';
+import { IdeaForm } from './idea-form.js';
 import { ideasToDataset } from './ideas-map.js';
 import {
   IDEA_ROLES,
@@ -34,43 +35,17 @@ import {
   type SortKey,
 } from './ideas-model.js';
 import {
-  clearDraft,
   clientToken,
   draftKey,
-  isDraftEmpty,
-  loadDraft,
   loadOwnIdeas,
   loadVotes,
   ownIdeasKey,
-  saveDraft,
   saveOwnIdeas,
   saveVotes,
-  type Draft,
   type OwnIdea,
 } from './ideas-storage.js';
 import { ideasStrings } from './offen-ideas.strings.js';
 import { ideasStyles } from './offen-ideas.styles.js';
-
-/** Lengths the form checks before sending; the reference server enforces the same (demo/ideas-api.mjs). */
-export const FORM_LIMITS = {
-  title: { min: 5, max: 120 },
-  description: { min: 10, max: 2000 },
-  name: { max: 80 },
-  email: { max: 254 },
-};
-
-type FormField = 'title' | 'description' | 'category' | 'name' | 'email' | 'consent';
-const FORM_FIELDS: readonly FormField[] = ['title', 'description', 'category', 'name', 'email', 'consent'];
-
-const emptyDraft = (): Draft => ({
-  title: '',
-  description: '',
-  category: '',
-  name: '',
-  email: '',
-  consent: false,
-  startedAt: 0,
-});
 
 /** What the board's `offen-select` carries: the idea's id, its record and the idea as the board shows it. */
 export interface IdeaSelectDetail extends SelectDetail {
@@ -225,6 +200,21 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
     isEmpty: (ideas) => !ideas.length && !this.localIdeas.length,
   });
   private readonly filter = new FilterController(this, ['category', 'status', 'q']);
+  private readonly form = new IdeaForm(this, {
+    url: () => this.submitUrl,
+    strings: () => this.t,
+    level: () => this.level,
+    categories: () =>
+      this.categories
+        ? splitList(this.categories)
+        : categoriesOf([...this.localIdeas, ...(this.ideas.value ?? [])], this.localize.locale),
+    privacyUrl: () => this.privacyUrl,
+    request: () => this.requestOptions(),
+    now: () => this.now,
+    storage: () => ({ draft: this.draftStorageKey, own: this.ownIdeasStorageKey }),
+    ownIdeas: () => this.storedOwnIdeas(),
+    added: (idea) => (this.localIdeas = [idea, ...this.localIdeas]),
+  });
   private readonly paging = new PagingController(this, {
     pageSize: () => this.pageSize || 12,
     focusTarget: '.card .title-button',
@@ -236,18 +226,10 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
   @state() private votePending = new Set<string>();
   @state() private voteMessages = new Map<string, string>();
   @state() private localIdeas: Idea[] = [];
-  @state() private formOpen = false;
-  @state() private draft: Draft = emptyDraft();
-  @state() private honeypot = '';
-  @state() private fieldErrors: Partial<Record<FormField, string>> = {};
-  @state() private formMessage?: { kind: 'error' | 'success' | 'failed' | 'restored'; text: string };
-  @state() private sending = false;
   @state() private view: 'list' | 'map' = 'list';
   @state() private mapAvailable?: boolean;
 
-  /** Set synchronously, before any re-render, so a double click cannot send twice. */
-  private inFlight = false;
-  private loadedDraftKey?: string;
+  private loadedOwnKey?: string;
   private loadedVotesUrl?: string;
   private readonly mapData = new Memo<Dataset>();
 
@@ -296,15 +278,9 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
     if (['pageSize', 'category', 'status', 'q', 'sort'].some((name) => changed.has(name as keyof OffenIdeas))) {
       this.paging.reset();
     }
-    const key = this.draftStorageKey;
-    if (key !== this.loadedDraftKey) {
-      this.loadedDraftKey = key;
-      const saved = key ? loadDraft(key) : undefined;
-      this.draft = saved ?? emptyDraft();
-      if (!isDraftEmpty(saved)) {
-        this.formOpen = true;
-        this.formMessage = { kind: 'restored', text: this.t.draftRestored };
-      }
+    const key = this.ownIdeasStorageKey;
+    if (key !== this.loadedOwnKey) {
+      this.loadedOwnKey = key;
       // Sent from this browser and not approved yet: still shown (as waiting) after a reload.
       this.localIdeas = this.storedOwnIdeas().map((own) => ({
         ...own,
@@ -347,7 +323,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
       empty: () => (this.localIdeas.length ? this.renderBoard([]) : renderEmpty(this.t.empty)),
       complete: (ideas) => this.renderBoard(ideas),
     });
-    return html`${board}${this.submitUrl ? this.renderForm() : nothing}`;
+    return html`${board}${this.submitUrl ? this.form.render() : nothing}`;
   }
 
   private renderBoard(loaded: Idea[]): TemplateResult {
@@ -655,314 +631,5 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
       const message = result.status === 429 ? t.voteRateLimited : withdraw ? t.unvoteFailed : t.voteFailed;
       update(withdraw, shown, message);
     }
-  }
-
-  private renderForm(): TemplateResult {
-    const t = this.t;
-    const draft = this.draft;
-    const errors = this.fieldErrors;
-    const categories = this.categories
-      ? splitList(this.categories)
-      : categoriesOf([...this.localIdeas, ...(this.ideas.value ?? [])], this.localize.locale);
-    const privacy = safeUrl(this.privacyUrl);
-    const message = this.formMessage;
-    const describedBy = (field: FormField, hint?: string) =>
-      [hint, errors[field] ? `f-${field}-error` : ''].filter(Boolean).join(' ') || nothing;
-    const error = (field: FormField) =>
-      errors[field] ? html`<p class="field-error" id="f-${field}-error">${errors[field]}</p>` : nothing;
-    const invalid = (field: FormField) => (errors[field] ? 'true' : 'false');
-    return html`<section class="submit-section" aria-labelledby="form-heading">
-      <button
-        type="button"
-        class="offen-button"
-        aria-expanded=${this.formOpen ? 'true' : 'false'}
-        aria-controls="idea-form"
-        @click=${() => (this.formOpen = !this.formOpen)}
-      >
-        ${t.formOpen}
-      </button>
-      <form
-        id="idea-form"
-        part="form"
-        novalidate
-        ?hidden=${!this.formOpen}
-        @submit=${this.onSubmit}
-        @input=${this.onFormInput}
-        @change=${this.onFormInput}
-      >
-        <div class="form-title" role="heading" aria-level=${this.level} id="form-heading">${t.formTitle}</div>
-        <p class="hint">${t.formIntro}</p>
-        <div class="field">
-          <label for="f-title">${t.fieldTitle} <span aria-hidden="true">*</span></label>
-          <input
-            id="f-title"
-            name="title"
-            type="text"
-            required
-            autocomplete="off"
-            .value=${draft.title}
-            aria-invalid=${invalid('title')}
-            aria-describedby=${describedBy('title')}
-          />
-          ${error('title')}
-        </div>
-        <div class="field">
-          <label for="f-description">${t.fieldDescription} <span aria-hidden="true">*</span></label>
-          <textarea
-            id="f-description"
-            name="description"
-            required
-            .value=${draft.description}
-            aria-invalid=${invalid('description')}
-            aria-describedby=${describedBy('description', 'f-description-count')}
-          ></textarea>
-          <p class="hint" id="f-description-count">
-            ${t.chars([...draft.description].length, FORM_LIMITS.description.max)}
-          </p>
-          ${error('description')}
-        </div>
-        ${
-          categories.length
-            ? html`<div class="field">
-                <label for="f-category">${t.fieldCategory}</label>
-                <select
-                  id="f-category"
-                  name="category"
-                  aria-invalid=${invalid('category')}
-                  aria-describedby=${describedBy('category')}
-                >
-                  <option value="" ?selected=${!draft.category}>${t.categoryNone}</option>
-                  ${categories.map(
-                    (category) =>
-                      html`<option .value=${category} ?selected=${draft.category === category}>${category}</option>`,
-                  )}
-                </select>
-                ${error('category')}
-              </div>`
-            : nothing
-        }
-        <div class="field">
-          <label for="f-name">${t.fieldName}</label>
-          <input
-            id="f-name"
-            name="name"
-            type="text"
-            autocomplete="name"
-            .value=${draft.name}
-            aria-invalid=${invalid('name')}
-            aria-describedby=${describedBy('name')}
-          />
-          ${error('name')}
-        </div>
-        <div class="field">
-          <label for="f-email">${t.fieldEmail}</label>
-          <input
-            id="f-email"
-            name="email"
-            type="email"
-            autocomplete="email"
-            .value=${draft.email}
-            aria-invalid=${invalid('email')}
-            aria-describedby=${describedBy('email')}
-          />
-          ${error('email')}
-        </div>
-        <div class="honeypot" aria-hidden="true">
-          <label for="f-website">${t.honeypot}</label>
-          <input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off" .value=${this.honeypot} />
-        </div>
-        <div class="field checkbox">
-          <input
-            id="f-consent"
-            name="consent"
-            type="checkbox"
-            required
-            .checked=${draft.consent}
-            aria-invalid=${invalid('consent')}
-            aria-describedby=${describedBy('consent')}
-          />
-          <label for="f-consent"
-            >${t.consentText}
-            <span aria-hidden="true">*</span>
-            ${privacy ? html`<a href=${privacy} target="_blank" rel="noopener">${t.consentPrivacy}</a>` : nothing}</label
-          >
-          ${error('consent')}
-        </div>
-        ${
-          message
-            ? html`<div
-                class="form-message ${message.kind === 'success' ? 'success' : message.kind === 'restored' ? '' : 'error'}"
-                role=${message.kind === 'success' || message.kind === 'restored' ? 'status' : 'alert'}
-                tabindex="-1"
-              >
-                <p>${message.text}</p>
-                ${
-                  message.kind === 'failed'
-                    ? html`<button type="button" class="offen-button secondary retry" @click=${() => void this.send()}>
-                        ${t.sendAgain}
-                      </button>`
-                    : nothing
-                }
-              </div>`
-            : nothing
-        }
-        <div>
-          <button type="submit" class="offen-button" aria-disabled=${this.sending ? 'true' : 'false'}>
-            ${this.sending ? t.sending : t.send}
-          </button>
-        </div>
-      </form>
-    </section>`;
-  }
-
-  private onFormInput(event: Event): void {
-    const target = event.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
-    const name = target.name;
-    if (name === 'website') {
-      this.honeypot = target.value;
-      return;
-    }
-    if (!(FORM_FIELDS as readonly string[]).includes(name)) return;
-    const field = name as FormField;
-    const value = field === 'consent' ? (target as HTMLInputElement).checked : target.value;
-    const next: Draft = { ...this.draft, [field]: value };
-    if (!next.startedAt) next.startedAt = Date.now();
-    this.draft = next;
-    // Saved on every keystroke: a reload, a crash or a failed submit loses nothing.
-    if (this.draftStorageKey) saveDraft(this.draftStorageKey, next);
-    if (this.formMessage?.kind === 'success' || this.formMessage?.kind === 'restored') this.formMessage = undefined;
-    if (this.fieldErrors[field]) {
-      const errors = { ...this.fieldErrors };
-      const again = this.validate(next)[field];
-      if (again) errors[field] = again;
-      else delete errors[field];
-      this.fieldErrors = errors;
-    }
-  }
-
-  private validate(draft: Draft): Partial<Record<FormField, string>> {
-    const t = this.t;
-    const errors: Partial<Record<FormField, string>> = {};
-    const length = (text: string) => [...text.trim()].length;
-    const bounded = (field: 'title' | 'description', min: number, max: number) => {
-      const n = length(draft[field]);
-      if (n === 0) errors[field] = t.required;
-      else if (n < min) errors[field] = t.tooShort(min);
-      else if (n > max) errors[field] = t.tooLong(max);
-    };
-    bounded('title', FORM_LIMITS.title.min, FORM_LIMITS.title.max);
-    bounded('description', FORM_LIMITS.description.min, FORM_LIMITS.description.max);
-    if (length(draft.name) > FORM_LIMITS.name.max) errors.name = t.tooLong(FORM_LIMITS.name.max);
-    const email = draft.email.trim();
-    if (email.length > FORM_LIMITS.email.max) errors.email = t.tooLong(FORM_LIMITS.email.max);
-    else if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = t.invalidEmail;
-    if (!draft.consent) errors.consent = t.consentRequired;
-    return errors;
-  }
-
-  private onSubmit(event: Event): void {
-    event.preventDefault();
-    void this.send();
-  }
-
-  private async focusAfterRender(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
-  /** Sends the draft once; the draft is cleared only when the server confirmed. */
-  private async send(): Promise<void> {
-    const url = this.submitUrl;
-    if (!url || this.inFlight) return;
-    const t = this.t;
-    const draft = this.draft;
-    const errors = this.validate(draft);
-    if (Object.keys(errors).length) {
-      this.fieldErrors = errors;
-      this.formMessage = { kind: 'error', text: t.checkFields };
-      const first = FORM_FIELDS.find((field) => errors[field]);
-      await this.focusAfterRender(`#f-${first}`);
-      return;
-    }
-    this.inFlight = true;
-    this.sending = true;
-    this.fieldErrors = {};
-    this.formMessage = undefined;
-    const trimmed = (text: string) => text.trim() || undefined;
-    const result = await submitIdea(
-      url,
-      {
-        title: draft.title.trim(),
-        description: draft.description.trim(),
-        category: trimmed(draft.category),
-        name: trimmed(draft.name),
-        email: trimmed(draft.email),
-        consent: draft.consent,
-        website: this.honeypot,
-        elapsed: Math.max(0, Date.now() - (draft.startedAt || Date.now())),
-      },
-      this.requestOptions(),
-    );
-    this.inFlight = false;
-    this.sending = false;
-    if (result.kind === 'ok') {
-      if (this.draftStorageKey) clearDraft(this.draftStorageKey);
-      this.draft = emptyDraft();
-      this.honeypot = '';
-      const sent = result.idea ?? {};
-      const idea: Idea = {
-        id: typeof sent.id === 'string' || typeof sent.id === 'number' ? String(sent.id) : `local-${Date.now()}`,
-        title: typeof sent.title === 'string' ? sent.title : draft.title.trim(),
-        description: typeof sent.description === 'string' ? sent.description : draft.description.trim(),
-        category: typeof sent.category === 'string' ? sent.category : trimmed(draft.category),
-        status: 'submitted',
-        votes: 0,
-        comments: 0,
-        author: typeof sent.author === 'string' ? sent.author : trimmed(draft.name),
-        created: this.now ?? new Date(),
-        pending: !result.published,
-      };
-      this.localIdeas = [idea, ...this.localIdeas];
-      const ownKey = this.ownIdeasStorageKey;
-      if (idea.pending && ownKey) {
-        const { id, title, description, category, author } = idea;
-        const own = { id, title, description, category, author, sent: idea.created!.getTime() };
-        saveOwnIdeas(ownKey, [own, ...this.storedOwnIdeas()]);
-      }
-      this.formMessage = { kind: 'success', text: result.published ? t.success : t.successPending };
-      this.emit('offen-submit', {
-        idea: result.idea ?? { title: idea.title, description: idea.description, category: idea.category },
-        published: result.published,
-        status: result.status,
-      });
-      await this.focusAfterRender('.form-message');
-      return;
-    }
-    if (result.kind === 'invalid') {
-      const fieldErrors: Partial<Record<FormField, string>> = {};
-      const other: string[] = [];
-      for (const [field, message] of Object.entries(result.errors)) {
-        if ((FORM_FIELDS as readonly string[]).includes(field)) fieldErrors[field as FormField] = message || t.required;
-        else other.push(`${field}: ${message}`);
-      }
-      this.fieldErrors = fieldErrors;
-      this.formMessage = { kind: 'error', text: [result.message ?? t.checkFields, ...other].join(' ') };
-      const first = FORM_FIELDS.find((field) => fieldErrors[field]);
-      await this.focusAfterRender(first ? `#f-${first}` : '.form-message');
-      return;
-    }
-    const text =
-      result.reason === 'timeout'
-        ? t.failedTimeout
-        : result.reason === 'network'
-          ? t.failedNetwork
-          : t.failedStatus(result.status ?? 0);
-    this.formMessage = { kind: 'failed', text };
-    await this.focusAfterRender('.form-message');
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.inFlight = false;
   }
 }
