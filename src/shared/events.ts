@@ -39,6 +39,11 @@ export interface VoteDetail {
   votes: number;
 }
 
+/** `offen-copy`: the embed builder copied its snippet. */
+export interface CopyDetail {
+  code: string;
+}
+
 /** Every `offen-*` event with its detail, for `addEventListener` in TypeScript and for `emit()`. */
 export interface OffenEventMap {
   'offen-load': CustomEvent<LoadDetail>;
@@ -48,6 +53,7 @@ export interface OffenEventMap {
   'offen-submit': CustomEvent<SubmitDetail>;
   'offen-vote': CustomEvent<VoteDetail>;
   'offen-filter': CustomEvent<FilterState>;
+  'offen-copy': CustomEvent<CopyDetail>;
 }
 
 export type OffenEventName = keyof OffenEventMap;
