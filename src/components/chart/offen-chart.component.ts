@@ -34,6 +34,7 @@ import {
   type ChartType,
   type EngineInput,
 } from './chart-engine.js';
+import { ChartFormat } from './chart-format.js';
 import { chartStyles } from './offen-chart.styles.js';
 import { chartStrings } from './offen-chart.strings.js';
 
@@ -64,18 +65,6 @@ interface Columns {
 interface Shaped {
   plot: PlotData;
   columns: Columns;
-}
-
-/** Units recognised in a column name; anything else in brackets (`(BF)`) is not a unit. */
-const KNOWN_UNITS = /^(?:T?€|Tsd\. ?€|Mio\. ?€|EUR|%|t|kg|km|ha|ar|m²|kWp?|kWh|MWh)$/;
-
-const CURRENCY = /€|EUR/;
-
-/** German headers often carry the unit: `Ansatz 2026 (€)`, `Ist 2015 in T€`, `Anteil in %`. */
-function unitInName(name: string): string | undefined {
-  const match = /(?:\(([^()]{1,8})\)|\sin\s+(\S{1,8}))\s*$/.exec(name);
-  const unit = (match?.[1] ?? match?.[2])?.trim();
-  return unit && KNOWN_UNITS.test(unit) ? unit : undefined;
 }
 
 const isChartType = (value: unknown): value is ChartType => CHART_TYPES.includes(value as ChartType);
@@ -369,79 +358,27 @@ export class OffenChart extends OffenSourceElement {
 
   // ---- formatting ---------------------------------------------------------------------------------------------
 
-  private get effectiveUnit(): string | undefined {
-    if (this.unit !== undefined) return this.unit || undefined;
-    if (this.aggregate === 'count') return undefined;
-    const fields = this.data.dataset?.fields ?? [];
-    const units = new Set(
-      (this.columns?.y ?? []).map((name) => fields.find((f) => f.name === name)?.unit ?? unitInName(name)),
-    );
-    return units.size === 1 ? [...units][0] : undefined;
-  }
-
-  private get effectiveDecimals(): number {
-    if (this.decimals !== undefined && Number.isFinite(this.decimals)) return Math.max(0, Math.min(10, this.decimals));
-    const decimals = this.plot?.decimals ?? 0;
-    // Money with cents is always shown with two decimals (`1.251.300,00 €`), like the budget it comes from.
-    if (decimals > 0 && CURRENCY.test(this.effectiveUnit ?? '')) return 2;
-    return this.aggregate === 'mean' ? Math.max(decimals, 2) : decimals;
-  }
-
-  private withUnit(text: string): string {
-    const unit = this.effectiveUnit;
-    if (!unit) return text;
-    return unit === '%' && this.localize.lang === 'en' ? `${text}%` : `${text}\u00a0${unit}`;
-  }
-
-  /** Intl formatters are slow to create; one per locale and precision serves thousands of labels. */
-  private readonly numberFormats = new Map<string, Intl.NumberFormat>();
-  private readonly dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-  private formatter(kind: string, digits: number, options: () => Intl.NumberFormatOptions): Intl.NumberFormat {
-    const key = `${kind} ${digits} ${this.localize.locale}`;
-    let format = this.numberFormats.get(key);
-    if (!format) this.numberFormats.set(key, (format = new Intl.NumberFormat(this.localize.locale, options())));
-    return format;
-  }
+  /** Numbers and labels in the page's notation, with the unit and decimals of the data (chart-format.ts). */
+  private readonly notation = new ChartFormat(() => ({
+    unit: this.unit,
+    decimals: this.decimals,
+    aggregate: this.aggregate,
+    fields: this.data.dataset?.fields ?? [],
+    y: this.columns?.y ?? [],
+    dataDecimals: this.plot?.decimals ?? 0,
+    locale: this.localize.locale,
+    lang: this.localize.lang,
+    strings: this.localize.t(chartStrings),
+  }));
 
   /** A value as the table and tooltips show it: `1.234,56 €`. */
   formatValue(value: number | null): string {
-    if (value === null) return this.localize.t(chartStrings).missingValue;
-    const decimals = this.effectiveDecimals;
-    return this.withUnit(
-      this.formatter('number', decimals, () => ({
-        minimumFractionDigits: decimals,
-        maximumFractionDigits: decimals,
-      })).format(value),
-    );
-  }
-
-  /** Axis ticks: no forced trailing zeros, but enough decimals for small steps. */
-  private formatTick(value: number): string {
-    const digits = Math.max(this.effectiveDecimals, 2);
-    return this.withUnit(this.formatter('tick', digits, () => ({ maximumFractionDigits: digits })).format(value));
+    return this.notation.value(value);
   }
 
   /** A label as shown on the axis and in the table: dates in the page's notation, years without grouping. */
   labelText(label: PlotLabel): string {
-    const t = this.localize.t(chartStrings);
-    if (label.other) return t.other;
-    if (label.value === null) return t.missingLabel;
-    if (label.value instanceof Date) {
-      const key = `date ${this.localize.locale}`;
-      let format = this.dateFormats.get(key);
-      if (!format) {
-        format = new Intl.DateTimeFormat(this.localize.locale, {
-          timeZone: 'UTC',
-          day: '2-digit',
-          month: '2-digit',
-          year: 'numeric',
-        });
-        this.dateFormats.set(key, format);
-      }
-      return format.format(label.value);
-    }
-    return String(label.value);
+    return this.notation.label(label);
   }
 
   /** The plotted series: circular charts show only the first. */
@@ -690,7 +627,7 @@ export class OffenChart extends OffenSourceElement {
       labels: plot.labels.map((l) => this.labelText(l)),
       otherIndex: plot.labels.findIndex((l) => l.other),
       series,
-      formatTick: (value) => this.formatTick(value),
+      formatTick: (value) => this.notation.tick(value),
       formatValue: (value) => this.formatValue(value),
       missingText: this.localize.t(chartStrings).missingValue,
       theme: this.readTheme(),
