@@ -1,5 +1,6 @@
 import { waitUntil } from '@open-wc/testing';
 import type { OffenMap } from '../../src/components/map/offen-map.js';
+import { mapHarness } from './harness.js';
 
 /** waitUntil with room for a busy machine (the default second is tight when several browsers run). */
 export function until(predicate: () => unknown, message?: string): Promise<void> {
@@ -30,7 +31,7 @@ export const drawnIds = (el: OffenMap) =>
   new Set($$(el, '.leaflet-overlay-pane path[data-id]').map((p) => p.dataset.id!));
 /** Ids of the list entries, in list order. */
 export const listIds = (el: OffenMap) => $$(el, '.list .item').map((b) => b.dataset.id!);
-export const listTitles = (el: OffenMap) => $$(el, '.list .item-title').map((t) => t.textContent!.trim());
+export const listTitles = (el: OffenMap) => mapHarness(el).listTitles();
 
 /** A unique key per test for the tile server's request log. */
 let counter = 0;

@@ -16,6 +16,7 @@ import {
   tileTemplate,
   until,
 } from './helpers.js';
+import { mapHarness } from './harness.js';
 
 const ANGEBOTE = demoDataUrl('angebote.geojson');
 
@@ -37,7 +38,7 @@ describe('<offen-map> data', () => {
     expect([...drawnIds(el)].sort()).to.deep.equal([...ids].sort());
     const names = file.features.map((f) => String(f.properties.name)).sort(collator.compare);
     expect(listTitles(el)).to.deep.equal(names);
-    expect($(el, '.count')!.textContent).to.contain(`${file.features.length} Angebote`);
+    expect(mapHarness(el).countText()).to.contain(`${file.features.length} Angebote`);
     // Lines and polygons are shapes, not markers.
     const line = file.features.find((f) => f.geometry?.type === 'LineString')!;
     const shape = $(el, `.leaflet-overlay-pane path[data-id="${String(line.properties.id)}"]`)!;
@@ -47,18 +48,16 @@ describe('<offen-map> data', () => {
   it('gives each category one colour, shown on its chip and its markers', async () => {
     const file = await readGeoJson(ANGEBOTE);
     const el = await angeboteMap();
-    const chips = $$(el, '.chip[data-category]');
+    const chips = mapHarness(el).chips();
     const categories = [...new Set(file.features.map((f) => String(f.properties.kategorie)))].sort(collator.compare);
-    expect(chips.map((c) => c.dataset.category)).to.deep.equal(categories);
+    expect(chips.map((c) => c.name)).to.deep.equal(categories);
     const colours = new Set<string>();
     for (const chip of chips) {
-      const colour = chip.querySelector('.swatch circle')!.getAttribute('fill')!;
+      const colour = chip.colour!;
       colours.add(colour);
-      const count = file.features.filter((f) => f.properties.kategorie === chip.dataset.category).length;
-      expect(chip.querySelector('.chip-count')!.textContent).to.equal(String(count));
-      const point = file.features.find(
-        (f) => f.properties.kategorie === chip.dataset.category && f.geometry?.type === 'Point',
-      )!;
+      const count = file.features.filter((f) => f.properties.kategorie === chip.name).length;
+      expect(chip.count).to.equal(count);
+      const point = file.features.find((f) => f.properties.kategorie === chip.name && f.geometry?.type === 'Point')!;
       const marker = $(el, `path[data-id="${String(point.properties.id)}"]`)!;
       expect(marker.getAttribute('fill') ?? getComputedStyle(marker).fill).to.equal(colour);
     }
@@ -69,12 +68,12 @@ describe('<offen-map> data', () => {
     const file = await readGeoJson(ANGEBOTE);
     const sport = file.features.filter((f) => f.properties.kategorie === 'Sport').map((f) => String(f.properties.id));
     const el = await angeboteMap();
-    $(el, '.chip[data-category="Sport"]')!.click();
+    mapHarness(el).chip('Sport').button.click();
     await until(() => drawnIds(el).size === sport.length, 'map not narrowed');
     expect([...drawnIds(el)].sort()).to.deep.equal([...sport].sort());
     expect(listIds(el).sort()).to.deep.equal([...sport].sort());
     expect(el.getAttribute('category')).to.equal('Sport');
-    expect($(el, '.chip[data-category="Sport"]')!.getAttribute('aria-pressed')).to.equal('true');
+    expect(mapHarness(el).chip('Sport').pressed).to.equal(true);
 
     const preset = await fixture<OffenMap>(
       html`<offen-map src=${ANGEBOTE} category="Sport,Kultur" tile-url=${tileTemplate(tileKey('preset'))}></offen-map>`,
@@ -253,7 +252,7 @@ describe('<offen-map> data', () => {
     expect(((await loaded) as CustomEvent<{ count: number }>).detail.count).to.equal(file.features.length);
     await ready(el);
     try {
-      $(el, '.chip[data-category="Tourismus"]')!.click();
+      mapHarness(el).chip('Tourismus').button.click();
       await until(() => location.hash.includes('angebote.category=Tourismus'), 'filter not in the URL');
       history.replaceState(null, '', `${location.pathname}${location.search}#angebote.category=Kultur`);
       window.dispatchEvent(new HashChangeEvent('hashchange'));
