@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { DatasetDate } from '../../src/data/dataset-date.js';
 import { parseCkanDate } from '../../src/data/formats/ckan.js';
-import { inferColumn } from '../../src/data/infer.js';
+import { inferColumn } from '../../src/data/infer/column.js';
 import { loadDataset } from '../../src/data/load.js';
 import type { Dataset, Value } from '../../src/data/types.js';
 import { corpusUrl, fixtureUrl } from '../helpers/server.js';

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { inferColumn, parseGermanDate, parseNumber } from '../../src/data/infer.js';
+import { inferColumn } from '../../src/data/infer/column.js';
+import { parseGermanDate } from '../../src/data/infer/date.js';
+import { parseNumber } from '../../src/data/infer/number.js';
 
 const convertAll = (cells: string[], options = {}) => {
   const column = inferColumn(cells, options);

@@ -2,7 +2,7 @@
  * The table code every JSON-family format shares: parsed JSON items to records and typed fields, with prototype keys
  * dropped and multilingual values (`{"de": …, "fr": …}`) resolved to the page's language.
  */
-import { inferColumn } from '../infer.js';
+import { inferColumn } from '../infer/column.js';
 import { normalizeName } from '../mapping.js';
 import type { DataRecord, Field, FieldType, Lang, Value } from '../types.js';
 import { isObject, UNSAFE_KEYS } from '../util.js';
