@@ -6,7 +6,7 @@
 // against a SQLite file and, where installed, a private PostgreSQL cluster (fsync on). Writes bench/.out/server.json.
 //   node bench/server.mjs [--seconds 4] [--ideas 100000] [--kills 5] [--only sqlite|postgresql]
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,6 +83,16 @@ function serve(where, env = {}) {
     child.stderr.on('data', (chunk) => (output += chunk));
     child.once('close', (code) => reject(new Error(`serve exited (${code}): ${output}`)));
   });
+}
+
+/** CPU time (user + system) a process has used so far, in ms: load-independent cost per write. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 async function stop(server, signal = 'SIGTERM') {
@@ -199,18 +209,21 @@ async function throughput(where, report) {
     if (Date.now() > DEADLINE) break;
     const end = Date.now() + SECONDS * 1000;
     const started = performance.now();
+    const cpuBefore = cpuMs(server.child.pid);
     const result = await load([server.origin], clients, () => Date.now() < end, clients * 1_000_000);
     const seconds = (performance.now() - started) / 1000;
+    const cpuPerWrite = (cpuMs(server.child.pid) - cpuBefore) / result.acknowledged.length;
     const row = {
       clients,
       writesPerSecond: Math.round(result.acknowledged.length / seconds),
+      serverCpuMsPerWrite: Number(cpuPerWrite.toFixed(2)),
       p50: percentile(result.latencies, 50),
       p99: percentile(result.latencies, 99),
       failures: result.failures,
     };
     report.load.push(row);
     console.log(
-      `  ${String(clients).padStart(3)} clients: ${String(row.writesPerSecond).padStart(5)} writes/s, p50 ${ms(row.p50)}, p99 ${ms(row.p99)}${Object.keys(row.failures).length ? `, failed ${JSON.stringify(row.failures)}` : ''}`,
+      `  ${String(clients).padStart(3)} clients: ${String(row.writesPerSecond).padStart(5)} writes/s, p50 ${ms(row.p50)}, p99 ${ms(row.p99)}, server CPU ${row.serverCpuMsPerWrite} ms per write${Object.keys(row.failures).length ? `, failed ${JSON.stringify(row.failures)}` : ''}`,
     );
   }
   await stop(server);
@@ -305,7 +318,7 @@ async function benchStore(label, where) {
 
 const reports = [];
 console.log(
-  `offen-ideas bench: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, ${SECONDS} s per load step`,
+  `offen-ideas bench: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${os.loadavg()[0].toFixed(1)} at start, Node ${process.version}, ${SECONDS} s per load step`,
 );
 if (!ONLY || ONLY === 'sqlite') {
   const dbDir = path.join(dir, 'sqlite');
@@ -338,7 +351,11 @@ const outDir = path.join(root, 'bench/.out');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(
   path.join(outDir, 'server.json'),
-  JSON.stringify({ date: new Date().toISOString(), seconds: SECONDS, ideas: IDEAS, reports }, null, 2),
+  JSON.stringify(
+    { date: new Date().toISOString(), loadAverage: os.loadavg(), seconds: SECONDS, ideas: IDEAS, reports },
+    null,
+    2,
+  ),
 );
 const lost = reports.flatMap((r) => [
   ...(r.kills ?? []).map((k) => k.lost),
