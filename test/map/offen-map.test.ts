@@ -35,6 +35,8 @@ describe('<offen-map> data', () => {
     const file = await readGeoJson(ANGEBOTE);
     const el = await angeboteMap();
     const ids = file.features.map((f) => String(f.properties.id));
+    // Under load Leaflet may still be adding markers when the first one appears: wait for all, as the other tests do.
+    await until(() => drawnIds(el).size === ids.length, `expected ${ids.length} markers, got ${drawnIds(el).size}`);
     expect([...drawnIds(el)].sort()).to.deep.equal([...ids].sort());
     const names = file.features.map((f) => String(f.properties.name)).sort(collator.compare);
     expect(listTitles(el)).to.deep.equal(names);
