@@ -49,7 +49,13 @@ export default {
   groups: [
     {
       name: 'browser-in-new-york',
-      files: ['test/time-zone/*.test.ts', 'test/events/*.test.ts', 'test/data/ics*.test.ts', 'test/data/oparl.test.ts'],
+      files: [
+        'test/time-zone/*.test.ts',
+        'test/events/*.test.ts',
+        'test/data/ics*.test.ts',
+        'test/data/oparl.test.ts',
+        'test/data/overrides.test.ts',
+      ],
       browsers: [chromium({ TZ: 'America/New_York' })],
     },
   ],

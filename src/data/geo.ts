@@ -1,4 +1,5 @@
-import { getValue, normalizeName } from './mapping.js';
+import { DataError } from './errors.js';
+import { fieldExists, getValue, normalizeName } from './mapping.js';
 import type { DataRecord, Dataset, Field, Geometry, Position } from './types.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -268,4 +269,64 @@ export function attachCoordinates(dataset: Dataset): Dataset {
     return record;
   });
   return { ...dataset, records: located, meta: { ...dataset.meta, droppedCoordinates: dropped } };
+}
+
+/** The coordinate fields each dataset made by locateByFields was made with, and its results by fields. */
+const locatedWith = new WeakMap<Dataset, string>();
+const locatedBy = new WeakMap<Dataset, Map<string, Dataset>>();
+
+/**
+ * Points from two fields a webmaster named (`lat-field`, `lon-field`), replacing whatever geometry the records had;
+ * without either, the dataset itself. Throws a DataError `mapping` when only one is given or a field does not exist;
+ * unreadable or impossible values leave a record without geometry, counted in `meta.droppedCoordinates`. Results
+ * are kept per dataset: the same fields again, or on a dataset they made, give that same dataset.
+ */
+export function locateByFields(dataset: Dataset, latName: string | undefined, lonName: string | undefined): Dataset {
+  const latField = latName?.trim() || undefined;
+  const lonField = lonName?.trim() || undefined;
+  if (!latField && !lonField) return dataset;
+  const key = `${latField ?? ''}\n${lonField ?? ''}`;
+  if (locatedWith.get(dataset) === key) return dataset;
+  const known = locatedBy.get(dataset)?.get(key);
+  if (known) return known;
+  const result = pointsFromFields(dataset, latField, lonField);
+  locatedWith.set(result, key);
+  let byKey = locatedBy.get(dataset);
+  if (!byKey) locatedBy.set(dataset, (byKey = new Map()));
+  byKey.set(key, result);
+  return result;
+}
+
+function pointsFromFields(dataset: Dataset, latField: string | undefined, lonField: string | undefined): Dataset {
+  const { fields, records, meta } = dataset;
+  const available = fields.map((f) => f.name);
+  if (!latField || !lonField) {
+    throw new DataError('mapping', 'lat-field and lon-field must be given together', {
+      url: meta.url,
+      role: latField ? 'lon' : 'lat',
+      fields: available,
+    });
+  }
+  for (const [role, name] of [
+    ['lat', latField],
+    ['lon', lonField],
+  ] as const) {
+    if (!fieldExists(fields, name)) {
+      throw new DataError('mapping', `Field "${name}" for role ${role} does not exist`, {
+        url: meta.url,
+        role,
+        fields: available,
+      });
+    }
+  }
+  let dropped = 0;
+  const located = records.map((record): DataRecord => {
+    const lat = toCoordinate(getValue(record, latField));
+    const lon = toCoordinate(getValue(record, lonField));
+    const geometry = lat === undefined || lon === undefined ? undefined : point(lon, lat);
+    if (!geometry) dropped++;
+    // Not a spread: a CSV record's id is an accessor on its prototype, which a spread leaves behind.
+    return geometry ? { id: record.id, values: record.values, geometry } : { id: record.id, values: record.values };
+  });
+  return { ...dataset, records: located, meta: { ...meta, droppedCoordinates: dropped } };
 }

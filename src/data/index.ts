@@ -4,5 +4,6 @@ export { loadDataset } from './load.js';
 export { fetchBytes, type FetchedBody, type FetchOptions } from './fetch.js';
 export { decodeText } from './decode.js';
 export { detectFormat } from './detect.js';
+export { applyFieldOverrides } from './overrides.js';
 export { mapRoles, getValue, normalizeName, type RoleSpec, type RoleSpecs, type RoleMap } from './mapping.js';
 export { DatasetDate } from './dataset-date.js';

@@ -42,9 +42,15 @@ export async function loadDataset(source: SourceDescription): Promise<Dataset> {
     const parse = await parsers[format]();
     source.signal?.throwIfAborted();
     let dataset = await parse(context);
-    // Tabular formats may carry coordinates in columns; GeoJSON has geometry, calendars need none.
-    if (format === 'csv' || format === 'json' || format === 'ckan' || format === 'ods')
-      dataset = attachCoordinates(dataset);
+    // Tabular formats may carry coordinates in columns; GeoJSON has geometry, calendars need none. Named
+    // coordinate fields replace what detection would find.
+    const tabular = format === 'csv' || format === 'json' || format === 'ckan' || format === 'ods';
+    if (tabular && !source.latField?.trim() && !source.lonField?.trim()) dataset = attachCoordinates(dataset);
+    // Loaded only when used: reading dates pulls in the date rules, which a GeoJSON map never needs.
+    if (source.latField?.trim() || source.lonField?.trim() || source.dateFields?.length) {
+      const { applyFieldOverrides } = await import('./overrides.js');
+      dataset = applyFieldOverrides(dataset, source);
+    }
     if (dataset.records.length === 0 && format !== 'ics' && format !== 'oparl') {
       throw new DataError('empty', `${url} has no records`, { url });
     }

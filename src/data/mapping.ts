@@ -46,7 +46,7 @@ export function getValue(record: DataRecord, field: string | undefined): Value |
 }
 
 /** Whether a field name given by a webmaster exists (literally, or as a dot path into a known field). */
-function fieldExists(fields: readonly Field[], name: string): boolean {
+export function fieldExists(fields: readonly Field[], name: string): boolean {
   if (fields.some((f) => f.name === name)) return true;
   const head = name.split('.')[0];
   return name.includes('.') && fields.some((f) => f.name === head);

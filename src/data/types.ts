@@ -9,8 +9,27 @@ export type Format = 'csv' | 'json' | 'geojson' | 'ics' | 'oparl' | 'ckan' | 'od
 /** UI language; the data layer needs it only to pick a value from multilingual fields (CKAN titles). */
 export type Lang = 'de' | 'en';
 
+/**
+ * Fields a webmaster names in attributes that change how values are read, applied by the data layer so no widget
+ * parses numbers, dates or coordinates (see applyFieldOverrides).
+ */
+export interface FieldOverrides {
+  /**
+   * Latitude and longitude fields (`lat-field`, `lon-field`), both or neither: each record's point comes from them
+   * (numbers, or text with a decimal point or comma), replacing the coordinates detection found.
+   */
+  latField?: string;
+  lonField?: string;
+  /**
+   * Fields read as dates whatever their inferred type (`created-field`): text by the data layer's date rules,
+   * numbers as seconds since 1970 (milliseconds above 10^11). A name that is no field is left to the widget's role
+   * mapping, which reports it with its attribute.
+   */
+  dateFields?: readonly string[];
+}
+
 /** What to load. Every option but `url` is optional. */
-export interface SourceDescription {
+export interface SourceDescription extends FieldOverrides {
   url: string;
   /** Explicit format; otherwise Content-Type, file extension, then sniffing decide. */
   format?: Format;

@@ -249,6 +249,41 @@ describe('<offen-ideas> browsing', () => {
     expect(errors).to.deep.equal(['mapping']);
   });
 
+  it('reads coordinates and dates through the data layer: lat-field/lon-field in decimal comma, created-field', async () => {
+    const url = fixtureUrl('ideas-coordinates-dates.csv');
+    // The board's own source, and a board inside <offen-data> that reads the shared dataset.
+    const own = document.createElement('offen-ideas');
+    own.setAttribute('lat-field', 'Nord');
+    own.setAttribute('lon-field', 'Ost');
+    own.setAttribute('created-field', 'Eingang');
+    own.now = NOW;
+    own.src = url;
+    (await fixture<HTMLDivElement>(html`<div lang="de"></div>`)).append(own);
+    const shared = await fixture<HTMLElement>(
+      html`<offen-data src=${url} lang="de">
+        <offen-ideas lat-field="Nord" lon-field="Ost" created-field="Eingang" .now=${NOW}></offen-ideas>
+      </offen-data>`,
+    );
+    const inside = shared.querySelector('offen-ideas')!;
+    for (const el of [own, inside]) {
+      await el.updateComplete;
+      await until(() => titles(el).length === 3, 'three ideas');
+      const created = (title: string) => cardOf(el, title).querySelector('time');
+      // 26.06.2026 23:00 is Berlin summer time (UTC+2), whatever the machine's zone; "gestern" is no date.
+      expect(created('Bank am Springbach')!.getAttribute('datetime')).to.equal('2026-06-26T21:00:00.000Z');
+      expect(created('Bank am Springbach')!.textContent).to.equal('vor 15 Stunden');
+      expect(created('Fahrradständer am Bahnhof')).to.equal(null);
+      expect(created('Trinkbrunnen im Kurpark')!.getAttribute('datetime')).to.equal('2026-06-24T00:00:00.000Z');
+      ($$(el, '.view-toggle button')[1] as HTMLButtonElement).click();
+      await until(() => $(el, 'offen-map'), 'map element', 10_000);
+      const map = $(el, 'offen-map') as HTMLElement & { data?: Dataset };
+      expect(map.data!.records.map((r) => [r.values.title, r.geometry])).to.deep.equal([
+        ['Bank am Springbach', { type: 'Point', coordinates: [12.58233, 52.14012] }],
+        ['Fahrradständer am Bahnhof', { type: 'Point', coordinates: [12.57889, 52.13472] }],
+      ]);
+    }
+  });
+
   it('passes axe-core on the board with filters', async () => {
     const el = await createBoard(boardName('axe'), { vote: true, submit: true });
     await expectAccessible(el);

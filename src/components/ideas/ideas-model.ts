@@ -1,4 +1,5 @@
 import { getValue, normalizeName, type RoleSpecs } from '../../data/mapping.js';
+import { applyFieldOverrides } from '../../data/overrides.js';
 import type { DataRecord, Dataset, Lang, Value } from '../../data/types.js';
 import { displayText } from '../../shared/display-text.js';
 import { foldText, matchesSearch, searchIndex, searchWords } from '../../shared/search.js';
@@ -69,8 +70,9 @@ export const IDEA_ROLES: RoleSpecs<IdeaRole> = {
       'timestamp',
     ],
   },
-  lat: { candidates: ['lat', 'latitude', 'breite', 'breitengrad'], types: ['number', 'string'] },
-  lon: { candidates: ['lon', 'lng', 'long', 'longitude', 'laenge', 'laengengrad'], types: ['number', 'string'] },
+  // Only named by `lat-field`/`lon-field`: the data layer finds coordinate columns itself (record.geometry).
+  lat: { candidates: [] },
+  lon: { candidates: [] },
 };
 
 /** Status words of common vocabularies (German, English, Decidim, CONSUL), normalized as by `normalizeName`. */
@@ -159,55 +161,18 @@ export interface Idea {
   record?: DataRecord;
 }
 
-function numberOf(value: Value | undefined): number | undefined {
+/**
+ * A count: numbers as the data layer typed them, or a list by its length. Text is no
+ * count: a column of numbers in text is typed number by the data layer already.
+ */
+function countOf(value: Value | undefined): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string' && value.trim()) {
-    const parsed = Number(value.trim().replace(/\s/g, '').replace(',', '.'));
-    return Number.isFinite(parsed) ? parsed : undefined;
-  }
   if (Array.isArray(value)) return value.length;
   return undefined;
 }
 
-/** Dates as Date, ISO text, German `24.12.2026`, or epoch seconds/milliseconds. */
-export function dateOf(value: Value | undefined): Date | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
-  if (typeof value === 'number') return new Date(value < 1e11 ? value * 1000 : value);
-  if (typeof value !== 'string' || !value.trim()) return undefined;
-  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?/.exec(value.trim());
-  if (german) {
-    const [, d, m, y, hh = '0', mm = '0'] = german;
-    return new Date(Number(y), Number(m) - 1, Number(d), Number(hh), Number(mm));
-  }
-  const parsed = new Date(value);
-  return Number.isNaN(parsed.getTime()) ? undefined : parsed;
-}
-
-function coordinatesOf(record: DataRecord, roles: Record<IdeaRole, string | undefined>): [number, number] | undefined {
-  const geometry = record.geometry;
-  if (geometry?.type === 'Point') return [geometry.coordinates[1], geometry.coordinates[0]];
-  let lat = numberOf(getValue(record, roles.lat));
-  let lon = numberOf(getValue(record, roles.lon));
-  if (lat === undefined || lon === undefined) {
-    // Decidim: `coordinates: { latitude, longitude }`.
-    const coordinates = record.values.coordinates;
-    if (
-      coordinates &&
-      typeof coordinates === 'object' &&
-      !Array.isArray(coordinates) &&
-      !(coordinates instanceof Date)
-    ) {
-      lat = numberOf(coordinates.latitude ?? coordinates.lat);
-      lon = numberOf(coordinates.longitude ?? coordinates.lon ?? coordinates.lng);
-    }
-  }
-  if (lat === undefined || lon === undefined || Math.abs(lat) > 90 || Math.abs(lon) > 180) return undefined;
-  if (lat === 0 && lon === 0) return undefined;
-  return [lat, lon];
-}
-
-/** One record as an idea, through the mapped roles. */
-export function toIdea(
+/** One record as an idea, through the mapped roles. Coordinates and dates are the data layer's (see ideasOf). */
+function toIdea(
   record: DataRecord,
   roles: Record<IdeaRole, string | undefined>,
   statusMap: Map<string, StatusKey>,
@@ -217,19 +182,20 @@ export function toIdea(
   // A list gives its first entry: CONSUL's tags are the idea's categories, the first one is the category shown.
   const text = (role: IdeaRole) =>
     displayText(getValue(record, roles[role]), { locale, lang, plain: true, first: true });
-  const coordinates = coordinatesOf(record, roles);
-  const comments = numberOf(getValue(record, roles.comments));
+  const point = record.geometry?.type === 'Point' ? record.geometry.coordinates : undefined;
+  const created = getValue(record, roles.created);
+  const comments = countOf(getValue(record, roles.comments));
   return {
     id: text('id') ?? record.id,
     title: text('title') ?? '',
     description: text('description') ?? '',
     category: text('category'),
     status: mapStatus(text('status'), statusMap),
-    votes: Math.max(0, Math.round(numberOf(getValue(record, roles.votes)) ?? 0)),
+    votes: Math.max(0, Math.round(countOf(getValue(record, roles.votes)) ?? 0)),
     comments: comments === undefined ? undefined : Math.max(0, Math.round(comments)),
     author: text('author'),
-    created: dateOf(getValue(record, roles.created)),
-    ...(coordinates ? { lat: coordinates[0], lon: coordinates[1] } : {}),
+    created: created instanceof Date ? created : undefined,
+    ...(point ? { lat: point[1], lon: point[0] } : {}),
   };
 }
 
@@ -266,13 +232,22 @@ export function sortIdeas(ideas: readonly Idea[], sort: SortKey): Idea[] {
   return [...ideas].sort(compare[sort] ?? byNewest);
 }
 
-/** The ideas of a dataset, with role mapping done once per dataset. */
+/**
+ * The ideas of a dataset, with role mapping done once per dataset. The data layer reads the coordinates
+ * (`lat-field`/`lon-field`, else the columns it detects) and the date of the created field: for a board's own
+ * source at loading, and here for a dataset shared by `<offen-data>` (then the same call returns at once).
+ */
 export function ideasOf(
-  dataset: Dataset,
+  given: Dataset,
   roles: Record<IdeaRole, string | undefined>,
   statusMap: Map<string, StatusKey>,
   lang: Lang,
 ): Idea[] {
+  const dataset = applyFieldOverrides(given, {
+    latField: roles.lat,
+    lonField: roles.lon,
+    dateFields: roles.created ? [roles.created] : undefined,
+  });
   return dataset.records
     .map((record) => ({ ...toIdea(record, roles, statusMap, lang), record }))
     .filter((idea) => idea.title);

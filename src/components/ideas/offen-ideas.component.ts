@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { mapRoles } from '../../data/mapping.js';
-import type { Dataset } from '../../data/types.js';
+import type { Dataset, SourceDescription } from '../../data/types.js';
 import { DataController } from '../../shared/data-controller.js';
 import type { SelectDetail } from '../../shared/events.js';
 import { derive } from '../../shared/derive.js';
@@ -297,6 +297,13 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
     }
     const loaded = this.ideas.value;
     if (loaded) this.forgetPublished(loaded);
+  }
+
+  /** `lat-field`, `lon-field` and `created-field` travel with the source: the data layer reads coordinates and dates. */
+  protected override sourceDescription(): Omit<SourceDescription, 'signal'> | undefined {
+    const base = super.sourceDescription();
+    const dateFields = this.createdField ? [this.createdField] : undefined;
+    return base && { ...base, latField: this.latField, lonField: this.lonField, dateFields };
   }
 
   private roleOverrides(): Partial<Record<IdeaRole, string | undefined>> {

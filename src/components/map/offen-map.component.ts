@@ -2,7 +2,7 @@ import { html, nothing, render, type PropertyValues, type TemplateResult } from 
 import { property, state } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { DataRecord, Dataset } from '../../data/types.js';
+import type { DataRecord, Dataset, SourceDescription } from '../../data/types.js';
 import { DataController } from '../../shared/data-controller.js';
 import type { SelectDetail } from '../../shared/events.js';
 import { derive } from '../../shared/derive.js';
@@ -191,6 +191,12 @@ export class OffenMap extends OffenSourceElement {
       await this.engineLoad;
       await this.updateComplete;
     })();
+  }
+
+  /** `lat-field`/`lon-field` travel with the source: the data layer reads the coordinates. */
+  protected override sourceDescription(): Omit<SourceDescription, 'signal'> | undefined {
+    const base = super.sourceDescription();
+    return base && { ...base, latField: this.latField, lonField: this.lonField };
   }
 
   /** The dataset on display: the `data` property, else the loaded or shared one. */

@@ -1,5 +1,5 @@
 import { DataError } from '../../data/errors.js';
-import { isValidLonLat, toCoordinate } from '../../data/geo.js';
+import { isValidLonLat, locateByFields } from '../../data/geo.js';
 import { getValue, mapRoles, normalizeName, type RoleSpecs } from '../../data/mapping.js';
 import type { DataRecord, Dataset, Field, Geometry, Position } from '../../data/types.js';
 import { displayText } from '../../shared/display-text.js';
@@ -94,6 +94,7 @@ export interface Offer {
 }
 
 export interface OfferOverrides extends Partial<Record<OfferRole, string | undefined>> {
+  /** `lat-field` and `lon-field`: read by the data layer (locateByFields); for the map's own source already at loading. */
   lat?: string;
   lon?: string;
 }
@@ -182,24 +183,17 @@ function fieldList(value: string | undefined): string[] {
 
 /**
  * Turns a dataset into map entries: decides which field fills each role (attributes win, otherwise detection),
- * takes the location from the record's geometry or from `lat-field`/`lon-field`, and makes links safe.
+ * takes the location from the record's geometry, and makes links safe. `lat-field`/`lon-field` reach the geometry
+ * through the data layer: in the map's own source description, or applied here to a dataset it was given.
  * Throws a DataError `mapping` when an attribute names a field that does not exist.
  */
-export function buildOffers(dataset: Dataset, overrides: OfferOverrides, locale: string): OfferModel {
+export function buildOffers(given: Dataset, overrides: OfferOverrides, locale: string): OfferModel {
+  const dataset = locateByFields(given, overrides.lat, overrides.lon);
   const { fields } = dataset;
   const url = dataset.meta.url;
   // `address-field` may list several fields (`Strname,Hsnr,Plz`); the other roles take one field each.
   const addressList = fieldList(overrides.address);
   checkFields(fields, addressList, 'address', url);
-  const latLon = [overrides.lat, overrides.lon].filter((v): v is string => !!v?.trim());
-  if (latLon.length === 1) {
-    throw new DataError('mapping', 'lat-field and lon-field must be given together', {
-      url,
-      role: overrides.lat ? 'lon' : 'lat',
-      fields: fields.map((f) => f.name),
-    });
-  }
-  checkFields(fields, latLon, latLon.length ? 'lat' : '', url);
   const roles = mapRoles(fields, OFFER_ROLES, { ...overrides, address: addressList[0] }, url);
 
   let addressFields = addressList.length ? addressList : roles.address ? [roles.address] : [];
@@ -229,16 +223,7 @@ export function buildOffers(dataset: Dataset, overrides: OfferOverrides, locale:
   const categories = new Set<string>();
   const offers: Offer[] = [];
   for (const record of dataset.records) {
-    let geometry = record.geometry;
-    if (overrides.lat && overrides.lon) {
-      const lat = toCoordinate(getValue(record, overrides.lat.trim()));
-      const lon = toCoordinate(getValue(record, overrides.lon.trim()));
-      geometry =
-        lat !== undefined && lon !== undefined && isValidLonLat(lon, lat)
-          ? { type: 'Point', coordinates: [lon, lat] }
-          : undefined;
-    }
-    const anchor = geometry ? anchorOf(geometry) : undefined;
+    const anchor = record.geometry ? anchorOf(record.geometry) : undefined;
     const category = text(record, roles.category);
     if (category) categories.add(category);
     const title = plain(record, roles.title) ?? category ?? `#${record.id}`;

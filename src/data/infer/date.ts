@@ -5,6 +5,8 @@
  * compact `YYYYMMDD` only when asked for.
  */
 import { DEFAULT_TIME_ZONE, ianaTimeZone, wallMs, type TimeZone } from '../calendar/time-zone.js';
+import { datasetDate } from '../dataset-date.js';
+import type { Value } from '../types.js';
 import { DAY_MS } from '../util.js';
 import { isDigit } from './number.js';
 
@@ -140,4 +142,19 @@ export function parseDateTime(s: string, slashOrder: SlashOrder | undefined, com
     return year >= 1700 && year <= 2200 ? toInstant(year, +m[2], +m[3], undefined, undefined) : NaN;
   }
   return NaN;
+}
+
+/** Epoch numbers above this are milliseconds; below, seconds (10^11 seconds is the year 5138). */
+const EPOCH_MS_FROM = 1e11;
+
+/**
+ * A value of a field declared a date (`created-field`): a Date stays; text is read by the rules above, slash dates
+ * day first (`24/12/2026`); a number counts seconds since 1970, or milliseconds above 10^11. Anything else is null.
+ */
+export function toDateValue(value: Value | undefined): Date | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  let time = NaN;
+  if (typeof value === 'number' && Number.isFinite(value)) time = value < EPOCH_MS_FROM ? value * 1000 : value;
+  else if (typeof value === 'string') time = parseDateTime(value.trim(), 'dmy', true);
+  return Number.isNaN(time) ? null : datasetDate(time);
 }
