@@ -56,7 +56,16 @@ function parseLine(line: string): IcsProperty | undefined {
       if (line[index] === '"') {
         const close = line.indexOf('"', index + 1);
         if (close < 0) return undefined;
-        values.push(line.slice(index + 1, close));
+        const quoted = line.slice(index + 1, close);
+        const colon = quoted.indexOf(':');
+        if (close === line.length - 1 && colon >= 0) {
+          // Exchange writes `DTSTART;TZID="W. Europe Standard Time:20200609T090000"`: the value slipped into the
+          // quotes. With nothing after them the line would have no value at all, so read it from inside.
+          values.push(quoted.slice(0, colon));
+          if (key && key !== '__proto__') params[key] = values.join(',');
+          return { name, params, value: quoted.slice(colon + 1) };
+        }
+        values.push(quoted);
         index = close + 1;
       } else {
         let end = index;

@@ -300,6 +300,8 @@ class FeedBudget {
   }
 }
 
+const endOfDay = (wall: WallMs): WallMs => Math.floor(wall / DAY_MS) * DAY_MS + DAY_MS - 1;
+
 /** One RRULE's occurrences as wall clock and instant, with UNTIL applied on exact instants. */
 class RuleStream {
   private readonly iterator: RuleIterator;
@@ -315,12 +317,17 @@ class RuleStream {
     private readonly allDay: boolean,
     private readonly zone: TimeZone,
     counter: StepCounter,
+    /** Where the days of an all-day series are (the calendar's floating zone). */
+    dayZone: TimeZone,
   ) {
     let untilWall: WallMs | undefined;
     if (rule.until) {
       const until = rule.until;
       // A UTC UNTIL is an instant; a local one is read in DTSTART's zone (RFC 5545 §3.3.10); a date covers its day.
-      if (until.date || allDay) this.until = { wall: Math.floor(until.wall / DAY_MS) * DAY_MS + DAY_MS - 1 };
+      // An all-day series ends on the day UNTIL falls on where its days are: Exchange writes the last day's local
+      // midnight in UTC (UNTIL=20260817T220000Z for a series that ends on 18 August in Berlin).
+      if (until.date) this.until = { wall: endOfDay(until.wall) };
+      else if (allDay) this.until = { wall: endOfDay(until.utc ? dayZone.toWall(until.wall) : until.wall) };
       else if (until.utc) this.until = { instant: until.wall };
       else this.until = { instant: zone.toInstant(until.wall) };
       untilWall = this.until.wall ?? until.wall + 14 * HOUR_MS;
@@ -359,6 +366,8 @@ interface Recurrence {
   key: unknown;
   uid: string;
   start: ReadTime;
+  /** The calendar's floating zone, where the days of an all-day series are. */
+  dayZone: TimeZone;
   length: Length | null;
   rules: RecurrenceRule[];
   /** DTSTART and the RDATEs, sorted by instant. */
@@ -405,7 +414,9 @@ function recurringSource(
 
   const initialise = (): RuleStream[] => {
     const from = jumpTarget(r, window, segment);
-    const created = r.rules.map((rule) => new RuleStream(rule, start.wall, from, start.allDay, start.zone, counter));
+    const created = r.rules.map(
+      (rule) => new RuleStream(rule, start.wall, from, start.allDay, start.zone, counter, r.dayZone),
+    );
     for (const stream of created) stream.advance();
     // DTSTART and RDATEs that end before the window (or belong to an earlier segment) need no look.
     const skipBefore = Math.max(window.from - lengthMs - DAY_MS - Math.max(0, segment.shiftExact), segment.from);
@@ -490,6 +501,14 @@ function parseCalendar(textValue: string): IcsComponent[] {
   return components;
 }
 
+/**
+ * The RRULEs of a VEVENT. An empty `RRULE:` says "does not repeat" (Calendar Labs' holiday feeds write one into
+ * every event); read as a rule without FREQ it would cost the reader every holiday.
+ */
+function ruleProperties(component: IcsComponent): IcsProperty[] {
+  return allProperties(component, 'rrule').filter((property) => property.value.trim() !== '');
+}
+
 interface Copy {
   component: IcsComponent;
   uid: string;
@@ -520,7 +539,7 @@ function reconcile(copies: Copy[]): Copy[] {
   const kept = new Map<string, Copy>();
   for (const copy of copies.filter((c) => c.sequence === top).sort(newer)) {
     const c = copy.component;
-    const recurring = allProperties(c, 'rrule').length > 0 || allProperties(c, 'rdate').length > 0;
+    const recurring = ruleProperties(c).length > 0 || allProperties(c, 'rdate').length > 0;
     const key = recurring ? 'recurring' : `once ${firstProperty(c, 'dtstart')?.value ?? ''}`;
     if (!kept.has(key)) kept.set(key, copy);
   }
@@ -625,7 +644,7 @@ function expandCalendar(roots: IcsComponent[], window: MergeWindow, options: Ics
       }
       const length = lengthOf(component, start, zones);
       const info = new EventInfo(component, copy.uid);
-      const rules = allProperties(component, 'rrule').map((property) => parseRecurrenceRule(property.value));
+      const rules = ruleProperties(component).map((property) => parseRecurrenceRule(property.value));
       const rdates = readDates(component, 'rdate', zones);
       if (rules.length === 0 && rdates.length === 0) {
         // An override of an event that does not repeat is the newer version of it.
@@ -654,6 +673,7 @@ function expandCalendar(roots: IcsComponent[], window: MergeWindow, options: Ics
         key: copy,
         uid: copy.uid,
         start,
+        dayZone: zones.floating,
         length,
         rules: countedRules.filter((rule) => rule.count === undefined || rule.count > 0),
         rdates: [start, ...rdates].sort((a, b) => a.instant - b.instant),
