@@ -21,8 +21,8 @@ function builderPage(): Plugin {
 
 /**
  * Library build: ES modules only. `offen.js` is the script-tag autoloader; each widget is an entry of its own for
- * npm users (`offen-widgets/map`) and a lazy chunk for the autoloader, so chart.js, Leaflet and ical.js are only
- * downloaded by pages that show a chart, a map or a calendar.
+ * npm users (`offen-widgets/map`) and a lazy chunk for the autoloader, so chart.js and Leaflet are only
+ * downloaded by pages that show a chart or a map.
  */
 export default defineConfig({
   plugins: [builderPage()],

@@ -2,9 +2,8 @@
  * What the calendar formats (ICS, OParl) share: the event fields, the window and the order/limit rules.
  */
 import type { Field, SourceDescription } from '../types.js';
+import { DAY_MS } from '../util.js';
 import type { MergeWindow } from './merge.js';
-
-const DAY_MS = 86_400_000;
 
 /** The fields of every event record, in this order (see EVENT_FIELD_NAMES in ../types.ts). */
 export const EVENT_FIELDS: readonly Field[] = [

@@ -3,11 +3,11 @@
  * machine's zone. Offsets are cached per zone in four-week spans, so a year of occurrences costs Intl about 60 calls
  * (each some 10 µs) however many occurrences there are.
  */
+import { DAY_MS } from '../util.js';
 
 /** The zone German calendars mean when they say nothing (floating times). */
 export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
 
-const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 /** Zones change their offset at most once in four weeks (twice a year in Europe). */
 const SPAN_MS = 28 * DAY_MS;

@@ -8,8 +8,9 @@ import { allProperties, firstProperty, textOf, type IcsComponent } from './ics-t
 import { RuleIterator, StepCounter } from './recurrence.js';
 import { parseRecurrenceRule, readDateText, type RecurrenceRule } from './rrule.js';
 import { wallByOffset, type TimeZone, type WallMs } from './time-zone.js';
+import { DAY_MS } from '../util.js';
 
-const YEAR_MS = 366 * 86_400_000;
+const YEAR_MS = 366 * DAY_MS;
 /** Steps one offset look-up may take (a yearly rule needs a handful). */
 const LOOKUP_STEPS = 5_000;
 

@@ -41,9 +41,9 @@ import {
 } from '../calendar/time-zone.js';
 import { vtimezoneZone } from '../calendar/vtimezone.js';
 import type { DataRecord, Geometry, SourceDescription } from '../types.js';
+import { DAY_MS } from '../util.js';
 import type { Parser } from './parser.js';
 
-const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 /** The most occurrences one calendar yields (about 45 a day for three years). */
 const MAX_OCCURRENCES = 50_000;
