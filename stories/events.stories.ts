@@ -102,3 +102,49 @@ export const English: Story = {
       <offen-events src="data/termine.ics" .now=${SAMPLE_NOW} limit="4"></offen-events>
     </div>`,
 };
+
+/** A feed with two events the data layer cannot read (a rule for 30 February, an unknown FREQ) beside two it can. */
+const PARTLY_READABLE_FEED = [
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'PRODID:-//offen//Storybook//DE',
+  'BEGIN:VEVENT',
+  'UID:wochenmarkt@offen.test',
+  'DTSTART;TZID=Europe/Berlin:20261105T080000',
+  'DTEND;TZID=Europe/Berlin:20261105T130000',
+  'RRULE:FREQ=WEEKLY;BYDAY=TH',
+  'SUMMARY:Wochenmarkt',
+  'LOCATION:Marktplatz\\, Bad Belzig',
+  'END:VEVENT',
+  'BEGIN:VEVENT',
+  'UID:lesung@offen.test',
+  'DTSTART;TZID=Europe/Berlin:20261127T190000',
+  'DTEND;TZID=Europe/Berlin:20261127T210000',
+  'SUMMARY:Lesung in der Bibliothek',
+  'END:VEVENT',
+  'BEGIN:VEVENT',
+  'UID:schalttag@offen.test',
+  'DTSTART;TZID=Europe/Berlin:20260101T100000',
+  'RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30',
+  'SUMMARY:Gibt es nie',
+  'END:VEVENT',
+  'BEGIN:VEVENT',
+  'UID:vierzehntaegig@offen.test',
+  'DTSTART;TZID=Europe/Berlin:20261102T180000',
+  'RRULE:FREQ=FORTNIGHTLY',
+  'SUMMARY:Unbekannte Regel',
+  'END:VEVENT',
+  'END:VCALENDAR',
+].join('\r\n');
+
+/**
+ * Some events of the feed cannot be read: the readable ones are listed and a line below says
+ * "2 Termine konnten nicht gelesen werden" (the data layer names them in `meta.unreadableUids`).
+ */
+export const UnreadableEvents: Story = {
+  render: () => {
+    // Served as a blob: URL, so the widget loads it through the data layer like any feed.
+    const url = URL.createObjectURL(new Blob([PARTLY_READABLE_FEED], { type: 'text/calendar' }));
+    return html`<offen-events src=${url} format="ics" .now=${SAMPLE_NOW} limit="4" group-by="none"></offen-events>`;
+  },
+};
