@@ -109,7 +109,7 @@ function decimalsOf(value: number): number {
 }
 
 /** Combines the raw numbers of one cell. An empty cell is null (a gap), except for `count`, which is 0. */
-export function aggregateValues(values: readonly number[], aggregate: Aggregate, rows: number): number | null {
+function aggregateValues(values: readonly number[], aggregate: Aggregate, rows: number): number | null {
   if (aggregate === 'count') return rows;
   if (values.length === 0) return null;
   switch (aggregate) {

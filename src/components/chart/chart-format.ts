@@ -8,7 +8,7 @@ const KNOWN_UNITS = /^(?:T?€|Tsd\. ?€|Mio\. ?€|EUR|%|t|kg|km|ha|ar|m²|kWp
 const CURRENCY = /€|EUR/;
 
 /** German headers often carry the unit: `Ansatz 2026 (€)`, `Ist 2015 in T€`, `Anteil in %`. */
-export function unitInName(name: string): string | undefined {
+function unitInName(name: string): string | undefined {
   const match = /(?:\(([^()]{1,8})\)|\sin\s+(\S{1,8}))\s*$/.exec(name);
   const unit = (match?.[1] ?? match?.[2])?.trim();
   return unit && KNOWN_UNITS.test(unit) ? unit : undefined;

@@ -1,0 +1,124 @@
+import { DataError } from '../../data/errors.js';
+import { mapRoles, type RoleSpec } from '../../data/mapping.js';
+import type { DataRecord, Dataset, Field } from '../../data/types.js';
+import { splitList } from '../../shared/filter-controller.js';
+import {
+  AGGREGATES,
+  SORT_ORDERS,
+  parseFilter,
+  shapeData,
+  type Aggregate,
+  type PlotData,
+  type SortOrder,
+} from './chart-data.js';
+import type { chartStrings } from './offen-chart.strings.js';
+
+/**
+ * From the chart's attributes and its dataset to the values it plots: which columns (named or auto-detected), then
+ * filter, pivot, aggregation, sort and limit. No DOM here; the element derives this once per change.
+ */
+
+type ChartStrings = (typeof chartStrings)['de'];
+
+/** The chart's columns after attributes and auto-detection. */
+export interface Columns {
+  x: string;
+  y: string[];
+  series?: string;
+}
+
+/** What the chart derives from its dataset: the plotted values and the columns they came from. */
+export interface Shaped {
+  plot: PlotData;
+  columns: Columns;
+}
+
+/** The attributes that decide what is plotted (the element's own, as written on the page). */
+export interface ShapeAttributes {
+  x?: string;
+  y?: string;
+  series?: string;
+  aggregate?: Aggregate;
+  sort?: SortOrder;
+  limit?: number;
+  filter?: string;
+  category?: string;
+}
+
+export function resolveColumns(dataset: Dataset, attributes: ShapeAttributes): Columns {
+  const fields = dataset.fields;
+  const url = dataset.meta.url;
+  const { aggregate } = attributes;
+  const yNames = splitList(attributes.y);
+  const specs: Record<string, RoleSpec> = { x: { candidates: [] }, series: { candidates: [] } };
+  const overrides: Record<string, string | undefined> = { x: attributes.x, series: attributes.series };
+  yNames.forEach((name, i) => {
+    specs[`y${i}`] = { candidates: [] };
+    overrides[`y${i}`] = name;
+  });
+  const filter = parseFilter(attributes.filter);
+  if (attributes.filter?.trim() && !filter) {
+    throw new DataError('mapping', `filter "${attributes.filter}" is not of the form column=value`, {
+      url,
+      role: 'filter-syntax',
+      fields: fields.map((f) => f.name),
+    });
+  }
+  if (filter) {
+    specs.filter = { candidates: [] };
+    overrides.filter = filter.column;
+  }
+  // mapRoles checks that every named column exists and lists the real ones in its error.
+  const roles = mapRoles(fields, specs, overrides, url);
+  const firstOf = (types: Field['type'][], except: string[]) =>
+    fields.find((f) => types.includes(f.type) && !except.includes(f.name))?.name;
+  const x = roles.x ?? firstOf(['string', 'date'], [roles.series ?? '']) ?? fields[0]?.name;
+  let y = yNames;
+  if (!y.length && aggregate !== 'count') {
+    const found = firstOf(['number'], [x, roles.series ?? '']);
+    if (!found) {
+      throw new DataError('mapping', `No number column; fields: ${fields.map((f) => f.name).join(', ')}`, {
+        url,
+        role: 'y',
+        fields: fields.map((f) => f.name),
+      });
+    }
+    y = [found];
+  }
+  return { x, y, series: roles.series };
+}
+
+/** Filter, pivot, aggregation, sort and limit: the values the chart, table and downloads show. */
+export function shapeChart(dataset: Dataset, attributes: ShapeAttributes, t: ChartStrings, locale: string): Shaped {
+  const columns = resolveColumns(dataset, attributes);
+  const categories = splitList(attributes.category);
+  const inCategories = (r: DataRecord) => categories.includes(String(r.values[columns.x] ?? '').trim());
+  // A shared filter whose categories are none of this chart's labels was meant for another column: ignore it.
+  const records =
+    categories.length && dataset.records.some(inCategories) ? dataset.records.filter(inCategories) : dataset.records;
+  const plot = shapeData(records, {
+    x: columns.x,
+    y: columns.y,
+    series: columns.series,
+    aggregate: AGGREGATES.includes(attributes.aggregate!) ? attributes.aggregate : undefined,
+    sort: SORT_ORDERS.includes(attributes.sort!) ? attributes.sort : undefined,
+    limit: attributes.limit,
+    filter: parseFilter(attributes.filter),
+    otherLabel: t.other,
+    countLabel: t.count,
+    xType: dataset.fields.find((f) => f.name === columns.x)?.type,
+    locale,
+  });
+  return { plot, columns };
+}
+
+/** What to change when a column attribute names no column of the data (or `filter` cannot be read). */
+export function mappingMessage(error: DataError, attributes: ShapeAttributes, t: ChartStrings): string {
+  const fields = (error.fields ?? []).join(', ');
+  const role = error.role ?? '';
+  if (role === 'filter-syntax') return t.badFilter(attributes.filter ?? '');
+  const attribute = role.startsWith('y') ? 'y' : role;
+  const wanted = { x: attributes.x, series: attributes.series, filter: parseFilter(attributes.filter)?.column }[role];
+  const column = attribute === 'y' ? splitList(attributes.y)[Number(role.slice(1))] : wanted;
+  return column ? t.missingColumn(column, attribute, fields) : t.noNumberColumn(fields);
+}
