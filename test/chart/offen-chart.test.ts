@@ -7,6 +7,7 @@ import type { ChartSelectDetail, OffenChart } from '../../src/components/chart/o
 import { CHART_TYPES } from '../../src/components/chart/chart-engine.js';
 import { expectAccessible } from '../helpers/axe.js';
 import { corpusUrl, demoDataUrl, faultUrl } from '../helpers/server.js';
+import { chartHarness } from './harness.js';
 
 /** Renders a chart and waits until its data is loaded and Chart.js has drawn. */
 async function chart(template: TemplateResult): Promise<OffenChart> {
@@ -16,19 +17,8 @@ async function chart(template: TemplateResult): Promise<OffenChart> {
   return element;
 }
 
-function shadow(element: OffenChart): ShadowRoot {
-  return element.shadowRoot!;
-}
-
 /** Opens the table twin and returns its rows as [header cell, …data cells] texts. */
-async function tableRows(element: OffenChart): Promise<string[][]> {
-  const button = shadow(element).querySelector<HTMLButtonElement>('[data-action="table"]')!;
-  if (button.getAttribute('aria-expanded') !== 'true') button.click();
-  await element.updateComplete;
-  return [...shadow(element).querySelectorAll('tbody tr')].map((row) =>
-    [...row.children].map((cell) => cell.textContent!.trim()),
-  );
-}
+const tableRows = (element: OffenChart) => chartHarness(element).tableRows();
 
 const rowOf = (rows: string[][], label: string) => rows.find((r) => r[0] === label);
 
@@ -52,12 +42,8 @@ describe('<offen-chart>', () => {
     expect(rowOf(rows, 'Sicherheit und Ordnung')).to.deep.equal(['Sicherheit und Ordnung', '1.251.300,00\u00a0€']);
     expect(rowOf(rows, 'Kultur und Wissenschaft')![1]).to.equal('645.750,40\u00a0€');
     expect(rowOf(rows, 'Wirtschaft und Tourismus (Kurbetrieb)')![1]).to.equal('-92.100,00\u00a0€');
-    const caption = shadow(el).querySelector('caption')!.textContent!;
-    expect(caption).to.contain('Haushalt 2026');
-    expect([...shadow(el).querySelectorAll('thead th')].map((th) => th.textContent!.trim())).to.deep.equal([
-      'Produktbereich',
-      'Ansatz 2026 (€)',
-    ]);
+    expect(chartHarness(el).tableCaption()).to.contain('Haushalt 2026');
+    expect(chartHarness(el).tableHeaders()).to.deep.equal(['Produktbereich', 'Ansatz 2026 (€)']);
     // The footnote line "Beispieldaten – keine amtlichen Zahlen" is not a bar.
     expect(rowOf(rows, 'Beispieldaten – keine amtlichen Zahlen')).to.equal(undefined);
   });
@@ -101,9 +87,7 @@ describe('<offen-chart>', () => {
 
   it('names the canvas with a summary: type, series, range, highest and lowest', async () => {
     const el = await chart(html`<offen-chart src=${demoDataUrl('haushalt.csv')} y="Ansatz 2026 (€)"></offen-chart>`);
-    const canvas = shadow(el).querySelector('canvas')!;
-    expect(canvas.getAttribute('role')).to.equal('img');
-    const label = canvas.getAttribute('aria-label')!;
+    const label = chartHarness(el).summaryText();
     expect(label).to.contain('Säulendiagramm: Ansatz 2026 (€) nach Produktbereich, 13 Werte');
     expect(label).to.contain('Höchster Wert: Kinder-, Jugend- und Familienhilfe (6.210.480,00\u00a0€)');
     expect(label).to.contain('niedrigster Wert: Wirtschaft und Tourismus (Kurbetrieb) (-92.100,00\u00a0€)');
@@ -196,7 +180,7 @@ describe('<offen-chart>', () => {
       ></offen-chart>`,
     );
     const rows = await tableRows(el);
-    expect([...shadow(el).querySelectorAll('thead th')].map((th) => th.textContent!.trim())).to.deep.equal([
+    expect(chartHarness(el).tableHeaders()).to.deep.equal([
       'ZEIT',
       'Abfallaufkommen - Gesamt',
       'Abfallaufkommen - Wertstoffe',
@@ -209,13 +193,12 @@ describe('<offen-chart>', () => {
     expect(el.chart!.data.datasets).to.have.length(3);
 
     // The keyboard goes through a year's three lines before the next year, naming the line.
-    const canvas = shadow(el).querySelector('canvas')!;
-    canvas.focus();
+    chartHarness(el).picture()!.focus();
     await sendKeys({ press: 'Home' });
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
     expect(el.chart!.tooltip!.getActiveElements().map((a) => [a.datasetIndex, a.index])).to.deep.equal([[1, 0]]);
-    expect(shadow(el).querySelector('[data-role="pointed"]')!.textContent).to.match(
+    expect(chartHarness(el).announcement()).to.match(
       new RegExp(`^${el.chart!.data.labels![0]} – Abfallaufkommen - Wertstoffe: [\\d.,]+\\skg$`),
     );
   });
@@ -242,7 +225,7 @@ describe('<offen-chart>', () => {
         </offen-chart>`,
       );
       await oneEvent(el, 'offen-render');
-      const canvas = shadow(el).querySelector('canvas')!;
+      const canvas = chartHarness(el).picture()!;
       expect(el.chart!.canvas).to.equal(canvas);
       expect(canvas.width).to.be.above(0);
       const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
@@ -283,11 +266,10 @@ describe('<offen-chart>', () => {
       html`<offen-chart src=${demoDataUrl('haushalt.csv')} y="Ansatz 2026 (€)" type="pie"></offen-chart>`,
     );
     expect((el.chart!.config as { type: string }).type).to.equal('bar');
-    const note = shadow(el).querySelector('[data-role="note"]')!;
-    expect(note.textContent).to.equal(
+    expect(chartHarness(el).noteText()).to.equal(
       'Ein Kreisdiagramm kann negative Werte nicht darstellen; die Werte sind deshalb als Säulen gezeigt.',
     );
-    expect(shadow(el).querySelector('canvas')!.getAttribute('aria-label')).to.match(/^Säulendiagramm: /);
+    expect(chartHarness(el).summaryText()).to.match(/^Säulendiagramm: /);
     await expectAccessible(el);
 
     // Without the negative row (the five largest values and the rest summed up) it stays a pie, without a note.
@@ -295,7 +277,7 @@ describe('<offen-chart>', () => {
     el.setAttribute('limit', '5');
     await el.renderComplete;
     expect((el.chart!.config as { type: string }).type).to.equal('pie');
-    expect(shadow(el).querySelector('[data-role="note"]')).to.equal(null);
+    expect(chartHarness(el).noteText()).to.equal('');
   });
 
   it('emits offen-select with the clicked label and value', async () => {
@@ -321,18 +303,17 @@ describe('<offen-chart>', () => {
     const el = await chart(
       html`<offen-chart src=${demoDataUrl('haushalt.csv')} y="Ansatz 2026 (€)" type="bar" no-animation></offen-chart>`,
     );
-    const canvas = shadow(el).querySelector('canvas')!;
-    const live = shadow(el).querySelector('[data-role="pointed"]')!;
+    const view = chartHarness(el);
+    const canvas = view.picture()!;
     const active = () => el.chart!.tooltip!.getActiveElements().map((a) => [a.datasetIndex, a.index]);
     expect(canvas.tabIndex).to.equal(0);
-    expect(shadow(el).getElementById(canvas.getAttribute('aria-describedby')!)!.textContent).to.contain('Pfeiltasten');
-    expect(live.getAttribute('aria-live')).to.equal('polite');
+    expect(view.keysHint()).to.contain('Pfeiltasten');
 
     canvas.focus();
     await sendKeys({ press: 'Home' });
     for (let i = 0; i < 5; i++) await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
-    expect(live.textContent).to.match(/^Kinder-, Jugend- und Familienhilfe: 6\.210\.480,00\s€$/);
+    expect(view.announcement()).to.match(/^Kinder-, Jugend- und Familienhilfe: 6\.210\.480,00\s€$/);
     expect(active()).to.deep.equal([[0, 5]]);
     expect(el.chart!.getActiveElements().map((a) => a.index)).to.deep.equal([5]);
     await expectAccessible(el);
@@ -344,7 +325,7 @@ describe('<offen-chart>', () => {
 
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
-    expect(live.textContent).to.equal('');
+    expect(view.announcement()).to.equal('');
     expect(active()).to.deep.equal([]);
 
     // From nothing, ArrowLeft starts at the last value; End goes there too.
@@ -358,7 +339,7 @@ describe('<offen-chart>', () => {
 
     canvas.blur();
     await el.updateComplete;
-    expect(live.textContent).to.equal('');
+    expect(view.announcement()).to.equal('');
     expect(active()).to.deep.equal([]);
   });
 
@@ -378,8 +359,8 @@ describe('<offen-chart>', () => {
       clicked.push(this);
     };
     try {
-      shadow(el).querySelector<HTMLButtonElement>('[data-action="csv"]')!.click();
-      shadow(el).querySelector<HTMLButtonElement>('[data-action="png"]')!.click();
+      chartHarness(el).downloadButton('CSV')!.click();
+      chartHarness(el).downloadButton('PNG')!.click();
     } finally {
       HTMLAnchorElement.prototype.click = original;
     }
@@ -403,12 +384,15 @@ describe('<offen-chart>', () => {
         <offen-chart src=${demoDataUrl('haushalt.csv')} y="Ansatz 2026 (€)"></offen-chart>
       </div>`,
     );
-    const button = shadow(el).querySelector('[data-action="table"]')!;
-    expect(button.textContent!.trim()).to.equal('Show table');
+    expect(chartHarness(el).buttonTexts()).to.deep.equal([
+      'Show table',
+      'Download data as CSV',
+      'Download chart as image (PNG)',
+    ]);
     const rows = await tableRows(el);
     expect(rowOf(rows, 'Kultur und Wissenschaft')![1]).to.equal('645,750.40\u00a0€');
     expect(el.toCsv().split('\r\n')[0]).to.equal('Produktbereich,Ansatz 2026 (€)');
-    expect(shadow(el).querySelector('canvas')!.getAttribute('aria-label')).to.contain('Column chart');
+    expect(chartHarness(el).summaryText()).to.contain('Column chart');
   });
 
   it('has a figure with heading, description and a source line linking to the data', async () => {
@@ -420,18 +404,17 @@ describe('<offen-chart>', () => {
         source-label="Stadt Bad Belzig"
       ></offen-chart>`,
     );
-    const figure = shadow(el).querySelector('figure')!;
-    const heading = figure.querySelector('figcaption [role="heading"]')!;
-    expect(heading.textContent).to.equal('Haushalt 2026');
-    expect(heading.getAttribute('aria-level')).to.equal('3');
-    expect(figure.querySelector('.description')!.textContent).to.equal('Geplante Ausgaben nach Produktbereichen');
-    const link = figure.querySelector<HTMLAnchorElement>('.source a')!;
+    const figure = chartHarness(el);
+    expect(figure.headingText()).to.equal('Haushalt 2026');
+    expect(figure.heading()!.getAttribute('aria-level')).to.equal('3');
+    expect(figure.descriptionText()).to.equal('Geplante Ausgaben nach Produktbereichen');
+    const [link] = figure.sourceLinks();
     expect(link.textContent).to.equal('Stadt Bad Belzig');
     expect(link.href).to.equal(demoDataUrl('haushalt.csv'));
-    expect(figure.querySelector('.source')!.textContent).to.contain('Quelle:');
+    expect(figure.sourceText()).to.equal('Quelle: Stadt Bad Belzig');
 
     const plain = await chart(html`<offen-chart src=${demoDataUrl('haushalt.csv')}></offen-chart>`);
-    expect(shadow(plain).querySelector('.source a')!.textContent).to.equal(new URL(demoDataUrl('x')).host);
+    expect(chartHarness(plain).sourceLinks()[0].textContent).to.equal(new URL(demoDataUrl('x')).host);
   });
 
   it('passes axe in chart, table, empty and error states', async () => {
@@ -449,11 +432,11 @@ describe('<offen-chart>', () => {
     const empty = await chart(
       html`<offen-chart src=${demoDataUrl('haushalt.csv')} filter="Produktbereich=Gibt es nicht"></offen-chart>`,
     );
-    expect(shadow(empty).querySelector('[data-state="empty"]')!.textContent).to.contain('Gibt es nicht');
+    expect(chartHarness(empty).emptyText()).to.equal('Keine Zeilen passen zum Filter „Produktbereich=Gibt es nicht“.');
     await expectAccessible(empty);
 
     const failed = await chart(html`<offen-chart src=${faultUrl('status/404?chart')}></offen-chart>`);
-    expect(shadow(failed).querySelector('[data-state="error"]')).to.exist;
+    expect(chartHarness(failed).state()).to.equal('error');
     await expectAccessible(failed);
   });
 
@@ -461,21 +444,22 @@ describe('<offen-chart>', () => {
     const el = await fixture<OffenChart>(
       html`<offen-chart src=${faultUrl(`flaky/chart-${Math.random()}`)}></offen-chart>`,
     );
-    expect(shadow(el).querySelector('[data-state="loading"]')).to.exist;
+    expect(chartHarness(el).state()).to.equal('loading');
     await expectAccessible(el);
     await el.renderComplete;
     // fetch retries a 500 once by itself, so the flaky endpoint arrives as data.
-    expect(shadow(el).querySelector('canvas')).to.exist;
+    expect(chartHarness(el).state()).to.equal(undefined);
+    expect(chartHarness(el).picture()).to.exist;
 
     const broken = await fixture<OffenChart>(html`<offen-chart src=${faultUrl('status/500?c=1')}></offen-chart>`);
     const error = (await oneEvent(broken, 'offen-error')) as CustomEvent<{ kind: string }>;
     expect(error.detail.kind).to.equal('http');
     await broken.renderComplete;
-    const retry = shadow(broken).querySelector<HTMLButtonElement>('[data-state="error"] button')!;
+    const retry = chartHarness(broken).retryButton()!;
     expect(retry.textContent).to.equal('Erneut versuchen');
     retry.click();
     await broken.updateComplete;
-    expect(shadow(broken).querySelector('[data-state="loading"]')).to.exist;
+    expect(chartHarness(broken).state()).to.equal('loading');
   });
 
   it('names a missing column in a translated error with the columns that exist', async () => {
@@ -485,12 +469,12 @@ describe('<offen-chart>', () => {
     const error = (await oneEvent(el, 'offen-error')) as CustomEvent<{ kind: string }>;
     expect(error.detail.kind).to.equal('mapping');
     await el.updateComplete;
-    const message = shadow(el).querySelector('[data-state="error"] .offen-error-message')!.textContent!;
-    expect(message).to.equal(
+    expect(chartHarness(el).errorMessage()).to.equal(
       'Die Spalte „Ansatz 2030“ (Attribut y) gibt es in den Daten nicht. ' +
         'Vorhandene Spalten: Produktbereich, Ansatz 2025 (€), Ansatz 2026 (€).',
     );
-    expect(shadow(el).querySelector('[data-state="error"] button'), 'retrying cannot fix an attribute').to.equal(null);
+    expect(chartHarness(el).state()).to.equal('error');
+    expect(chartHarness(el).retryButton(), 'retrying cannot fix an attribute').to.equal(null);
     await expectAccessible(el);
   });
 
@@ -498,14 +482,14 @@ describe('<offen-chart>', () => {
     const bad = await chart(
       html`<offen-chart src=${demoDataUrl('haushalt.csv')} filter="Produktbereich:Kultur"> </offen-chart>`,
     );
-    expect(shadow(bad).querySelector('.offen-error-message')!.textContent).to.equal(
+    expect(chartHarness(bad).errorMessage()).to.equal(
       'Der Filter „Produktbereich:Kultur“ hat nicht die Form Spalte=Wert (oder Spalte!= für „nicht leer“).',
     );
     const body = 'Ort;Art\nBad Belzig;Stadt\nWiesenburg;Gemeinde\n';
     const text = await chart(
       html`<offen-chart src=${faultUrl(`text?type=text/csv&body=${encodeURIComponent(body)}`)}></offen-chart>`,
     );
-    expect(shadow(text).querySelector('.offen-error-message')!.textContent).to.contain(
+    expect(chartHarness(text).errorMessage()).to.equal(
       'Die Daten haben keine Zahlenspalte. Bitte im Attribut y die Spalte mit den Werten angeben. Vorhandene Spalten: Ort, Art.',
     );
   });
@@ -521,8 +505,8 @@ describe('<offen-chart>', () => {
     );
     const rows = await tableRows(el);
     expect(rows.map((r) => r[0])).to.deep.equal([payload, '<script>window.__offenXss=2</script>']);
-    expect(shadow(el).querySelector('[role="heading"]')!.textContent).to.equal(payload);
-    expect(shadow(el).querySelectorAll('img, script')).to.have.length(0);
+    expect(chartHarness(el).headingText()).to.equal(payload);
+    expect(el.shadowRoot!.querySelectorAll('img, script'), 'no element made from the data').to.have.length(0);
     expect((window as { __offenXss?: number }).__offenXss).to.equal(undefined);
   });
 
@@ -530,17 +514,16 @@ describe('<offen-chart>', () => {
     await emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
     const el = await chart(html`<offen-chart src=${demoDataUrl('haushalt.csv')} theme="auto"></offen-chart>`);
     expect(el.chart!.options.animation).to.equal(false);
-    expect(shadow(el).querySelector('.root')!.classList.contains('dark')).to.equal(true);
     // Dark palette starts with the light blue; the text colour is light.
     expect(el.chart!.data.datasets[0].backgroundColor).to.equal('#56b4e9');
-    expect(getComputedStyle(shadow(el).querySelector('.root')!).color).to.equal('rgb(241, 243, 245)');
+    expect(chartHarness(el).textColour()).to.equal('rgb(241, 243, 245)');
   });
 
   it('turns dark when the page declares color-scheme: dark, and formats tooltips like the table', async () => {
     const el = await chart(
       html`<div style="color-scheme: dark"><offen-chart src=${demoDataUrl('haushalt.csv')}></offen-chart></div>`,
     );
-    expect(shadow(el).querySelector('.root')!.classList.contains('dark')).to.equal(true);
+    expect(chartHarness(el).textColour()).to.equal('rgb(241, 243, 245)');
     const label = el.chart!.options.plugins!.tooltip!.callbacks!.label as unknown as (item: object) => string;
     const item = { raw: 1204880.25, dataset: { label: 'Ansatz 2025 (€)' }, label: 'Sicherheit und Ordnung' };
     expect(label.call(el.chart!.tooltip, item)).to.equal('Ansatz 2025 (€): 1.204.880,25\u00a0€');

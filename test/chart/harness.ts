@@ -1,0 +1,53 @@
+import type { OffenChart } from '../../src/components/chart/offen-chart.js';
+import { statesOf } from '../helpers/states.js';
+
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/[ \t\r\n]+/g, ' ').trim() ?? '';
+
+/**
+ * The chart read and used like a visitor does it: by roles, labels, parts and text (the picture's accessible name,
+ * the table twin, the buttons by what they say), not by internal class names, so tests survive markup changes.
+ */
+export function chartHarness(el: OffenChart) {
+  const root = () => el.shadowRoot!;
+  const figure = () => root().querySelector<HTMLElement>('[part~="figure"]')!;
+  const actions = () => [...root().querySelectorAll<HTMLButtonElement>('[part~="actions"] button')];
+  const tableButton = () => actions().find((b) => b.hasAttribute('aria-expanded'));
+  const table = () => root().querySelector<HTMLElement>('[part~="table"]');
+  const picture = () => root().querySelector<HTMLCanvasElement>('[part~="canvas"] [role="img"]');
+  return {
+    ...statesOf(root),
+    /** The chart's picture (the canvas, role img), to focus and press keys on. */
+    picture,
+    /** The picture's accessible name: type, series, range, highest and lowest. */
+    summaryText: () => picture()?.getAttribute('aria-label') ?? '',
+    /** The hint read with the picture (its description). */
+    keysHint: () => text(root().getElementById(picture()?.getAttribute('aria-describedby') ?? '')),
+    /** What the polite live region says about the value the keyboard points at. */
+    announcement: () => text(root().querySelector('[part~="canvas"] [aria-live="polite"]')),
+    /** Why the chart is drawn as it is (columns instead of a pie), if it says so. */
+    noteText: () => text(root().querySelector('[part~="note"]')),
+    heading: () => root().querySelector<HTMLElement>('[part~="heading"][role="heading"]'),
+    headingText: () => text(root().querySelector('[role="heading"]')),
+    /** The sentence under the heading. */
+    descriptionText: () => text(figure().querySelector('figcaption p')),
+    sourceText: () => text(root().querySelector('[part~="source"]')),
+    /** The source line's links: the publisher's (first) and, when different, the data's. */
+    sourceLinks: () => [...root().querySelectorAll<HTMLAnchorElement>('[part~="source"] a')],
+    /** The colour of the figure's text as drawn (light on dark, dark on light). */
+    textColour: () => getComputedStyle(figure()).color,
+    /** The buttons under the chart, by what they say. */
+    buttonTexts: () => actions().map((b) => text(b)),
+    tableButton,
+    downloadButton: (kind: 'CSV' | 'PNG') => actions().find((b) => text(b).includes(kind)),
+    /** Opens the table twin (if closed) and returns its rows as [header cell, …data cells] texts. */
+    async tableRows(): Promise<string[][]> {
+      const button = tableButton()!;
+      if (button.getAttribute('aria-expanded') !== 'true') button.click();
+      await el.updateComplete;
+      return [...table()!.querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => text(cell)));
+    },
+    /** The table twin's column headers (open it first with tableRows()). */
+    tableHeaders: () => [...(table()?.querySelectorAll('thead th') ?? [])].map((th) => text(th)),
+    tableCaption: () => text(table()?.querySelector('caption')),
+  };
+}
