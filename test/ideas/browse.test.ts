@@ -4,7 +4,8 @@ import type { OffenIdeas } from '../../src/components/ideas/offen-ideas.componen
 import type { Dataset } from '../../src/data/types.js';
 import { expectAccessible } from '../helpers/axe.js';
 import { fixtureUrl } from '../helpers/server.js';
-import { $, $$, NOW, apiUrl, boardName, cardOf, check, control, createBoard, titles, until } from './helpers.js';
+import { NOW, apiUrl, boardName, cardOf, control, createBoard, titles, until } from './helpers.js';
+import { ideasHarness } from './harness.js';
 
 // test/fixtures/ideas-board.json, newest first (created 24.06., 20.06., 01.06., 10.05., 01.04., 15.03.2026).
 const NEWEST = [
@@ -20,28 +21,29 @@ describe('<offen-ideas> browsing', () => {
   it('shows every published idea as a card with status, category, votes, comments and relative date', async () => {
     const el = await createBoard(boardName('cards'));
     expect(titles(el)).to.deep.equal(NEWEST);
-    expect($(el, '.count')!.textContent).to.equal('6 Ideen');
+    expect(ideasHarness(el).countText()).to.equal('6 Ideen');
     const card = cardOf(el, 'Obstbäume an Feldwegen');
-    expect(card.getAttribute('part')).to.equal('card');
-    expect(card.querySelector('[role="heading"]')!.getAttribute('aria-level')).to.equal('3');
-    expect(card.querySelector('[part="badge"]')!.textContent).to.equal('In Umsetzung');
-    expect(card.querySelector('.category')!.textContent).to.equal('Umwelt');
-    expect(card.querySelector('.votes')!.textContent).to.equal('8 Stimmen');
-    expect(card.querySelector('.comments')!.textContent).to.equal('3 Kommentare');
-    expect(card.querySelector('time')!.textContent).to.equal('vor 3 Tagen');
-    expect(card.querySelector('time')!.getAttribute('datetime')).to.equal('2026-06-24T12:00:00.000Z');
-    expect(cardOf(el, 'Radweg nach Wiesenburg').querySelector('[part="badge"]')!.textContent).to.equal('Angenommen');
-    expect(cardOf(el, 'Mehr Mülleimer im Kurpark').querySelector('[part="badge"]')!.textContent).to.equal('Abgelehnt');
-    expect(cardOf(el, 'Busverbindung am Abend').querySelector('time')!.textContent).to.equal('vor 3 Monaten');
+    expect(card.headingLevel).to.equal('3');
+    expect(card.meta).to.deep.equal(['In Umsetzung', 'Umwelt', 'vor 3 Tagen', 'von NABU']);
+    expect(card.status).to.equal('In Umsetzung');
+    expect(card.category).to.equal('Umwelt');
+    expect(card.votes).to.equal('8 Stimmen');
+    expect(card.comments).to.equal('3 Kommentare');
+    expect(card.date).to.deep.equal({ text: 'vor 3 Tagen', datetime: '2026-06-24T12:00:00.000Z' });
+    expect(cardOf(el, 'Radweg nach Wiesenburg').status).to.equal('Angenommen');
+    expect(cardOf(el, 'Mehr Mülleimer im Kurpark').status).to.equal('Abgelehnt');
+    expect(cardOf(el, 'Busverbindung am Abend').date!.text).to.equal('vor 3 Monaten');
     // Without vote-url the count is shown, but there is nothing to press.
-    expect($(el, '[part="vote"]')).to.equal(null);
+    expect(
+      ideasHarness(el)
+        .cards()
+        .some((c) => c.voteButton),
+    ).to.equal(false);
   });
 
   it('sorts by most votes and most discussed', async () => {
     const el = await createBoard(boardName('sort'));
-    const sort = $(el, '#sort') as HTMLSelectElement;
-    sort.value = 'votes';
-    sort.dispatchEvent(new Event('change'));
+    ideasHarness(el).choose('Sortieren', 'votes');
     await el.updateComplete;
     expect(titles(el)).to.deep.equal([
       'Radweg nach Wiesenburg',
@@ -66,16 +68,15 @@ describe('<offen-ideas> browsing', () => {
 
   it('filters by category and by several statuses at once', async () => {
     const el = await createBoard(boardName('filter'));
-    const category = $(el, '#category') as HTMLSelectElement;
-    expect([...category.options].map((o) => o.textContent)).to.deep.equal([
+    const board = ideasHarness(el);
+    expect([...board.filterField('Kategorie').options].map((o) => o.textContent)).to.deep.equal([
       'Alle',
       'Kultur',
       'Soziales',
       'Umwelt',
       'Verkehr',
     ]);
-    category.value = 'Verkehr';
-    category.dispatchEvent(new Event('change'));
+    board.choose('Kategorie', 'Verkehr');
     await el.updateComplete;
     expect(titles(el)).to.deep.equal(['Radweg nach Wiesenburg', 'Busverbindung am Abend']);
     expect(el.getAttribute('category')).to.equal('Verkehr');
@@ -83,8 +84,8 @@ describe('<offen-ideas> browsing', () => {
     el.category = '';
     await el.updateComplete;
     // Everything but rejected: five statuses ticked.
-    for (const status of ['submitted', 'in-review', 'accepted', 'in-progress', 'done'])
-      check(el, `.statuses input[value="${status}"]`);
+    for (const status of ['Eingereicht', 'In Prüfung', 'Angenommen', 'In Umsetzung', 'Umgesetzt'])
+      board.check(board.statusBox(status));
     await el.updateComplete;
     expect(el.getAttribute('status')).to.equal('submitted,in-review,accepted,in-progress,done');
     expect(titles(el)).to.have.length(5);
@@ -93,52 +94,48 @@ describe('<offen-ideas> browsing', () => {
     el.status = 'rejected,done';
     await el.updateComplete;
     expect(titles(el)).to.deep.equal(['Bücherschrank am Markt', 'Mehr Mülleimer im Kurpark']);
-    expect(($(el, '.statuses input[value="done"]') as HTMLInputElement).checked).to.equal(true);
-    expect(($(el, '.statuses input[value="accepted"]') as HTMLInputElement).checked).to.equal(false);
+    expect(board.statusBox('Umgesetzt').checked).to.equal(true);
+    expect(board.statusBox('Angenommen').checked).to.equal(false);
 
     // Status words of the page's language work as well.
     el.status = 'Umgesetzt';
     await el.updateComplete;
     expect(titles(el)).to.deep.equal(['Bücherschrank am Markt']);
-    expect(($(el, '.statuses input[value="done"]') as HTMLInputElement).checked).to.equal(true);
+    expect(board.statusBox('Umgesetzt').checked).to.equal(true);
   });
 
   it('searches titles and descriptions, ignoring case and accents', async () => {
     const el = await createBoard(boardName('search'));
-    const search = $(el, '#search') as HTMLInputElement;
-    search.value = 'WIESENBURG';
-    search.dispatchEvent(new Event('input'));
+    const board = ideasHarness(el);
+    board.search('WIESENBURG');
     await el.updateComplete;
     // "Radweg nach Wiesenburg" (title) and "Busverbindung am Abend" (description: "nach Wiesenburg").
     expect(titles(el)).to.deep.equal(['Radweg nach Wiesenburg', 'Busverbindung am Abend']);
     expect(el.q).to.equal('WIESENBURG');
-    search.value = 'mulleimer';
-    search.dispatchEvent(new Event('input'));
+    board.search('mulleimer');
     await el.updateComplete;
     expect(titles(el)).to.deep.equal(['Mehr Mülleimer im Kurpark']);
-    search.value = 'gibt es nicht';
-    search.dispatchEvent(new Event('input'));
+    board.search('gibt es nicht');
     await el.updateComplete;
-    expect($(el, '[data-state="empty"]')!.textContent).to.contain('Keine Idee passt zu Ihrer Auswahl.');
-    expect($(el, '.count')!.textContent).to.equal('0 Ideen');
+    expect(board.emptyText()).to.equal('Keine Idee passt zu Ihrer Auswahl.');
+    expect(board.countText()).to.equal('0 Ideen');
   });
 
   it('pages with "Mehr anzeigen" and moves focus to the first new idea', async () => {
     const el = await createBoard(boardName('paging'), { attrs: { 'page-size': '4' } });
     expect(titles(el)).to.deep.equal(NEWEST.slice(0, 4));
-    const more = $(el, '[part="more"]') as HTMLButtonElement;
-    expect(more.textContent!.trim()).to.equal('Mehr anzeigen (noch 2)');
-    more.click();
+    const board = ideasHarness(el);
+    expect(board.moreButton()!.textContent!.trim()).to.equal('Mehr anzeigen (noch 2)');
+    board.more();
     await until(() => titles(el).length === 6);
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement!.textContent!.trim()).to.equal(NEWEST[4]);
-    expect($(el, '[part="more"]')).to.equal(null);
+    expect(board.moreButton()).to.equal(null);
   });
 
   it('opens an idea in place with its whole text, safe links and keyboard handling', async () => {
     const el = await createBoard(boardName('open'));
-    const card = cardOf(el, 'Obstbäume an Feldwegen');
-    const button = card.querySelector('.title-button') as HTMLButtonElement;
+    const button = cardOf(el, 'Obstbäume an Feldwegen').titleButton;
     expect(button.getAttribute('aria-expanded')).to.equal('false');
     setTimeout(() => button.click());
     const event = await oneEvent(el, 'offen-select');
@@ -146,10 +143,9 @@ describe('<offen-ideas> browsing', () => {
     expect(event.detail.record?.values.id).to.equal('b-6');
     await el.updateComplete;
     expect(button.getAttribute('aria-expanded')).to.equal('true');
-    const full = card.querySelector('.full')!;
-    expect(full.id).to.equal(button.getAttribute('aria-controls'));
-    expect(full.textContent).to.contain('Nicht klicken: javascript:alert(1)');
-    const links = [...full.querySelectorAll('a')];
+    const open = cardOf(el, 'Obstbäume an Feldwegen');
+    expect(open.text).to.contain('Nicht klicken: javascript:alert(1)');
+    const links = [...open.textElement!.querySelectorAll('a')];
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.org/obst']);
     expect(links[0].textContent).to.equal('https://example.org/obst');
     await expectAccessible(el);
@@ -159,31 +155,33 @@ describe('<offen-ideas> browsing', () => {
     await el.updateComplete;
     expect(button.getAttribute('aria-expanded')).to.equal('false');
     expect(el.shadowRoot!.activeElement).to.equal(button);
-    expect(card.querySelector('.full')).to.equal(null);
+    // Closed again: the short summary, without the links of the whole text.
+    expect(cardOf(el, 'Obstbäume an Feldwegen').textElement!.querySelectorAll('a')).to.have.length(0);
   });
 
   it('shows a compact list with layout="list"', async () => {
     const el = await createBoard(boardName('list'), { attrs: { layout: 'list', 'heading-level': '2' } });
     expect(titles(el)).to.deep.equal(NEWEST);
-    expect($$(el, '[role="heading"]').map((h) => h.getAttribute('aria-level'))).to.deep.equal(Array(6).fill('2'));
-    const summary = $(el, '.summary')!;
-    expect(getComputedStyle(summary).display).to.equal('none');
+    const cards = ideasHarness(el).cards();
+    expect(cards.map((c) => c.headingLevel)).to.deep.equal(Array(6).fill('2'));
+    // The compact list hides the summaries.
+    expect(getComputedStyle(cards[0].textElement!).display).to.equal('none');
   });
 
   it('speaks English when the page does', async () => {
     const el = await createBoard(boardName('english'), { lang: 'en' });
-    expect($(el, '.count')!.textContent).to.equal('6 ideas');
+    expect(ideasHarness(el).countText()).to.equal('6 ideas');
     const card = cardOf(el, 'Obstbäume an Feldwegen');
-    expect(card.querySelector('[part="badge"]')!.textContent).to.equal('In progress');
-    expect(card.querySelector('time')!.textContent).to.equal('3 days ago');
-    expect(card.querySelector('.votes')!.textContent).to.equal('8 votes');
+    expect(card.status).to.equal('In progress');
+    expect(card.date!.text).to.equal('3 days ago');
+    expect(card.votes).to.equal('8 votes');
   });
 
   it('shows the empty state with an invitation', async () => {
     const board = boardName('empty');
     await control(board, { seed: 'ideas-empty.json' });
     const el = await createBoard(board);
-    expect($(el, '[data-state="empty"]')!.textContent!.trim()).to.equal('Noch keine Ideen – machen Sie den Anfang!');
+    expect(ideasHarness(el).emptyText()).to.equal('Noch keine Ideen – machen Sie den Anfang!');
     await expectAccessible(el);
   });
 
@@ -193,33 +191,35 @@ describe('<offen-ideas> browsing', () => {
     const events: string[] = [];
     const el = await createBoard(board);
     el.addEventListener('offen-load', () => events.push('load'));
-    const error = $(el, '[data-state="error"]')!;
-    expect(error.getAttribute('role')).to.equal('alert');
-    expect(error.textContent).to.contain('Status 503');
+    const shown = ideasHarness(el);
+    expect(shown.state()).to.equal('error');
+    expect(shown.errorText()).to.contain('Status 503');
     await expectAccessible(el);
     await control(board, { fail: { list: null } });
-    ($(el, '[part="retry"]') as HTMLButtonElement).click();
+    shown.retryButton()!.click();
     await until(() => titles(el).length === 6, 'ideas after retry');
     expect(events).to.deep.equal(['load']);
   });
 
   it('shows ideas with coordinates on <offen-map> behind a list/map toggle', async () => {
     const el = await createBoard(boardName('map'));
-    const [listButton, mapButton] = $$(el, '.view-toggle button') as HTMLButtonElement[];
+    const board = ideasHarness(el);
+    const [listButton, mapButton] = board.viewButtons();
+    expect([listButton, mapButton].map((b) => b.textContent!.trim())).to.deep.equal(['Liste', 'Karte']);
     expect(listButton.getAttribute('aria-pressed')).to.equal('true');
-    expect($(el, 'offen-map')).to.equal(null);
+    expect(board.map()).to.equal(null);
     mapButton.click();
-    await until(() => $(el, 'offen-map'), 'map element', 10_000);
+    await until(() => board.map(), 'map element', 10_000);
     expect(mapButton.getAttribute('aria-pressed')).to.equal('true');
     expect(customElements.get('offen-map')).not.to.equal(undefined);
-    const map = $(el, 'offen-map') as HTMLElement & { data?: Dataset };
+    const map = board.map() as HTMLElement & { data?: Dataset };
     const dataset = map.data!;
     // Only "Radweg nach Wiesenburg" has coordinates in the fixture.
     expect(dataset.records.map((r) => [r.id, r.values.title, r.values.status])).to.deep.equal([
       ['b-1', 'Radweg nach Wiesenburg', 'Angenommen'],
     ]);
     expect(dataset.records[0].geometry).to.deep.equal({ type: 'Point', coordinates: [12.52, 52.13] });
-    expect($(el, '.ideas')).to.equal(null);
+    expect(board.cards()).to.have.length(0);
     await (map as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     await expectAccessible(el);
     listButton.click();
@@ -239,9 +239,9 @@ describe('<offen-ideas> browsing', () => {
     await el.updateComplete;
     await el.loadComplete;
     await el.updateComplete;
-    const error = $(el, '[data-state="error"]')!;
-    expect(error.textContent).to.contain('Kein Feld für „title“ gefunden.');
-    expect(error.textContent).to.contain('Titel');
+    const error = ideasHarness(el).errorText();
+    expect(error).to.contain('Kein Feld für „title“ gefunden.');
+    expect(error).to.contain('Titel');
     expect(errors).to.deep.equal(['mapping']);
     el.removeAttribute('title-field');
     await el.updateComplete;
@@ -268,15 +268,18 @@ describe('<offen-ideas> browsing', () => {
     for (const el of [own, inside]) {
       await el.updateComplete;
       await until(() => titles(el).length === 3, 'three ideas');
-      const created = (title: string) => cardOf(el, title).querySelector('time');
+      const created = (title: string) => cardOf(el, title).date;
       // 26.06.2026 23:00 is Berlin summer time (UTC+2), whatever the machine's zone; "gestern" is no date.
-      expect(created('Bank am Springbach')!.getAttribute('datetime')).to.equal('2026-06-26T21:00:00.000Z');
-      expect(created('Bank am Springbach')!.textContent).to.equal('vor 15 Stunden');
-      expect(created('Fahrradständer am Bahnhof')).to.equal(null);
-      expect(created('Trinkbrunnen im Kurpark')!.getAttribute('datetime')).to.equal('2026-06-24T00:00:00.000Z');
-      ($$(el, '.view-toggle button')[1] as HTMLButtonElement).click();
-      await until(() => $(el, 'offen-map'), 'map element', 10_000);
-      const map = $(el, 'offen-map') as HTMLElement & { data?: Dataset };
+      expect(created('Bank am Springbach')).to.deep.equal({
+        text: 'vor 15 Stunden',
+        datetime: '2026-06-26T21:00:00.000Z',
+      });
+      expect(created('Fahrradständer am Bahnhof')).to.equal(undefined);
+      expect(created('Trinkbrunnen im Kurpark')!.datetime).to.equal('2026-06-24T00:00:00.000Z');
+      const board = ideasHarness(el);
+      board.viewButtons()[1].click();
+      await until(() => board.map(), 'map element', 10_000);
+      const map = board.map() as HTMLElement & { data?: Dataset };
       expect(map.data!.records.map((r) => [r.values.title, r.geometry])).to.deep.equal([
         ['Bank am Springbach', { type: 'Point', coordinates: [12.58233, 52.14012] }],
         ['Fahrradständer am Bahnhof', { type: 'Point', coordinates: [12.57889, 52.13472] }],
@@ -310,16 +313,16 @@ describe('<offen-ideas> reads participation platforms without mapping attributes
       'Parkhaus am Bahnhof',
     ]);
     const park = cardOf(el, 'Wasserspielplatz im Stadtpark');
-    expect(park.querySelector('[part="badge"]')!.textContent).to.equal('In Prüfung');
-    expect(park.querySelector('.votes')!.textContent).to.equal('17 Stimmen');
-    expect(park.querySelector('.comments')!.textContent).to.equal('4 Kommentare');
-    expect(park.querySelector('.summary')!.textContent).to.equal('Ein flacher Wasserlauf mit Pumpe für Kinder.');
-    expect(park.querySelector('.category')!.textContent).to.equal('Freizeit');
-    expect(park.querySelector('time')!.textContent).to.equal('vor 2 Wochen');
+    expect(park.status).to.equal('In Prüfung');
+    expect(park.votes).to.equal('17 Stimmen');
+    expect(park.comments).to.equal('4 Kommentare');
+    expect(park.text).to.equal('Ein flacher Wasserlauf mit Pumpe für Kinder.');
+    expect(park.category).to.equal('Freizeit');
+    expect(park.date!.text).to.equal('vor 2 Wochen');
     // Decidim's "withdrawn" counts as rejected unless status-map says otherwise.
-    expect(cardOf(el, 'Parkhaus am Bahnhof').querySelector('[part="badge"]')!.textContent).to.equal('Abgelehnt');
+    expect(cardOf(el, 'Parkhaus am Bahnhof').status).to.equal('Abgelehnt');
     // Coordinates make the list/map toggle appear.
-    expect($(el, '.view-toggle')).not.to.equal(null);
+    expect(ideasHarness(el).viewButtons()).to.have.length(2);
   });
 
   it('status-map maps another vocabulary', async () => {
@@ -327,31 +330,29 @@ describe('<offen-ideas> reads participation platforms without mapping attributes
       path: 'data.component.proposals.nodes',
       'status-map': 'evaluating:accepted, withdrawn:submitted',
     });
-    expect(cardOf(el, 'Wasserspielplatz im Stadtpark').querySelector('[part="badge"]')!.textContent).to.equal(
-      'Angenommen',
-    );
-    expect(cardOf(el, 'Parkhaus am Bahnhof').querySelector('[part="badge"]')!.textContent).to.equal('Eingereicht');
+    expect(cardOf(el, 'Wasserspielplatz im Stadtpark').status).to.equal('Angenommen');
+    expect(cardOf(el, 'Parkhaus am Bahnhof').status).to.equal('Eingereicht');
   });
 
   it('CONSUL proposals: summary, cached_votes_up, comments_count, public_created_at, tags', async () => {
     const el = await load('ideas-consul.json', { sort: 'votes' });
     expect(titles(el)).to.deep.equal(['Solardächer auf Schulen', 'Mehr Bänke in der Fußgängerzone']);
     const solar = cardOf(el, 'Solardächer auf Schulen');
-    expect(solar.querySelector('.votes')!.textContent).to.equal('340 Stimmen');
-    expect(solar.querySelector('.comments')!.textContent).to.equal('31 Kommentare');
-    expect(solar.querySelector('.summary')!.textContent).to.equal('Alle Schuldächer mit Photovoltaik belegen.');
-    expect(solar.querySelector('.category')!.textContent).to.equal('Umwelt');
-    expect(cardOf(el, 'Mehr Bänke in der Fußgängerzone').querySelector('.category')!.textContent).to.equal('Soziales');
+    expect(solar.votes).to.equal('340 Stimmen');
+    expect(solar.comments).to.equal('31 Kommentare');
+    expect(solar.text).to.equal('Alle Schuldächer mit Photovoltaik belegen.');
+    expect(solar.category).to.equal('Umwelt');
+    expect(cardOf(el, 'Mehr Bänke in der Fußgängerzone').category).to.equal('Soziales');
   });
 
   it('adhocracy+ ideas: name, positive_rating_count, comment_count, created, category', async () => {
     const el = await load('ideas-adhocracy.json');
     expect(titles(el)).to.deep.equal(['Jugendtreff länger öffnen', 'Gemeinschaftsgarten am Wasserturm']);
     const garden = cardOf(el, 'Gemeinschaftsgarten am Wasserturm');
-    expect(garden.querySelector('.votes')!.textContent).to.equal('21 Stimmen');
-    expect(garden.querySelector('.comments')!.textContent).to.equal('6 Kommentare');
-    expect(garden.querySelector('.category')!.textContent).to.equal('Umwelt');
-    expect(garden.querySelector('time')!.textContent).to.equal('vor 2 Wochen');
+    expect(garden.votes).to.equal('21 Stimmen');
+    expect(garden.comments).to.equal('6 Kommentare');
+    expect(garden.category).to.equal('Umwelt');
+    expect(garden.date!.text).to.equal('vor 2 Wochen');
   });
 });
 
@@ -369,13 +370,13 @@ describe('<offen-ideas> sources', () => {
     await el.updateComplete;
     expect(titles(el)).to.deep.equal(['Bänke am Hagelberg', 'Ladesäulen am Rathaus', 'Hundewiese']);
     const benches = cardOf(el, 'Bänke am Hagelberg');
-    expect(benches.querySelector('[part="badge"]')!.textContent).to.equal('Umgesetzt');
-    expect(benches.querySelector('time')!.textContent).to.equal('vor 4 Wochen');
-    expect(benches.querySelector('.votes')!.textContent).to.equal('14 Stimmen');
-    expect(benches.querySelector('.comments')!.textContent).to.equal('2 Kommentare');
-    expect(benches.querySelector('.author')!.textContent).to.equal('von Heimatverein');
-    expect(cardOf(el, 'Ladesäulen am Rathaus').querySelector('[part="badge"]')!.textContent).to.equal('In Prüfung');
-    expect(cardOf(el, 'Hundewiese').querySelector('[part="badge"]')!.textContent).to.equal('Abgelehnt');
+    expect(benches.status).to.equal('Umgesetzt');
+    expect(benches.date!.text).to.equal('vor 4 Wochen');
+    expect(benches.votes).to.equal('14 Stimmen');
+    expect(benches.comments).to.equal('2 Kommentare');
+    expect(benches.author).to.equal('von Heimatverein');
+    expect(cardOf(el, 'Ladesäulen am Rathaus').status).to.equal('In Prüfung');
+    expect(cardOf(el, 'Hundewiese').status).to.equal('Abgelehnt');
   });
 
   it('shows the ideas of a parent <offen-data> and shares its filter', async () => {
@@ -389,7 +390,8 @@ describe('<offen-ideas> sources', () => {
     const el = data.querySelector('offen-ideas')!;
     await until(() => titles(el).length > 0, 'ideas from <offen-data>');
     expect(titles(el)).to.deep.equal(['Obstbäume an Feldwegen', 'Mehr Mülleimer im Kurpark']);
-    check(el, '.statuses input[value="rejected"]');
+    const shown = ideasHarness(el);
+    shown.check(shown.statusBox('Abgelehnt'));
     await el.updateComplete;
     expect(data.filterState).to.deep.include({ status: ['rejected'] });
     expect(titles(el)).to.deep.equal(['Mehr Mülleimer im Kurpark']);
@@ -402,18 +404,20 @@ describe('<offen-ideas> renders untrusted data as text', () => {
     await control(board, { seed: 'ideas-xss.json' });
     const el = await createBoard(board, { vote: true, submit: true });
     const root = el.shadowRoot!;
-    ($(el, '.title-button') as HTMLButtonElement).click();
+    const shown = ideasHarness(el);
+    shown.cards()[0].titleButton.click();
     await el.updateComplete;
     expect(root.querySelectorAll('img, script, svg, b, i')).to.have.length(0);
-    expect($(el, '.title-button')!.textContent!.trim()).to.equal('<img src=x onerror="window.__xss=1">Titel');
-    expect($(el, '.category')!.textContent).to.equal('<b onclick="window.__xss=6">Kat</b>');
-    expect($(el, '.author')!.textContent).to.equal('von "><svg onload="window.__xss=7">');
-    expect($(el, '.full')!.textContent).to.contain('<script>window.__xss=2</script>');
-    const hrefs = $$(el, 'a[href]').map((a) => a.getAttribute('href'));
+    const [card] = shown.cards();
+    expect(card.title).to.equal('<img src=x onerror="window.__xss=1">Titel');
+    expect(card.category).to.equal('<b onclick="window.__xss=6">Kat</b>');
+    expect(card.author).to.equal('von "><svg onload="window.__xss=7">');
+    expect(card.text).to.contain('<script>window.__xss=2</script>');
+    const hrefs = [...root.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'));
     expect(hrefs).to.deep.equal(['https://example.org/ok']);
     expect(root.querySelectorAll('[onerror], [onclick], [onload], [onmouseover]')).to.have.length(0);
     // The category from the data also reaches the form's select as text.
-    const options = [...(root.querySelector('#f-category') as HTMLSelectElement).options].map((o) => o.value);
+    const options = [...shown.formField<HTMLSelectElement>('Kategorie').options].map((o) => o.value);
     expect(options).to.include('<b onclick="window.__xss=6">Kat</b>');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);

@@ -1,6 +1,7 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/ideas/offen-ideas.js';
 import type { OffenIdeas } from '../../src/components/ideas/offen-ideas.component.js';
+import { ideasHarness } from './harness.js';
 
 /** 27 June 2026, 12:00 UTC: the fixtures' dates are relative to it (b-6 was created three days before). */
 export const NOW = new Date('2026-06-27T12:00:00Z');
@@ -73,6 +74,7 @@ export async function createBoard(board: string, options: BoardOptions = {}): Pr
   return el;
 }
 
+/** Raw shadow-root queries, for what a harness does not read (prefer ideasHarness in harness.ts). */
 export function $(el: OffenIdeas, selector: string): HTMLElement | null {
   return el.shadowRoot!.querySelector<HTMLElement>(selector);
 }
@@ -81,34 +83,17 @@ export function $$(el: OffenIdeas, selector: string): HTMLElement[] {
   return [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 }
 
-export const titles = (el: OffenIdeas) => $$(el, '.card .title-button').map((b) => b.textContent!.trim());
-
-export function cardOf(el: OffenIdeas, title: string): HTMLElement {
-  const card = $$(el, '.card').find((c) => c.querySelector('.title-button')!.textContent!.trim() === title);
-  if (!card) throw new Error(`no card "${title}"; cards: ${titles(el).join(' | ')}`);
-  return card;
-}
-
-/** Types into a form field the way a browser does: value, then an input event. */
-export function type(el: OffenIdeas, selector: string, value: string): void {
-  const field = $(el, selector) as HTMLInputElement | HTMLTextAreaElement;
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-}
-
-export function check(el: OffenIdeas, selector: string, checked = true): void {
-  const box = $(el, selector) as HTMLInputElement;
-  box.checked = checked;
-  box.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-}
+export const titles = (el: OffenIdeas) => ideasHarness(el).listTitles();
+export const cardOf = (el: OffenIdeas, title: string) => ideasHarness(el).card(title);
 
 export async function fillForm(el: OffenIdeas, title = 'Neue Bank am Schlosspark'): Promise<void> {
-  if ($(el, '#idea-form')!.hidden) ($(el, 'button[aria-controls="idea-form"]') as HTMLButtonElement).click();
+  const board = ideasHarness(el);
+  if (!board.formOpen()) board.formToggle().click();
   await el.updateComplete;
-  type(el, '#f-title', title);
-  type(el, '#f-description', 'Eine Bank mit Blick auf das Schloss Wiesenburg wäre schön.');
-  type(el, '#f-name', 'Erika M.');
-  check(el, '#f-consent');
+  board.type(board.formField('Titel'), title);
+  board.type(board.formField('Beschreibung'), 'Eine Bank mit Blick auf das Schloss Wiesenburg wäre schön.');
+  board.type(board.formField('Name (freiwillig, wird veröffentlicht)'), 'Erika M.');
+  board.check(board.consentBox());
   await el.updateComplete;
 }
 
@@ -117,16 +102,19 @@ export function until(predicate: () => unknown, message?: string, timeout = 5000
   return waitUntil(predicate, message, { timeout });
 }
 
-export const submitButton = (el: OffenIdeas) => $(el, '#idea-form button[type="submit"]') as HTMLButtonElement;
+export const submitButton = (el: OffenIdeas) => ideasHarness(el).submitButton();
 
-export async function waitForMessage(el: OffenIdeas, kind?: string, timeout = 3000): Promise<HTMLElement> {
+/** Waits for the form's message: `success` is a status (sent), `error` an alert (failed, or fields to correct). */
+export async function waitForMessage(el: OffenIdeas, kind?: 'success' | 'error', timeout = 3000): Promise<HTMLElement> {
+  const role = { success: 'status', error: 'alert' };
+  const message = () => ideasHarness(el).formMessage();
   await waitUntil(
     () => {
-      const m = $(el, '.form-message');
-      return m && (!kind || m.classList.contains(kind));
+      const m = message();
+      return m && (!kind || m.getAttribute('role') === role[kind]);
     },
     `no form message ${kind ?? ''}`,
     { timeout },
   );
-  return $(el, '.form-message')!;
+  return message()!;
 }

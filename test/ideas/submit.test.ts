@@ -1,8 +1,9 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { draftKey, ownIdeasKey } from '../../src/components/ideas/ideas-storage.js';
+import type { OffenIdeas } from '../../src/components/ideas/offen-ideas.component.js';
 import { expectAccessible } from '../helpers/axe.js';
+import { ideasHarness } from './harness.js';
 import {
-  $,
   MODERATOR,
   apiUrl,
   boardName,
@@ -15,12 +16,28 @@ import {
   received,
   submitButton,
   titles,
-  type,
   waitForMessage,
   until,
 } from './helpers.js';
 
 const storedDraft = (board: string) => localStorage.getItem(draftKey(apiUrl(board, '/ideas'), ''));
+const EMAIL = 'E-Mail (freiwillig, für Rückfragen, wird nicht veröffentlicht)';
+const NAME = 'Name (freiwillig, wird veröffentlicht)';
+/** Types into the form field with this label. */
+const type = (el: OffenIdeas, label: string, value: string) => {
+  const form = ideasHarness(el);
+  form.type(form.formField(label), value);
+};
+/** Chooses a category in the form. */
+const chooseCategory = (el: OffenIdeas, value: string) => {
+  const select = ideasHarness(el).formField<HTMLSelectElement>('Kategorie');
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+};
+const fieldError = (el: OffenIdeas, label: string) => {
+  const form = ideasHarness(el);
+  return form.fieldError(label === 'consent' ? form.consentBox() : form.formField(label));
+};
 
 describe('<offen-ideas> submitting', () => {
   afterEach(() => {
@@ -33,7 +50,7 @@ describe('<offen-ideas> submitting', () => {
     const board = boardName('own');
     const el = await createBoard(board, { submit: true });
     await fillForm(el);
-    type(el, '#f-email', 'erika@example.org');
+    type(el, EMAIL, 'erika@example.org');
     setTimeout(() => submitButton(el).click());
     const { detail } = await oneEvent(el, 'offen-submit');
     const id = String(detail.idea.id);
@@ -42,8 +59,8 @@ describe('<offen-ideas> submitting', () => {
     el.remove();
     const reloaded = await createBoard(board, { submit: true, query: '?reload=1' });
     const card = cardOf(reloaded, 'Neue Bank am Schlosspark');
-    expect(card.querySelector('[part="badge"]')!.textContent).to.equal('wartet auf Freigabe');
-    expect(card.querySelector('.author')!.textContent).to.equal('von Erika M.');
+    expect(card.status).to.equal('wartet auf Freigabe');
+    expect(card.author).to.equal('von Erika M.');
     const stored = localStorage.getItem(ownIdeasKey(apiUrl(board, '/ideas'), ''))!;
     expect(JSON.parse(stored)).to.have.length(1);
     expect(stored).not.to.contain('@');
@@ -55,7 +72,7 @@ describe('<offen-ideas> submitting', () => {
     reloaded.remove();
     const later = await createBoard(board, { submit: true, query: '?reload=2' });
     expect(titles(later).filter((title) => title === 'Neue Bank am Schlosspark')).to.have.length(1);
-    expect(cardOf(later, 'Neue Bank am Schlosspark').querySelector('.badge.pending')).to.equal(null);
+    expect(cardOf(later, 'Neue Bank am Schlosspark').status).to.equal('Eingereicht');
     expect(localStorage.getItem(ownIdeasKey(apiUrl(board, '/ideas'), ''))).to.equal(null);
   });
 
@@ -65,15 +82,11 @@ describe('<offen-ideas> submitting', () => {
       submit: true,
       attrs: { 'privacy-url': 'https://www.bad-belzig.de/datenschutz' },
     });
-    expect($(el, '#idea-form')!.hidden).to.equal(true);
+    expect(ideasHarness(el).formOpen()).to.equal(false);
     await fillForm(el);
-    const category = $(el, '#f-category') as HTMLSelectElement;
-    category.value = 'Kultur';
-    category.dispatchEvent(new Event('change', { bubbles: true }));
+    chooseCategory(el, 'Kultur');
     expect(JSON.parse(storedDraft(board)!)).to.include({ title: 'Neue Bank am Schlosspark', category: 'Kultur' });
-    expect(($(el, 'label[for="f-consent"] a') as HTMLAnchorElement).href).to.equal(
-      'https://www.bad-belzig.de/datenschutz',
-    );
+    expect(ideasHarness(el).consentLink()!.href).to.equal('https://www.bad-belzig.de/datenschutz');
 
     setTimeout(() => submitButton(el).click());
     const event = await oneEvent(el, 'offen-submit');
@@ -84,12 +97,12 @@ describe('<offen-ideas> submitting', () => {
     expect(message.textContent).to.contain('erscheint, sobald sie freigegeben wurde');
     expect(el.shadowRoot!.activeElement).to.equal(message);
     expect(storedDraft(board)).to.equal(null);
-    expect(($(el, '#f-title') as HTMLInputElement).value).to.equal('');
+    expect(ideasHarness(el).formField('Titel').value).to.equal('');
 
     const card = cardOf(el, 'Neue Bank am Schlosspark');
-    expect(card.querySelector('[part="badge"]')!.textContent).to.equal('wartet auf Freigabe');
-    expect(card.querySelector('.category')!.textContent).to.equal('Kultur');
-    expect(card.querySelector('.author')!.textContent).to.equal('von Erika M.');
+    expect(card.status).to.equal('wartet auf Freigabe');
+    expect(card.category).to.equal('Kultur');
+    expect(card.author).to.equal('von Erika M.');
 
     const sent = (await received(board)).submit;
     expect(sent).to.have.length(1);
@@ -117,20 +130,24 @@ describe('<offen-ideas> submitting', () => {
     expect(failure.getAttribute('role')).to.equal('alert');
     expect(failure.textContent).to.contain('Status 500');
     expect(failure.textContent).to.contain('Ihr Text bleibt gespeichert');
-    expect(failure.querySelector('button')!.textContent!.trim()).to.equal('Erneut senden');
+    expect(failure.querySelector('button')!.textContent!.trim(), 'a retry button in the alert').to.equal(
+      'Erneut senden',
+    );
     expect(JSON.parse(storedDraft(board)!).title).to.equal('Idee, die nicht verloren geht');
     first.remove();
 
     // A reload: a new element finds the draft, opens the form and fills it in.
     const second = await createBoard(board, { submit: true });
-    expect($(second, '#idea-form')!.hidden).to.equal(false);
-    expect(($(second, '#f-title') as HTMLInputElement).value).to.equal('Idee, die nicht verloren geht');
-    expect(($(second, '#f-description') as HTMLTextAreaElement).value).to.equal(
+    const form = ideasHarness(second);
+    expect(form.formOpen()).to.equal(true);
+    expect(form.formField('Titel').value).to.equal('Idee, die nicht verloren geht');
+    expect(form.formField<HTMLTextAreaElement>('Beschreibung').value).to.equal(
       'Eine Bank mit Blick auf das Schloss Wiesenburg wäre schön.',
     );
-    expect(($(second, '#f-name') as HTMLInputElement).value).to.equal('Erika M.');
-    expect(($(second, '#f-consent') as HTMLInputElement).checked).to.equal(true);
-    expect($(second, '.form-message')!.textContent).to.contain('Entwurf wurde wiederhergestellt');
+    expect(form.formField(NAME).value).to.equal('Erika M.');
+    expect(form.consentBox().checked).to.equal(true);
+    expect(form.formMessage()!.getAttribute('role')).to.equal('status');
+    expect(form.formMessage()!.textContent).to.contain('Entwurf wurde wiederhergestellt');
 
     // Still failing: the retry button appears, and once the server is back it sends the same draft.
     submitButton(second).click();
@@ -166,28 +183,27 @@ describe('<offen-ideas> submitting', () => {
   it('checks the fields before sending, with messages next to them', async () => {
     const board = boardName('validate');
     const el = await createBoard(board, { submit: true });
-    ($(el, 'button[aria-controls="idea-form"]') as HTMLButtonElement).click();
+    ideasHarness(el).formToggle().click();
     await el.updateComplete;
-    type(el, '#f-title', 'Bus');
-    type(el, '#f-email', 'keine-adresse');
+    type(el, 'Titel', 'Bus');
+    type(el, EMAIL, 'keine-adresse');
     submitButton(el).click();
-    await until(() => $(el, '#f-title-error'));
-    expect($(el, '#f-title-error')!.textContent).to.equal('Bitte geben Sie mindestens 5 Zeichen ein.');
-    expect($(el, '#f-description-error')!.textContent).to.equal('Bitte füllen Sie dieses Feld aus.');
-    expect($(el, '#f-email-error')!.textContent).to.contain('gültige E-Mail-Adresse');
-    expect($(el, '#f-consent-error')!.textContent).to.equal('Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.');
-    expect($(el, '#f-name-error')).to.equal(null);
-    const title = $(el, '#f-title')!;
+    await until(() => fieldError(el, 'Titel'));
+    expect(fieldError(el, 'Titel')).to.equal('Bitte geben Sie mindestens 5 Zeichen ein.');
+    expect(fieldError(el, 'Beschreibung')).to.equal('Bitte füllen Sie dieses Feld aus.');
+    expect(fieldError(el, EMAIL)).to.contain('gültige E-Mail-Adresse');
+    expect(fieldError(el, 'consent')).to.equal('Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.');
+    expect(fieldError(el, NAME)).to.equal('');
+    const title = ideasHarness(el).formField('Titel');
     expect(title.getAttribute('aria-invalid')).to.equal('true');
-    expect(title.getAttribute('aria-describedby')).to.equal('f-title-error');
     expect(el.shadowRoot!.activeElement).to.equal(title);
     expect((await received(board)).submit).to.have.length(0);
     await expectAccessible(el);
 
     // Fixing a field removes its message while typing.
-    type(el, '#f-title', 'Busverbindung am Sonntag');
+    type(el, 'Titel', 'Busverbindung am Sonntag');
     await el.updateComplete;
-    expect($(el, '#f-title-error')).to.equal(null);
+    expect(fieldError(el, 'Titel')).to.equal('');
   });
 
   it("shows the server's 422 field errors next to the fields and keeps the draft", async () => {
@@ -195,14 +211,11 @@ describe('<offen-ideas> submitting', () => {
     // The page offers a category the server does not know: the real reference server refuses it.
     const el = await createBoard(board, { submit: true, attrs: { categories: 'Verkehr,Raumfahrt' } });
     await fillForm(el);
-    const category = $(el, '#f-category') as HTMLSelectElement;
-    category.value = 'Raumfahrt';
-    category.dispatchEvent(new Event('change', { bubbles: true }));
+    chooseCategory(el, 'Raumfahrt');
     submitButton(el).click();
-    await until(() => $(el, '#f-category-error'), 'category error');
-    expect($(el, '#f-category-error')!.textContent).to.equal('Diese Kategorie gibt es nicht.');
-    expect($(el, '#f-category')!.getAttribute('aria-invalid')).to.equal('true');
-    expect($(el, '.form-message')!.textContent).to.contain('unvollständig oder fehlerhaft');
+    await until(() => fieldError(el, 'Kategorie'), 'category error');
+    expect(fieldError(el, 'Kategorie')).to.equal('Diese Kategorie gibt es nicht.');
+    expect(ideasHarness(el).formMessage()!.textContent).to.contain('unvollständig oder fehlerhaft');
     expect(JSON.parse(storedDraft(board)!).category).to.equal('Raumfahrt');
     await expectAccessible(el);
 
@@ -215,13 +228,12 @@ describe('<offen-ideas> submitting', () => {
         },
       },
     });
-    category.value = 'Verkehr';
-    category.dispatchEvent(new Event('change', { bubbles: true }));
+    chooseCategory(el, 'Verkehr');
     submitButton(el).click();
-    await until(() => $(el, '#f-title-error'), 'title error');
-    expect($(el, '#f-title-error')!.textContent).to.equal('Diesen Titel gibt es schon.');
-    expect($(el, '.form-message')!.textContent).to.contain('Bitte korrigieren. lat: Ungültig.');
-    expect(el.shadowRoot!.activeElement).to.equal($(el, '#f-title'));
+    await until(() => fieldError(el, 'Titel'), 'title error');
+    expect(fieldError(el, 'Titel')).to.equal('Diesen Titel gibt es schon.');
+    expect(ideasHarness(el).formMessage()!.textContent).to.contain('Bitte korrigieren. lat: Ungültig.');
+    expect(el.shadowRoot!.activeElement).to.equal(ideasHarness(el).formField('Titel'));
   });
 
   it('sends one request for a double click', async () => {
@@ -249,9 +261,9 @@ describe('<offen-ideas> submitting', () => {
     expect(storedDraft(board)).not.to.equal(null);
 
     // A filled honeypot looks like success to a bot, but the server stores nothing.
-    const honeypot = $(el, '#f-website') as HTMLInputElement;
+    const honeypot = ideasHarness(el).formField('Dieses Feld bitte leer lassen');
     expect(honeypot.tabIndex).to.equal(-1);
-    type(el, '#f-website', 'https://spam.example');
+    type(el, 'Dieses Feld bitte leer lassen', 'https://spam.example');
     submitButton(el).click();
     await waitForMessage(el, 'success');
     const sent = (await received(board)).submit;
@@ -281,7 +293,7 @@ describe('<offen-ideas> submitting', () => {
     expect((await pendingIdeas(board)).map((i) => i.title)).to.deep.equal(['Zweite Idee, unveröffentlicht']);
     const after = await createBoard(board, { query: '?nach-neustart' });
     const card = cardOf(after, 'Idee über den Neustart');
-    expect(card.querySelector('[part="badge"]')!.textContent).to.equal('Eingereicht');
+    expect(card.status).to.equal('Eingereicht');
     expect(titles(after)).to.have.length(7);
     expect(titles(after)).not.to.include('Zweite Idee, unveröffentlicht');
   });
@@ -297,28 +309,29 @@ describe('<offen-ideas> submitting', () => {
     expect(JSON.parse(localStorage.getItem(draftKey(url, 'wiesenburg'))!).title).to.equal('Idee für Wiesenburg');
     belzig.remove();
     const again = await createBoard(board, { submit: true, attrs: { board: 'belzig' } });
-    expect(($(again, '#f-title') as HTMLInputElement).value).to.equal('Idee für Bad Belzig');
+    expect(ideasHarness(again).formField('Titel').value).to.equal('Idee für Bad Belzig');
   });
 
   it('reaches the form fields by keyboard in order, the honeypot skipped', async () => {
     const el = await createBoard(boardName('keys'), { submit: true });
-    ($(el, 'button[aria-controls="idea-form"]') as HTMLButtonElement).click();
+    const board = ideasHarness(el);
+    board.formToggle().click();
     await el.updateComplete;
-    const focusable = [
-      ...el.shadowRoot!.querySelectorAll<HTMLElement>(
-        '#idea-form input, #idea-form textarea, #idea-form select, #idea-form button',
-      ),
-    ]
+    const form = board.submitButton().form!;
+    const focusable = [...form.querySelectorAll<HTMLElement>('input, textarea, select, button')]
       .filter((node) => node.tabIndex >= 0)
-      .map((node) => node.id || node.getAttribute('type'));
+      .map((node) => {
+        const label = (node as HTMLInputElement).labels?.[0];
+        return (label ? label.textContent! : node.textContent!).replace(/\s+/g, ' ').replace(' *', '').trim();
+      });
     expect(focusable).to.deep.equal([
-      'f-title',
-      'f-description',
-      'f-category',
-      'f-name',
-      'f-email',
-      'f-consent',
-      'submit',
+      'Titel',
+      'Beschreibung',
+      'Kategorie',
+      NAME,
+      EMAIL,
+      'Ich stimme zu, dass meine Angaben zur Bearbeitung der Idee gespeichert werden.',
+      'Idee absenden',
     ]);
   });
 });

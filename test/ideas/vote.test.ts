@@ -3,9 +3,8 @@ import type { OffenIdeas } from '../../src/components/ideas/offen-ideas.componen
 import { apiUrl, boardName, cardOf, control, createBoard, publishedIdeas, received, until } from './helpers.js';
 
 const votesKey = (board: string) => `offen-ideas:votes:${apiUrl(board, '/votes')}`;
-const voteButton = (el: OffenIdeas, title: string) =>
-  cardOf(el, title).querySelector('[part="vote"]') as HTMLButtonElement;
-const voteCount = (el: OffenIdeas, title: string) => cardOf(el, title).querySelector('.votes')!.textContent;
+const voteButton = (el: OffenIdeas, title: string) => cardOf(el, title).voteButton!;
+const voteCount = (el: OffenIdeas, title: string) => cardOf(el, title).votes;
 const serverVotes = async (board: string, id: string) =>
   (await publishedIdeas(board)).find((idea) => idea.id === id)!.votes;
 
@@ -51,10 +50,8 @@ describe('<offen-ideas> voting', () => {
     expect(voteCount(el, 'Bücherschrank am Markt')).to.equal('13 Stimmen');
     expect(button.getAttribute('aria-pressed')).to.equal('true');
     // … and rolled back when it refused.
-    await until(() => cardOf(el, 'Bücherschrank am Markt').querySelector('.notice'), 'refusal message');
-    const notice = cardOf(el, 'Bücherschrank am Markt').querySelector('.notice')!;
-    expect(notice.getAttribute('role')).to.equal('alert');
-    expect(notice.textContent).to.equal(
+    await until(() => cardOf(el, 'Bücherschrank am Markt').notice, 'refusal message');
+    expect(cardOf(el, 'Bücherschrank am Markt').notice).to.equal(
       'Ihre Stimme konnte nicht gezählt werden. Bitte versuchen Sie es später noch einmal.',
     );
     expect(voteCount(el, 'Bücherschrank am Markt')).to.equal('12 Stimmen');
@@ -74,10 +71,8 @@ describe('<offen-ideas> voting', () => {
     const again = await createBoard(board, { vote: true, query: '?vergessen' });
     expect(voteCount(again, 'Busverbindung am Abend')).to.equal('31 Stimmen');
     voteButton(again, 'Busverbindung am Abend').click();
-    await until(() => cardOf(again, 'Busverbindung am Abend').querySelector('.notice'));
-    expect(cardOf(again, 'Busverbindung am Abend').querySelector('.notice')!.textContent).to.equal(
-      'Sie haben diese Idee bereits unterstützt.',
-    );
+    await until(() => cardOf(again, 'Busverbindung am Abend').notice);
+    expect(cardOf(again, 'Busverbindung am Abend').notice).to.equal('Sie haben diese Idee bereits unterstützt.');
     expect(voteCount(again, 'Busverbindung am Abend')).to.equal('31 Stimmen');
     expect(voteButton(again, 'Busverbindung am Abend').getAttribute('aria-pressed')).to.equal('true');
     expect(await serverVotes(board, 'b-5')).to.equal(31);
