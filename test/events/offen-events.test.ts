@@ -8,6 +8,7 @@ import type { OffenEvents } from '../../src/components/events/offen-events.compo
 import type { EventSelectDetail } from '../../src/components/events/offen-events.component.js';
 import { expectAccessible } from '../helpers/axe.js';
 import { corpusUrl, demoDataUrl, faultUrl, fixtureUrl } from '../helpers/server.js';
+import { eventsHarness } from './harness.js';
 
 /** Thursday, 26 November 2026, 11:00 in Berlin. */
 const NOW = new Date('2026-11-26T10:00:00Z');
@@ -27,11 +28,9 @@ interface Shown {
 }
 
 function items(el: OffenEvents): Shown[] {
-  return [...el.shadowRoot!.querySelectorAll('[part~="item"]')].map((li) => ({
-    title: li.querySelector('.title-text')!.textContent!.trim(),
-    when: li.querySelector('[part~="date"]')!.textContent!.trim(),
-    cancelled: li.querySelector('[part~="cancelled-badge"]') !== null,
-  }));
+  return eventsHarness(el)
+    .events()
+    .map(({ title, when, cancelled }) => ({ title, when, cancelled }));
 }
 
 const titles = (el: OffenEvents) => items(el).map((i) => i.title);
@@ -58,7 +57,8 @@ describe('<offen-events> with an ICS feed', () => {
       { title: 'Neujahrsempfang der Stadt Bad Belzig', when: 'Fr., 15. Jan. 2027, 19:00–22:00 Uhr', cancelled: false },
       { title: 'Tag der offenen Tür im Rathaus Wiesenburg', when: 'Sa., 16. Jan. 2027, ganztägig', cancelled: false },
     ]);
-    expect(el.shadowRoot!.querySelector('.cancelled-badge')!.textContent).to.equal('abgesagt');
+    const concert = eventsHarness(el).events()[6];
+    expect(concert.element.querySelector('[part~="cancelled-badge"]')!.textContent).to.equal('abgesagt');
     await expectAccessible(el);
   });
 
@@ -96,9 +96,12 @@ describe('<offen-events> with an ICS feed', () => {
 
   it('limits to the next N days and groups by month', async () => {
     const el = await show(html`<offen-events src=${TERMINE} .now=${NOW} days="10"></offen-events>`);
-    const headings = [...el.shadowRoot!.querySelectorAll('[part~="group-heading"]')].map((h) => h.textContent!.trim());
-    expect(headings).to.deep.equal(['November 2026', 'Dezember 2026']);
-    expect(el.shadowRoot!.querySelector('[part~="group-heading"]')!.getAttribute('aria-level')).to.equal('3');
+    const headings = eventsHarness(el).groupHeadings();
+    expect(headings.map((h) => h.textContent!.trim())).to.deep.equal(['November 2026', 'Dezember 2026']);
+    expect(headings.map((h) => [h.getAttribute('role'), h.getAttribute('aria-level')])).to.deep.equal([
+      ['heading', '3'],
+      ['heading', '3'],
+    ]);
     expect(titles(el)).to.deep.equal([
       'Lesung: Sagen aus dem Hohen Fläming',
       'Wochenmarkt auf dem Marktplatz',
@@ -110,7 +113,9 @@ describe('<offen-events> with an ICS feed', () => {
 
   it('groups by day with Heute and Morgen in the heading', async () => {
     const el = await show(html`<offen-events src=${TERMINE} .now=${NOW} days="2" group-by="day"></offen-events>`);
-    const headings = [...el.shadowRoot!.querySelectorAll('[part~="group-heading"]')].map((h) => h.textContent!.trim());
+    const headings = eventsHarness(el)
+      .groupHeadings()
+      .map((h) => h.textContent!.trim());
     expect(headings).to.deep.equal(['Heute, Donnerstag, 26. November 2026', 'Morgen, Freitag, 27. November 2026']);
   });
 
@@ -129,7 +134,7 @@ describe('<offen-events> with an ICS feed', () => {
       },
       { capture: true },
     );
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="add-to-calendar"]')!.click();
+    eventsHarness(el).events()[0].addToCalendar!.click();
     expect(href).to.match(/^blob:/);
     expect(fileName).to.equal('Lesung-Sagen-aus-dem-Hohen-Fläming.ics');
     const text = await (await fetch(href)).text();
@@ -151,7 +156,7 @@ describe('<offen-events> with an ICS feed', () => {
 
   it('offers a webcal: subscription for the feed', async () => {
     const el = await show(html`<offen-events src=${TERMINE} .now=${NOW} limit="2"></offen-events>`);
-    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="subscribe"]')!;
+    const link = eventsHarness(el).subscribeLink()!;
     expect(link.getAttribute('href')).to.equal(TERMINE.replace(/^http:/, 'webcal:'));
     expect(link.textContent!.trim()).to.equal('Kalender abonnieren');
   });
@@ -160,26 +165,22 @@ describe('<offen-events> with an ICS feed', () => {
     const el = await show(
       html`<offen-events src=${TERMINE} .now=${NOW} to="2027-01-31" page-size="30"></offen-events>`,
     );
-    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('select')!;
-    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal([
+    const list = eventsHarness(el);
+    expect([...list.categorySelect()!.options].map((o) => o.textContent!.trim())).to.deep.equal([
       'Alle Kategorien',
       'Kultur',
       'Markt',
       'Umwelt',
       'Verwaltung',
     ]);
-    select.value = 'Kultur';
-    select.dispatchEvent(new Event('change'));
+    list.choose('Kultur');
     await el.updateComplete;
     expect(el.getAttribute('category')).to.equal('Kultur');
     expect(titles(el)).to.deep.equal(['Lesung: Sagen aus dem Hohen Fläming', 'Adventskonzert in der Marienkirche']);
-    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim()).to.match(/^2 von \d+ Terminen$/);
+    expect(list.countText()).to.match(/^2 von \d+ Terminen$/);
 
-    select.value = '';
-    select.dispatchEvent(new Event('change'));
-    const search = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
-    search.value = 'burg eisenhardt';
-    search.dispatchEvent(new Event('input'));
+    list.choose('');
+    list.search('burg eisenhardt');
     await el.updateComplete;
     expect(titles(el)).to.deep.equal([
       'Weihnachtsmarkt auf der Burg Eisenhardt',
@@ -191,19 +192,23 @@ describe('<offen-events> with an ICS feed', () => {
   it('pages with "Mehr anzeigen" and moves focus to the first new event', async () => {
     const el = await show(html`<offen-events src=${TERMINE} .now=${NOW} page-size="3"></offen-events>`);
     expect(items(el)).to.have.length(3);
-    const more = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="more"]')!;
+    const list = eventsHarness(el);
+    const more = list.moreButton()!;
     expect(more.textContent!.trim()).to.equal('Mehr anzeigen');
     more.click();
     await el.updateComplete;
     expect(items(el)).to.have.length(6);
-    expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('[data-index="3"]'));
+    // The focus is on the fourth event, the first new one (not on one of its buttons).
+    expect(list.focusedEvent()?.element).to.equal(list.events()[3].element);
+    expect(el.shadowRoot!.activeElement).to.equal(list.events()[3].element);
   });
 
   it('compact layout: date badge, title button that opens details and fires offen-select', async () => {
     const el = await show(html`<offen-events src=${TERMINE} .now=${NOW} layout="compact" limit="2"></offen-events>`);
-    const badge = el.shadowRoot!.querySelector('[part~="date-badge"]')!;
+    const list = eventsHarness(el);
+    const [badge] = list.dateBadges();
     expect(badge.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Do. 26 Nov.');
-    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('button[part~="title"]')!;
+    const button = list.events()[0].titleButton!;
     const details = el.shadowRoot!.getElementById(button.getAttribute('aria-controls')!)!;
     expect(details.hidden).to.equal(true);
     await expectAccessible(el);
@@ -222,7 +227,7 @@ describe('<offen-events> with an ICS feed', () => {
 
   it('links locations to a map search only when map-url is set', async () => {
     const plain = await show(html`<offen-events src=${TERMINE} .now=${NOW} limit="1"></offen-events>`);
-    expect(plain.shadowRoot!.querySelector('[part~="location"] a')).to.equal(null);
+    expect(eventsHarness(plain).events()[0].element.querySelector('[part~="location"] a')).to.equal(null);
     const el = await show(
       html`<offen-events
         src=${TERMINE}
@@ -231,26 +236,26 @@ describe('<offen-events> with an ICS feed', () => {
         map-url="https://www.openstreetmap.org/search?query={location}"
       ></offen-events>`,
     );
-    expect(el.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="location"] a')!.href).to.equal(
+    expect(
+      eventsHarness(el).events()[0].element.querySelector<HTMLAnchorElement>('[part~="location"] a')!.href,
+    ).to.equal(
       'https://www.openstreetmap.org/search?query=Stadtbibliothek%2C%20Stra%C3%9Fe%20der%20Einheit%205%2C%2014806%20Bad%20Belzig',
     );
   });
 
   it('says "Keine anstehenden Termine" when nothing is ahead', async () => {
     const el = await show(html`<offen-events src=${TERMINE} .now=${new Date('2029-06-01T10:00:00Z')}></offen-events>`);
-    const state = el.shadowRoot!.querySelector('[data-state="empty"]')!;
-    expect(state.textContent!.trim()).to.equal('Keine anstehenden Termine');
+    expect(eventsHarness(el).emptyText()).to.equal('Keine anstehenden Termine');
     await expectAccessible(el);
   });
 
   it('shows an error with a retry button when the feed is missing', async () => {
     const url = faultUrl(`status/404?events=${Math.random()}`);
     const el = await fixture<OffenEvents>(html`<offen-events src=${url} .now=${NOW}></offen-events>`);
-    await waitUntil(() => el.shadowRoot!.querySelector('[data-state="error"]'));
-    const state = el.shadowRoot!.querySelector('[data-state="error"]')!;
-    expect(state.getAttribute('role')).to.equal('alert');
-    expect(state.textContent).to.contain('Status 404');
-    expect(state.querySelector('[part~="retry"]')!.textContent!.trim()).to.equal('Erneut versuchen');
+    const list = eventsHarness(el);
+    await waitUntil(() => list.state() === 'error');
+    expect(list.errorText()).to.contain('Status 404');
+    expect(list.retryButton()!.textContent!.trim()).to.equal('Erneut versuchen');
     await expectAccessible(el);
   });
 });
@@ -348,9 +353,9 @@ describe('<offen-events> with JSON', () => {
       'Sa., 17. Okt. 2026, ganztägig | Night of the museums',
       'Do., 24. Dez. 2026, ganztägig | Burgfest Bad Belzig',
     ]);
-    const places = [...el.shadowRoot!.querySelectorAll('[part~="location"]')].map((p) =>
-      p.textContent!.replace(/\s+/g, ' ').trim(),
-    );
+    const places = eventsHarness(el)
+      .events()
+      .map((e) => e.location);
     expect(places).to.deep.equal(['Ort: Wiesenburg/Mark', 'Ort: Bad Belzig', 'Ort: Bad Belzig']);
   });
 });
@@ -393,12 +398,10 @@ describe('<offen-events> with OParl', () => {
         cancelled: false,
       },
     ]);
-    const first = el.shadowRoot!.querySelector('[part~="item"]')!;
-    expect(first.querySelector('[part~="category"]')!.textContent).to.equal('Haupt- und Finanzausschuss');
-    expect(first.querySelector<HTMLAnchorElement>('[part~="link"]')!.href).to.equal(
-      'https://ratsinfo.beispiel.bad-belzig.invalid/sitzung/14',
-    );
-    expect(el.shadowRoot!.querySelector('[part~="subscribe"]')).to.equal(null);
+    const [first] = eventsHarness(el).events();
+    expect(first.category).to.equal('Haupt- und Finanzausschuss');
+    expect(first.link!.href).to.equal('https://ratsinfo.beispiel.bad-belzig.invalid/sitzung/14');
+    expect(eventsHarness(el).subscribeLink()).to.equal(null);
     await expectAccessible(el);
   });
 
@@ -418,13 +421,14 @@ describe('<offen-events> with OParl', () => {
       'Di., 30. Jan. 2007, 18:00–19:00 Uhr | Ausschuss für Wirtschaft, Tourismus und Landwirtschaft (3. 3. Sitzung)',
       'Do., 1. Feb. 2007, 18:00–19:00 Uhr | Haupt- und Finanzausschuss (4. 7. Sitzung)',
     ]);
-    const categories = [...el.shadowRoot!.querySelectorAll('[part~="category"]')].map((c) => c.textContent);
+    const events = eventsHarness(el).events();
+    const categories = events.map((e) => e.category);
     expect(categories).to.deep.equal([
       'Ausschuss für Jugend, Kultur und Vereine',
       'Ausschuss für Wirtschaft, Tourismus und Landwirtschaft',
       'Haupt- und Finanzausschuss',
     ]);
-    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="link"]')!;
+    const link = events[0].link!;
     expect(link.href).to.equal(
       'https://sdnetrim.kdvz-frechen.de/rim4220/tops/?__=UGhVM0hpd2NXNFdFcExjZcNCX_UtW9yJvFvECTZ1HIc',
     );
@@ -464,7 +468,9 @@ describe('<offen-events> with CSV', () => {
       'Sa., 15. Aug. – So., 16. Aug. 2020 | Flohmarkt im Schlosspark',
       'Sa., 22. Aug. 2020, 14:00–17:00 Uhr | Sommerfest der Kita',
     ]);
-    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="link"]')!;
+    const link = eventsHarness(el)
+      .events()
+      .find((e) => e.link)!.link!;
     expect(link.href).to.equal('https://www.bad-belzig.de/beispiel/sommerkino');
     await expectAccessible(el);
   });
@@ -510,8 +516,7 @@ describe('<offen-events> with CSV', () => {
     const error = (await oneEvent(el, 'offen-error')) as CustomEvent<{ kind: string }>;
     expect(error.detail.kind).to.equal('mapping');
     await el.updateComplete;
-    const message = el.shadowRoot!.querySelector('[data-state="error"]')!.textContent!;
-    expect(message).to.contain('Titel, Beginn, Ende');
+    expect(eventsHarness(el).errorText()).to.contain('Titel, Beginn, Ende');
   });
 
   it('renders markup in the data as text and drops javascript: links', async () => {
@@ -524,7 +529,7 @@ describe('<offen-events> with CSV', () => {
     expect(root.textContent).to.contain('<script>window.__xss=2</script>');
     expect(root.textContent).to.contain('<b>fett</b>');
     expect(root.querySelector('a[href^="javascript"]')).to.equal(null);
-    expect(root.querySelector('[part~="link"]')).to.equal(null);
+    expect(eventsHarness(el).events()[0].link).to.equal(null);
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
     await expectAccessible(el);
   });
@@ -555,6 +560,6 @@ describe('<offen-events> language', () => {
       html`<offen-events lang="en-GB" src=${TERMINE} .now=${NOW} limit="2" group-by="none"></offen-events>`,
     );
     expect(whens(el)).to.deep.equal(['Today, 19:00–21:00', 'Tomorrow, 8:00–13:00']);
-    expect(el.shadowRoot!.querySelector('[part~="add-to-calendar"]')!.textContent).to.contain('Add to calendar');
+    expect(eventsHarness(el).events()[0].addToCalendar!.textContent).to.contain('Add to calendar');
   });
 });
