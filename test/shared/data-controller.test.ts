@@ -4,9 +4,9 @@ import type { OffenData } from '../../src/components/data/offen-data.component.j
 import { expectAccessible } from '../helpers/axe.js';
 import { faultUrl } from '../helpers/server.js';
 import './test-widget.js';
-import type { TestWidget } from './test-widget.js';
+import { testWidgetHarness, type TestWidget } from './test-widget.js';
 
-const stateOf = (el: Element) => el.shadowRoot?.querySelector('[data-state]')?.getAttribute('data-state') ?? 'data';
+const stateOf = (el: Element) => testWidgetHarness(el).shown();
 const unique = () => Math.random().toString(36).slice(2);
 
 describe('DataController and <offen-data>', () => {
@@ -20,21 +20,19 @@ describe('DataController and <offen-data>', () => {
     expect(event.detail.count).to.equal(1);
     expect(event.detail.format).to.equal('csv');
 
-    expect(el.shadowRoot!.querySelector('.count')!.textContent).to.equal('1');
+    expect(testWidgetHarness(el).countText()).to.equal('1');
   });
 
   it('shows a translated error with a retry button, and the retry loads again', async () => {
     const el = await fixture<TestWidget>(html`<test-widget src=${faultUrl('status/404')}></test-widget>`);
     await waitUntil(() => stateOf(el) === 'error');
-    const message = el.shadowRoot!.querySelector('.offen-error-message')!.textContent!;
+    const message = testWidgetHarness(el).errorMessage();
     expect(message).to.contain('Status 404');
     expect(message).to.contain('/faults/status/404');
     await expectAccessible(el);
     document.documentElement.lang = 'en';
     try {
-      await waitUntil(() =>
-        el.shadowRoot!.querySelector('.offen-error-message')!.textContent!.includes('answered with status 404'),
-      );
+      await waitUntil(() => testWidgetHarness(el).errorMessage().includes('answered with status 404'));
     } finally {
       document.documentElement.lang = 'de';
     }
@@ -52,7 +50,7 @@ describe('DataController and <offen-data>', () => {
     await waitUntil(() => errors.length > 0, 'the refresh should fail', { timeout: 5000 });
     await el.updateComplete;
     expect(stateOf(el)).to.equal('data');
-    expect(el.shadowRoot!.querySelector('.count')!.textContent).to.equal('1');
+    expect(testWidgetHarness(el).countText()).to.equal('1');
     el.refresh = 0;
   });
 
@@ -75,7 +73,7 @@ describe('DataController and <offen-data>', () => {
     `);
     const [a, b] = [...el.querySelectorAll('test-widget')];
     await waitUntil(() => stateOf(a) === 'data' && stateOf(b) === 'data');
-    expect(a.shadowRoot!.querySelector('.count')!.textContent).to.equal('1');
+    expect(testWidgetHarness(a).countText()).to.equal('1');
     const { count } = await (await fetch(faultUrl(`count/${key}`))).json();
     expect(count).to.equal(1);
   });
@@ -115,7 +113,7 @@ describe('derive: the model step every widget shares', () => {
   it('builds the model once per dataset and attribute change, not on every render', async () => {
     const el = await fixture<TestWidget>(html`<test-widget src=${faultUrl(`counted/${unique()}`)}></test-widget>`);
     await waitUntil(() => stateOf(el) === 'data');
-    expect(el.shadowRoot!.querySelector('.values')!.textContent).to.equal('Alpha');
+    expect(testWidgetHarness(el).valuesText()).to.equal('Alpha');
     const builds = el.builds;
     el.q = 'irgendwas';
     el.category = 'Sport';
@@ -123,7 +121,7 @@ describe('derive: the model step every widget shares', () => {
     expect(el.builds).to.equal(builds);
     el.field = 'wert';
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('.values')!.textContent).to.equal('1');
+    expect(testWidgetHarness(el).valuesText()).to.equal('1');
     expect(el.builds).to.equal(builds + 1);
   });
 
@@ -139,7 +137,7 @@ describe('derive: the model step every widget shares', () => {
     await el.updateComplete;
     expect(errors).to.have.length(1);
     expect(errors[0].detail.kind).to.equal('mapping');
-    expect(el.shadowRoot!.querySelector('[part~="retry"]')).to.equal(null);
+    expect(testWidgetHarness(el).retryButton()).to.equal(null);
     await expectAccessible(el);
     el.field = 'name';
     await waitUntil(() => stateOf(el) === 'data');
@@ -152,7 +150,7 @@ describe('derive: the model step every widget shares', () => {
     await waitUntil(() => stateOf(el) === 'data');
     document.documentElement.lang = 'en';
     try {
-      await waitUntil(() => el.shadowRoot!.querySelector('.more')!.textContent === 'Show more');
+      await waitUntil(() => testWidgetHarness(el).moreText() === 'Show more');
     } finally {
       document.documentElement.lang = 'de';
     }

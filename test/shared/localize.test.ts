@@ -4,7 +4,7 @@ import { OffenElement } from '../../src/shared/offen-element.js';
 import { safeUrl, safeWebUrl, telUrl } from '../../src/shared/safe-url.js';
 import { faultUrl } from '../helpers/server.js';
 import './test-widget.js';
-import type { TestWidget } from './test-widget.js';
+import { testWidgetHarness, type TestWidget } from './test-widget.js';
 
 describe('language', () => {
   it('is German by default and for de-*, English for any other language', () => {
@@ -26,9 +26,9 @@ describe('language', () => {
   it('re-renders a widget when the page language changes', async () => {
     const wrapper = await fixture(html`<div lang="de"><test-widget src=${faultUrl('counted/l1')}></test-widget></div>`);
     const el = wrapper.querySelector('test-widget') as TestWidget;
-    await waitUntil(() => el.shadowRoot!.querySelector('.more')?.textContent === 'Mehr anzeigen');
+    await waitUntil(() => testWidgetHarness(el).moreText() === 'Mehr anzeigen');
     wrapper.setAttribute('lang', 'en');
-    await waitUntil(() => el.shadowRoot!.querySelector('.more')?.textContent === 'Show more');
+    await waitUntil(() => testWidgetHarness(el).moreText() === 'Show more');
   });
 });
 

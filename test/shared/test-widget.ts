@@ -9,6 +9,7 @@ import { OffenSourceElement } from '../../src/shared/source-element.js';
 import { renderEmpty } from '../../src/shared/states.js';
 import { hostStyles } from '../../src/shared/theme.js';
 import { commonStrings } from '../../src/shared/i18n.js';
+import { statesOf } from '../helpers/states.js';
 
 export class TestWidget extends OffenSourceElement {
   static override styles = hostStyles;
@@ -45,13 +46,28 @@ export class TestWidget extends OffenSourceElement {
     return this.values.render({
       empty: () => renderEmpty('Nichts da'),
       complete: (values, dataset) =>
-        html`<p class="count">${dataset.records.length}</p>
-          <p class="values">${values.join(', ')}</p>
-          <p class="more">${this.localize.t(commonStrings).showMore}</p>`,
+        html`<p class="count" part="count">${dataset.records.length}</p>
+          <p class="values" part="values">${values.join(', ')}</p>
+          <p class="more" part="more">${this.localize.t(commonStrings).showMore}</p>`,
     });
   }
 }
 TestWidget.define('test-widget');
+
+/** The test widget read by its parts and the shared states, as the real widgets' harnesses read them. */
+export function testWidgetHarness(el: Element) {
+  const root = () => el.shadowRoot!;
+  const part = (name: string) => root().querySelector(`[part~="${name}"]`)?.textContent ?? '';
+  const states = statesOf(root);
+  return {
+    ...states,
+    /** `loading`, `empty`, `error`, or `data` when the widget shows its data. */
+    shown: () => (el.shadowRoot ? (states.state() ?? 'data') : 'none'),
+    countText: () => part('count'),
+    valuesText: () => part('values'),
+    moreText: () => part('more'),
+  };
+}
 
 declare global {
   interface HTMLElementTagNameMap {
