@@ -1,7 +1,6 @@
 import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { DataRecord, Dataset, SourceDescription } from '../../data/types.js';
 import { DataController } from '../../shared/data-controller.js';
 import type { SelectDetail } from '../../shared/events.js';
@@ -11,13 +10,16 @@ import { commonStrings } from '../../shared/i18n.js';
 import { renderFilterBar } from '../../shared/filter-bar.js';
 import { Memo } from '../../shared/memo.js';
 import { PagingController } from '../../shared/paging-controller.js';
-import { matchesSearch, searchWords } from '../../shared/search.js';
 import { OffenSourceElement } from '../../shared/source-element.js';
 import { renderEmpty, renderLoading } from '../../shared/states.js';
-import type { MapEngine, ViewBounds } from './map-engine.js';
+import { locateReader, renderConsent, renderLocate } from './map-controls.js';
+import { MapEngineController } from './map-engine-controller.js';
 import { styles } from './offen-map.styles.js';
 import { mapStrings } from './offen-map.strings.js';
-import { buildOffers, localizeHours, PALETTE, UNCATEGORIZED_COLOR, type Offer, type OfferModel } from './offers.js';
+import { inView, narrowOffers, type Narrowed } from './narrow-offers.js';
+import { renderOfferDetails, swatch } from './offer-details.js';
+import { renderOfferList } from './offer-list.js';
+import { buildOffers, categoryColors, UNCATEGORIZED_COLOR, type Offer, type OfferModel } from './offers.js';
 import {
   consentNeeded,
   DEFAULT_TILE_ATTRIBUTION,
@@ -33,13 +35,6 @@ import {
 export interface MapSelectDetail extends SelectDetail {
   record: DataRecord;
   title: string;
-}
-
-/** A category's colour dot. SVG `fill` is a presentation attribute, so it works under a strict CSP. */
-function swatch(color: string) {
-  return html`<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true">
-    <circle cx="5" cy="5" r="4.25" fill=${color}></circle>
-  </svg>`;
 }
 
 /** How many list entries appear at first and per "show more". */
@@ -158,24 +153,60 @@ export class OffenMap extends OffenSourceElement {
   private readonly filter = new FilterController(this, ['category', 'q']);
   private readonly paging = new PagingController(this, { pageSize: () => LIST_PAGE, focusTarget: '.list .item' });
 
+  /** Leaflet's engine: created when the map element appears, with the filtered offers as markers. */
+  private readonly map = new MapEngineController(this, {
+    options: () => {
+      const t = this.localize.t(mapStrings);
+      const center = this.center?.split(',').map((part) => Number(part.trim()));
+      const validCenter =
+        center?.length === 2 &&
+        center.every(Number.isFinite) &&
+        Math.abs(center[0]) <= 90 &&
+        Math.abs(center[1]) <= 180;
+      return {
+        center: validCenter ? [center[0], center[1]] : undefined,
+        zoom: Number.isFinite(this.zoom) ? this.zoom : undefined,
+        zoomInLabel: t.zoomIn,
+        zoomOutLabel: t.zoomOut,
+        clusterLabel: (n) => this.localize.t(mapStrings).clusterLabel(n),
+        onSelect: (id) => this.choose(id, 'map'),
+        onPopupClose: (id) => {
+          // Closed with its × button: focus would fall to the page, so it goes back to the list entry.
+          const focusInside = !!this.shadowRoot?.activeElement?.closest('.leaflet-popup');
+          if (this.openedId === id) this.closeDetails(focusInside);
+        },
+      };
+    },
+    markers: () =>
+      this.filtered.map((offer) => ({
+        id: offer.id,
+        lat: offer.lat,
+        lon: offer.lon,
+        shape: offer.shape,
+        color: this.colorOf(offer.category),
+      })),
+    selected: () => this.openedId,
+    onReady: (engine) => {
+      // A deep link (`selected`) chosen before Leaflet arrived: show it now.
+      if (this.openedId) {
+        engine.select(this.openedId);
+        engine.reveal(this.openedId, false);
+        this.openDetails(this.openedId, false);
+      }
+    },
+  });
   /** The model on display (the derived one as of the last update), to notice when it changes. */
   private model?: OfferModel;
-  @state() private view?: ViewBounds;
   @state() private onlyInView = true;
   @state() private searchText = '';
   @state() private consentGiven = false;
   @state() private rememberChoice = false;
   @state() private panelId?: string;
   @state() private locateStatus?: 'locating' | 'failed';
-  @state() private engineReady = false;
 
   private readonly narrowing = new Memo<Narrowed>();
   private narrowed: Narrowed = { filtered: [], counts: new Map(), searchTotal: 0 };
   private colors = new Map<string, string>();
-  private engine?: MapEngine;
-  private engineElement?: HTMLElement;
-  private engineLoad?: Promise<void>;
-  private engineDirty = false;
   /** Set when a new model arrived, so `updated` opens a deep-linked offer in it. */
   private modelChanged = false;
   private openedId?: string;
@@ -188,7 +219,7 @@ export class OffenMap extends OffenSourceElement {
   get mapComplete(): Promise<void> {
     return (async () => {
       await this.updateComplete;
-      await this.engineLoad;
+      await this.map.loaded;
       await this.updateComplete;
     })();
   }
@@ -234,15 +265,12 @@ export class OffenMap extends OffenSourceElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Leaflet downloads while the data loads, not after it.
-    void import('./map-engine.js').catch(() => undefined);
     // Back in the page after a move: the engine was destroyed on disconnect and is created again.
     if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.destroyEngine();
     clearTimeout(this.searchTimer);
   }
 
@@ -252,28 +280,16 @@ export class OffenMap extends OffenSourceElement {
     if (model !== this.model) {
       this.model = model;
       this.modelChanged = true;
-      if (model) this.colors = this.categoryColors(model);
+      if (model) this.colors = categoryColors(model.categories, getComputedStyle(this));
     }
     this.updateFiltered();
-  }
-
-  /** Marker colours by category: the theme's `--offen-marker-N`, else the palette. */
-  private categoryColors(model: OfferModel): Map<string, string> {
-    const colors = new Map<string, string>();
-    const style = getComputedStyle(this);
-    model.categories.forEach((category, i) => {
-      const slot = i % PALETTE.length;
-      const themed = style.getPropertyValue(`--offen-marker-${slot + 1}`).trim();
-      colors.set(category, themed || PALETTE[slot]);
-    });
-    return colors;
   }
 
   private colorOf(category: string | undefined): string {
     return (category && this.colors.get(category)) || UNCATEGORIZED_COLOR;
   }
 
-  /** Narrows the offers by category and search; both the map and the list show the result. */
+  /** Narrows the offers by category and search (narrowOffers), memoized per model, filter and locale. */
   private updateFiltered(): void {
     const model = this.model;
     if (!model) return;
@@ -285,83 +301,20 @@ export class OffenMap extends OffenSourceElement {
     if (narrowed === this.narrowed) return;
     this.narrowed = narrowed;
     this.paging.reset();
-    this.engineDirty = true;
+    this.map.markersChanged();
     if (this.openedId && !narrowed.filtered.some((o) => o.id === this.openedId)) this.closeDetails(false);
   }
 
   override updated(changed: PropertyValues): void {
     // Through the CSSOM, not a style attribute: a strict CSP (style-src 'self') blocks inline style attributes.
     if (changed.has('height')) this.style.setProperty('--_map-height', this.mapHeight);
-    const element = this.mapRef.value;
-    if (element !== this.engineElement) {
-      this.destroyEngine();
-      if (element) this.createEngine(element);
-    } else if (this.engine && this.engineDirty) {
-      this.pushOffers();
-    }
-    if (this.engine && this.tilesAllowed) this.engine.setTiles(this.tileTemplate);
+    this.map.sync(this.mapRef.value, this.tilesAllowed ? this.tileTemplate : undefined);
     const modelChanged = this.modelChanged;
     this.modelChanged = false;
     if ((changed.has('selected') || modelChanged) && this.selected !== this.openedId) {
       if (this.selected) this.choose(this.selected, 'attribute');
       else this.closeDetails(false);
     }
-  }
-
-  private createEngine(element: HTMLElement): void {
-    this.engineElement = element;
-    const t = this.localize.t(mapStrings);
-    const center = this.center?.split(',').map((part) => Number(part.trim()));
-    const validCenter =
-      center?.length === 2 && center.every(Number.isFinite) && Math.abs(center[0]) <= 90 && Math.abs(center[1]) <= 180;
-    this.engineLoad = import('./map-engine.js').then(({ MapEngine }) => {
-      if (this.engineElement !== element || !this.isConnected) return;
-      this.engine = new MapEngine(element, {
-        center: validCenter ? [center[0], center[1]] : undefined,
-        zoom: Number.isFinite(this.zoom) ? this.zoom : undefined,
-        zoomInLabel: t.zoomIn,
-        zoomOutLabel: t.zoomOut,
-        clusterLabel: (n) => this.localize.t(mapStrings).clusterLabel(n),
-        onSelect: (id) => this.choose(id, 'map'),
-        onViewChange: (bounds) => (this.view = bounds),
-        onPopupClose: (id) => {
-          // Closed with its × button: focus would fall to the page, so it goes back to the list entry.
-          const focusInside = !!this.shadowRoot?.activeElement?.closest('.leaflet-popup');
-          if (this.openedId === id) this.closeDetails(focusInside);
-        },
-      });
-      if (this.tilesAllowed) this.engine.setTiles(this.tileTemplate);
-      this.pushOffers();
-      this.engineReady = true;
-      // A deep link (`selected`) chosen before Leaflet arrived: show it now.
-      if (this.openedId) {
-        this.engine.select(this.openedId);
-        this.engine.reveal(this.openedId, false);
-        this.openDetails(this.openedId, false);
-      }
-    });
-  }
-
-  private destroyEngine(): void {
-    this.engine?.destroy();
-    this.engine = undefined;
-    this.engineElement = undefined;
-    this.engineReady = false;
-    this.view = undefined;
-  }
-
-  private pushOffers(): void {
-    this.engineDirty = false;
-    this.engine?.setOffers(
-      this.filtered.map((offer) => ({
-        id: offer.id,
-        lat: offer.lat,
-        lon: offer.lon,
-        shape: offer.shape,
-        color: this.colorOf(offer.category),
-      })),
-    );
-    this.engine?.select(this.openedId);
   }
 
   /** An offer was chosen in the list, on the map or by the `selected` attribute. */
@@ -372,8 +325,8 @@ export class OffenMap extends OffenSourceElement {
     this.selected = id;
     const index = this.visibleOffers().indexOf(offer);
     if (index >= 0) this.paging.reveal(index);
-    this.engine?.select(id);
-    if (source !== 'map') this.engine?.reveal(id, !matchMedia('(prefers-reduced-motion: reduce)').matches);
+    this.map.engine?.select(id);
+    if (source !== 'map') this.map.engine?.reveal(id, !matchMedia('(prefers-reduced-motion: reduce)').matches);
     this.openDetails(id, source === 'list');
     if (source !== 'attribute') this.emit('offen-select', { id: offer.id, record: offer.record, title: offer.title });
     if (source === 'map') {
@@ -389,9 +342,9 @@ export class OffenMap extends OffenSourceElement {
     if (!offer) return;
     const t = this.localize.t(mapStrings);
     let inPopup = false;
-    if (this.engine && this.getBoundingClientRect().width >= NARROW_WIDTH) {
+    if (this.map.engine && this.getBoundingClientRect().width >= NARROW_WIDTH) {
       render(this.renderDetails(offer, false), this.popupContent, { host: this });
-      inPopup = this.engine.openPopup(id, this.popupContent, t.close);
+      inPopup = this.map.engine.openPopup(id, this.popupContent, t.close);
     }
     this.panelId = inPopup ? undefined : id;
     if (focus) {
@@ -409,8 +362,8 @@ export class OffenMap extends OffenSourceElement {
     this.openedId = undefined;
     this.panelId = undefined;
     this.selected = undefined;
-    this.engine?.select(undefined);
-    this.engine?.closePopup();
+    this.map.engine?.select(undefined);
+    this.map.engine?.closePopup();
     if (returnFocus && id) {
       void this.updateComplete.then(() =>
         this.renderRoot.querySelector<HTMLElement>(`.item[data-id="${CSS.escape(id)}"]`)?.focus(),
@@ -418,22 +371,14 @@ export class OffenMap extends OffenSourceElement {
     }
   }
 
-  private inView(offer: Offer): boolean {
-    const v = this.view;
-    if (!v || offer.lat === undefined || offer.lon === undefined) return false;
-    if (offer.lat < v.south || offer.lat > v.north) return false;
-    // A view across the antimeridian has west > east.
-    return v.west <= v.east ? offer.lon >= v.west && offer.lon <= v.east : offer.lon >= v.west || offer.lon <= v.east;
-  }
-
   /** Whether the list is narrowed to the map view: "only in view" is checked and the map shows. */
   private get narrowedToView(): boolean {
-    return this.onlyInView && this.engineReady && !!this.view;
+    return this.onlyInView && this.map.ready && !!this.map.view;
   }
 
   /** The list: the filtered offers, and with "only in view" (once the map shows) those in the map view. */
   private visibleOffers(): Offer[] {
-    return this.narrowedToView ? this.filtered.filter((offer) => this.inView(offer)) : this.filtered;
+    return this.narrowedToView ? this.filtered.filter((offer) => inView(offer, this.map.view)) : this.filtered;
   }
 
   private onSearchInput(value: string): void {
@@ -453,20 +398,11 @@ export class OffenMap extends OffenSourceElement {
   }
 
   private locateReader(): void {
-    if (!('geolocation' in navigator)) {
-      this.locateStatus = 'failed';
-      return;
-    }
     this.locateStatus = 'locating';
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        this.locateStatus = undefined;
-        const { latitude, longitude, accuracy } = position.coords;
-        this.engine?.showLocation(latitude, longitude, accuracy, this.localize.t(mapStrings).youAreHere);
-      },
-      () => (this.locateStatus = 'failed'),
-      { timeout: 15_000, maximumAge: 60_000 },
-    );
+    locateReader((position) => {
+      this.locateStatus = position ? undefined : 'failed';
+      if (position) this.map.engine?.showLocation(...position, this.localize.t(mapStrings).youAreHere);
+    });
   }
 
   override render() {
@@ -493,7 +429,13 @@ export class OffenMap extends OffenSourceElement {
               aria-label=${`${t.mapLabel}. ${t.mapHint}`}
               ${ref(this.mapRef)}
             ></div>
-            ${this.locate ? this.renderLocate() : nothing}
+            ${
+              this.locate
+                ? renderLocate(this.localize.t(mapStrings), this.locateStatus, this.map.ready, () =>
+                    this.locateReader(),
+                  )
+                : nothing
+            }
           </div>
           <p class="attribution" part="attribution">
             <span class="visually-hidden">${t.attribution}: </span>${renderAttribution(
@@ -537,211 +479,48 @@ export class OffenMap extends OffenSourceElement {
   }
 
   private renderConsent(): TemplateResult {
-    const t = this.localize.t(mapStrings);
-    return html`<div class="consent" part="consent">
-      <p>${t.consentText(tileHost(this.tileTemplate))} <span class="hint">${t.consentMarkersHint}</span></p>
-      <div class="consent-actions">
-        <button type="button" class="offen-button" @click=${this.grantConsent}>${t.consentButton}</button>
-        ${
-          this.consentRemember
-            ? html`<label class="remember">
-                <input
-                  type="checkbox"
-                  .checked=${this.rememberChoice}
-                  @change=${(e: Event) => (this.rememberChoice = (e.target as HTMLInputElement).checked)}
-                />
-                ${t.consentRemember}
-              </label>`
-            : nothing
-        }
-      </div>
-    </div>`;
-  }
-
-  private renderLocate(): TemplateResult {
-    const t = this.localize.t(mapStrings);
-    return html`<div class="locate">
-      <button type="button" class="offen-button secondary" ?disabled=${!this.engineReady} @click=${this.locateReader}>
-        ${t.locate}
-      </button>
-      <span role="status" class="locate-status"
-        >${this.locateStatus === 'locating' ? t.locating : this.locateStatus === 'failed' ? t.locateFailed : ''}</span
-      >
-    </div>`;
+    return renderConsent({
+      t: this.localize.t(mapStrings),
+      host: tileHost(this.tileTemplate),
+      offerRemember: this.consentRemember,
+      remember: this.rememberChoice,
+      onRemember: (checked) => (this.rememberChoice = checked),
+      onGrant: () => this.grantConsent(),
+    });
   }
 
   private renderList(): TemplateResult {
-    const t = this.localize.t(mapStrings);
     const visible = this.visibleOffers();
     const { shown, rest } = this.paging.slice(visible);
-    // Offers without a position are never "in the map view": say that "only in view" hides them, and undo it.
-    const unplaced = this.narrowedToView
-      ? this.filtered.filter((o) => o.lat === undefined || o.lon === undefined).length
-      : 0;
-    return html`<section class="list" part="list" aria-label=${t.listLabel}>
-      <div class="list-head">
-        <p class="count" role="status">${t.count(visible.length, this.filtered.length)}</p>
-        ${
-          this.engineReady
-            ? html`<label class="in-view">
-                <input
-                  type="checkbox"
-                  .checked=${this.onlyInView}
-                  @change=${(e: Event) => (this.onlyInView = (e.target as HTMLInputElement).checked)}
-                />
-                ${t.onlyInView}
-              </label>`
-            : nothing
-        }
-        ${
-          unplaced > 0
-            ? html`<p class="unplaced" data-role="unplaced">
-                ${t.unplacedHidden(unplaced)}
-                <button type="button" class="offen-button secondary" @click=${() => (this.onlyInView = false)}>
-                  ${t.showAll}
-                </button>
-              </p>`
-            : nothing
-        }
-      </div>
-      ${
-        shown.length
-          ? html`<ul>
-              ${repeat(
-                shown,
-                (offer) => offer.id,
-                (offer) => this.renderItem(offer),
-              )}
-            </ul>`
-          : renderEmpty(t.empty)
-      }
-      ${
-        rest > 0
-          ? html`<button type="button" class="offen-button secondary more" @click=${() => this.paging.more()}>
-              ${t.moreItems(Math.min(rest, LIST_PAGE))}
-            </button>`
-          : nothing
-      }
-    </section>`;
-  }
-
-  private renderItem(offer: Offer): TemplateResult {
-    const t = this.localize.t(mapStrings);
-    const meta = [offer.category, offer.address].filter(Boolean).join(' · ');
-    return html`<li>
-      <button
-        type="button"
-        class="item"
-        part="item"
-        data-id=${offer.id}
-        aria-current=${offer.id === this.openedId ? 'true' : 'false'}
-        @click=${() => this.choose(offer.id, 'list')}
-      >
-        ${swatch(this.colorOf(offer.category))}
-        <span class="item-text">
-          <span class="item-title">${offer.title}</span>
-          ${meta ? html`<span class="item-meta">${meta}</span>` : nothing}
-          ${offer.lat === undefined ? html`<span class="item-meta">${t.noLocation}</span>` : nothing}
-        </span>
-      </button>
-    </li>`;
+    return renderOfferList({
+      t: this.localize.t(mapStrings),
+      visible: visible.length,
+      filtered: this.filtered.length,
+      shown,
+      rest,
+      pageSize: LIST_PAGE,
+      // Offers without a position are never "in the map view": say that "only in view" hides them, and undo it.
+      unplaced: this.narrowedToView
+        ? this.filtered.filter((o) => o.lat === undefined || o.lon === undefined).length
+        : 0,
+      showInViewToggle: this.map.ready,
+      onlyInView: this.onlyInView,
+      openedId: this.openedId,
+      colorOf: (category) => this.colorOf(category),
+      onOnlyInView: (checked) => (this.onlyInView = checked),
+      onChoose: (id) => this.choose(id, 'list'),
+      onMore: () => this.paging.more(),
+    });
   }
 
   private renderDetails(offer: Offer, inPanel: boolean): TemplateResult {
-    const t = this.localize.t(mapStrings);
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        event.stopPropagation();
-        this.closeDetails(true);
-      }
-    };
-    // In a popup the content may scroll (see maxHeight in the engine), so it is reachable with Tab to scroll it.
-    return html`<div
-      class="details"
-      part="details"
-      role="group"
-      aria-label=${`${t.details}: ${offer.title}`}
-      tabindex=${inPanel ? '-1' : '0'}
-      @keydown=${onKey}
-    >
-      ${
-        offer.image
-          ? this.imageLoadsFreely(offer.image)
-            ? html`<img class="details-image" src=${offer.image} alt="" loading="lazy" referrerpolicy="no-referrer" />`
-            : html`<p class="details-image-link">
-                <a href=${offer.image} target="_blank" rel="noopener noreferrer">${t.externalImage}</a>
-              </p>`
-          : nothing
-      }
-      <p class="details-title">${offer.title}</p>
-      ${
-        offer.category
-          ? html`<p class="details-category">${swatch(this.colorOf(offer.category))}${offer.category}</p>`
-          : nothing
-      }
-      <dl>
-        ${
-          offer.address
-            ? html`<dt>${t.address}</dt>
-                <dd>${offer.address}</dd>`
-            : nothing
-        }
-        ${
-          offer.hours
-            ? html`<dt>${t.hours}</dt>
-                <dd>${localizeHours(offer.hours, this.localize.lang)}</dd>`
-            : nothing
-        }
-        ${
-          offer.phone
-            ? html`<dt>${t.phone}</dt>
-                <dd>${offer.tel ? html`<a href=${offer.tel}>${offer.phone}</a>` : offer.phone}</dd>`
-            : nothing
-        }
-        ${
-          offer.url
-            ? html`<dt>${t.website}</dt>
-                <dd><a href=${offer.url} target="_blank" rel="noopener noreferrer">${displayUrl(offer.url)}</a></dd>`
-            : nothing
-        }
-      </dl>
-      ${offer.description ? html`<p class="description">${offer.description}</p>` : nothing}
-      ${
-        inPanel
-          ? html`<button type="button" class="offen-button secondary" @click=${() => this.closeDetails(true)}>
-              ${t.close}
-            </button>`
-          : nothing
-      }
-    </div>`;
+    return renderOfferDetails(offer, {
+      t: this.localize.t(mapStrings),
+      lang: this.localize.lang,
+      inPanel,
+      color: this.colorOf(offer.category),
+      imageLoadsFreely: (url) => this.imageLoadsFreely(url),
+      onClose: () => this.closeDetails(true),
+    });
   }
-}
-
-/** The offers left by category and search, with the counts the chips show. */
-interface Narrowed {
-  filtered: Offer[];
-  counts: Map<string, number>;
-  /** Offers matching the search, whatever their category (the "all" chip). */
-  searchTotal: number;
-}
-
-function narrowOffers(model: OfferModel, category: string[], q: string | undefined, locale: string): Narrowed {
-  const words = searchWords(q, locale);
-  const selected = new Set(category);
-  const counts = new Map<string, number>();
-  const filtered: Offer[] = [];
-  let searchTotal = 0;
-  for (const offer of model.offers) {
-    if (words.length && !matchesSearch(offer.haystack, words)) continue;
-    searchTotal++;
-    if (offer.category) counts.set(offer.category, (counts.get(offer.category) ?? 0) + 1);
-    if (selected.size && !(offer.category && selected.has(offer.category))) continue;
-    filtered.push(offer);
-  }
-  return { filtered, counts, searchTotal };
-}
-
-/** `https://www.example.org/sport/` → `www.example.org/sport`: readable link text. */
-function displayUrl(url: string): string {
-  return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
 }

@@ -302,6 +302,17 @@ export interface OfferFilter {
 export const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000'];
 export const UNCATEGORIZED_COLOR = '#6b7280';
 
+/** Marker colours by category, in the order of `categories`: the theme's `--offen-marker-N`, else the palette. */
+export function categoryColors(categories: readonly string[], style: CSSStyleDeclaration): Map<string, string> {
+  const colors = new Map<string, string>();
+  categories.forEach((category, i) => {
+    const slot = i % PALETTE.length;
+    const themed = style.getPropertyValue(`--offen-marker-${slot + 1}`).trim();
+    colors.set(category, themed || PALETTE[slot]);
+  });
+  return colors;
+}
+
 const OSM_DAYS_DE: Record<string, string> = {
   Tu: 'Di',
   We: 'Mi',

@@ -1,0 +1,68 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { mapStrings } from './offen-map.strings.js';
+
+type MapText = (typeof mapStrings)['de'];
+
+export interface ConsentOptions {
+  t: MapText;
+  host: string;
+  /** Offer "remember my choice" (`consent-remember`). */
+  offerRemember: boolean;
+  remember: boolean;
+  onRemember: (checked: boolean) => void;
+  onGrant: () => void;
+}
+
+/** The placeholder over the map that asks before tiles load from another server (GDPR). */
+export function renderConsent(o: ConsentOptions): TemplateResult {
+  const { t } = o;
+  return html`<div class="consent" part="consent">
+    <p>${t.consentText(o.host)} <span class="hint">${t.consentMarkersHint}</span></p>
+    <div class="consent-actions">
+      <button type="button" class="offen-button" @click=${o.onGrant}>${t.consentButton}</button>
+      ${
+        o.offerRemember
+          ? html`<label class="remember">
+              <input
+                type="checkbox"
+                .checked=${o.remember}
+                @change=${(e: Event) => o.onRemember((e.target as HTMLInputElement).checked)}
+              />
+              ${t.consentRemember}
+            </label>`
+          : nothing
+      }
+    </div>
+  </div>`;
+}
+
+/** The "my location" button with its status line. */
+export function renderLocate(
+  t: MapText,
+  status: 'locating' | 'failed' | undefined,
+  ready: boolean,
+  onLocate: () => void,
+): TemplateResult {
+  return html`<div class="locate">
+    <button type="button" class="offen-button secondary" ?disabled=${!ready} @click=${onLocate}>${t.locate}</button>
+    <span role="status" class="locate-status"
+      >${status === 'locating' ? t.locating : status === 'failed' ? t.locateFailed : ''}</span
+    >
+  </div>`;
+}
+
+/**
+ * Asks the browser for the reader's position (only when they pressed "my location"); calls back with
+ * `[lat, lon, accuracy in metres]`, or undefined when there is none or the reader declined.
+ */
+export function locateReader(done: (position: [number, number, number] | undefined) => void): void {
+  if (!('geolocation' in navigator)) {
+    done(undefined);
+    return;
+  }
+  navigator.geolocation.getCurrentPosition(
+    ({ coords }) => done([coords.latitude, coords.longitude, coords.accuracy]),
+    () => done(undefined),
+    { timeout: 15_000, maximumAge: 60_000 },
+  );
+}

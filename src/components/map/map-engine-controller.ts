@@ -1,0 +1,95 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { EngineOffer, EngineOptions, MapEngine, ViewBounds } from './map-engine.js';
+
+export interface EngineHooks {
+  /** The engine's settings (first view, labels, callbacks), read when an engine is created. */
+  options(): Omit<EngineOptions, 'onViewChange'>;
+  /** The markers to draw, with their colours. */
+  markers(): EngineOffer[];
+  /** The offer shown as selected. */
+  selected(): string | undefined;
+  /** Called once a new engine has drawn its markers (a deep link chosen before Leaflet arrived opens now). */
+  onReady(engine: MapEngine): void;
+}
+
+/**
+ * The Leaflet engine's lifecycle for `<offen-map>`: created (lazily, in the map's chunk) when the map element
+ * appears, destroyed when it goes or the element leaves the page, markers drawn again when they changed.
+ */
+export class MapEngineController implements ReactiveController {
+  engine?: MapEngine;
+  /** The map view, once the engine reports it; "only in view" narrows the list by it. */
+  view?: ViewBounds;
+  /** Settles when the engine for the current map element exists. */
+  loaded?: Promise<void>;
+  private element?: HTMLElement;
+  private dirty = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly hooks: EngineHooks,
+  ) {
+    host.addController(this);
+  }
+
+  /** Whether the map shows (Leaflet loaded and drawn). */
+  get ready(): boolean {
+    return !!this.engine;
+  }
+
+  hostConnected(): void {
+    // Leaflet downloads while the data loads, not after it.
+    void import('./map-engine.js').catch(() => undefined);
+  }
+
+  hostDisconnected(): void {
+    this.destroy();
+  }
+
+  /** The markers changed: draw them at the next sync. */
+  markersChanged(): void {
+    this.dirty = true;
+  }
+
+  /** After each update: the engine follows the map element, the markers and the tiles (undefined: no consent). */
+  sync(element: HTMLElement | undefined, tiles: string | undefined): void {
+    if (element !== this.element) {
+      this.destroy();
+      if (element) this.create(element);
+    } else if (this.engine && this.dirty) {
+      this.pushMarkers();
+    }
+    if (this.engine && tiles) this.engine.setTiles(tiles);
+  }
+
+  private create(element: HTMLElement): void {
+    this.element = element;
+    this.loaded = import('./map-engine.js').then(({ MapEngine }) => {
+      if (this.element !== element || !this.host.isConnected) return;
+      this.engine = new MapEngine(element, {
+        ...this.hooks.options(),
+        onViewChange: (bounds) => {
+          this.view = bounds;
+          this.host.requestUpdate();
+        },
+      });
+      this.pushMarkers();
+      this.hooks.onReady(this.engine);
+      this.host.requestUpdate();
+    });
+  }
+
+  private destroy(): void {
+    if (this.engine) this.host.requestUpdate();
+    this.engine?.destroy();
+    this.engine = undefined;
+    this.element = undefined;
+    this.view = undefined;
+  }
+
+  private pushMarkers(): void {
+    this.dirty = false;
+    this.engine?.setOffers(this.hooks.markers());
+    this.engine?.select(this.hooks.selected());
+  }
+}
