@@ -106,7 +106,7 @@ export function snippet(state: BuilderState, scriptUrl: string, base: string): s
   return `<script type="module" src="${escapeAttribute(scriptUrl)}"></script>\n${element}`;
 }
 
-export function absoluteUrl(url: string, base: string): string {
+function absoluteUrl(url: string, base: string): string {
   try {
     return new URL(url, base).href;
   } catch {
@@ -135,7 +135,7 @@ export interface DatasetSummary {
 }
 
 /** Short text of a value for the field table (long texts are cut: one cell must not stretch the table). */
-export function exampleText(value: Value, lang: 'de' | 'en'): string {
+function exampleText(value: Value, lang: 'de' | 'en'): string {
   const locale = lang === 'de' ? 'de-DE' : 'en-GB';
   let text: string;
   if (value instanceof Date) text = value.toLocaleDateString(locale, { timeZone: 'UTC' });

@@ -35,7 +35,7 @@ const ROOT_KEY = Symbol.for('offen.context-root');
  * the provider appears (the "late upgrade" case of the context protocol). Attached once per page, even when two
  * copies of the library are loaded.
  */
-export function ensureContextRoot(): void {
+function ensureContextRoot(): void {
   const holder = globalThis as unknown as Record<symbol, unknown>;
   if (holder[ROOT_KEY] || typeof document === 'undefined') return;
   const root = new ContextRoot();

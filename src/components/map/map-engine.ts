@@ -5,7 +5,7 @@ import Supercluster from 'supercluster';
 import type { Geometry } from '../../data/types.js';
 
 /** From this many points on, markers are clustered (below it, every marker is drawn). */
-export const CLUSTER_THRESHOLD = 500;
+const CLUSTER_THRESHOLD = 500;
 /** Above this zoom supercluster returns single points, so a chosen offer is zoomed to it. */
 const CLUSTER_MAX_ZOOM = 16;
 

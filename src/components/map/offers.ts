@@ -257,7 +257,7 @@ export function buildOffers(given: Dataset, overrides: OfferOverrides, locale: s
  * A sort key close to the collator's order: case, accents and punctuation ignored, umlauts as their base letter,
  * numbers by value. Only a first pass (see sortByTitle).
  */
-export function sortKey(title: string): string {
+function sortKey(title: string): string {
   let key = title.toLowerCase();
   if (/[^\x00-\x7f]/.test(key)) {
     key = key
@@ -293,13 +293,8 @@ function joinAddress(parts: (string | undefined)[]): string | undefined {
   return result || undefined;
 }
 
-export interface OfferFilter {
-  category?: string[];
-  q?: string;
-}
-
 /** Okabe–Ito: eight colours told apart with every common colour-vision deficiency. */
-export const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000'];
+const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000'];
 export const UNCATEGORIZED_COLOR = '#6b7280';
 
 /** Marker colours by category, in the order of `categories`: the theme's `--offen-marker-N`, else the palette. */

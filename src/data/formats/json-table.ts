@@ -53,7 +53,7 @@ export function pickLanguage(value: unknown, lang: Lang = 'de'): string | undefi
  * A copy of parsed JSON as a Value: prototype keys dropped, multilingual objects resolved to `lang`.
  * JSON.parse makes `__proto__` an own key; copying it by assignment would replace the copy's prototype.
  */
-export function toValue(value: unknown, lang: Lang | undefined): Value {
+function toValue(value: unknown, lang: Lang | undefined): Value {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value;
@@ -75,7 +75,7 @@ export function toValue(value: unknown, lang: Lang | undefined): Value {
 const ID_NAMES = ['id', 'uid', 'uuid', 'identifier', 'recordid', 'objectid', 'fid', 'key', 'slug'];
 
 /** The first id-like field whose values are present and unique, if any. */
-export function findIdField(fields: readonly Field[], records: readonly { values: Record<string, Value> }[]) {
+function findIdField(fields: readonly Field[], records: readonly { values: Record<string, Value> }[]) {
   for (const wanted of ID_NAMES) {
     const field = fields.find((f) => !f.name.includes('.') && normalizeName(f.name) === wanted);
     if (!field) continue;
