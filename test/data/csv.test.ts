@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { DataError } from '../../src/data/errors.js';
 import { loadDataset } from '../../src/data/load.js';
+import { describeDataError } from '../../src/shared/i18n.js';
 import type { Dataset, SourceDescription, Value } from '../../src/data/types.js';
 import { corpusUrl, fixtureUrl } from '../helpers/server.js';
 
@@ -396,6 +397,40 @@ describe('CSV: fixtures for cases the corpus lacks', () => {
     const error = await failure(fixture('csv-unterminated-quote.csv'));
     expect(error.kind).to.equal('parse');
     expect(error.line).to.equal(3);
+  });
+
+  it('drops blanks between a closing quote and the next delimiter (Excel writes them) instead of shifting columns', async () => {
+    const data = await fixture('csv-blank-after-closing-quote.csv');
+    expect(names(data)).to.deep.equal(['Name', 'Ort', 'Plätze', 'Träger']);
+    expect(data.records.map((r) => r.values)).to.deep.equal([
+      { Name: 'Sporthalle', Ort: 'Bad Belzig', Plätze: 120, Träger: 'Stadt' },
+      { Name: 'Freibad', Ort: 'Wiesenburg', Plätze: 300, Träger: 'Gemeinde' },
+      { Name: 'Bolzplatz', Ort: 'Lübnitz', Plätze: 40, Träger: 'Verein' },
+    ]);
+  });
+
+  it('reports text after a closing quote as a parse error with its line and field, never a shifted row', async () => {
+    // `"Eiche";"Astbruch "nach" Sturm";2025`: the inner quotes are not doubled.
+    const error = await failure(fixture('csv-text-after-closing-quote.csv'));
+    expect(error).to.be.instanceOf(DataError);
+    expect(error.kind).to.equal('parse');
+    expect([error.line, error.column]).to.deep.equal([3, 2]);
+    expect(describeDataError(error, 'de')).to.contain('in Zeile 3, Spalte 2');
+    expect(describeDataError(error, 'en')).to.contain('at line 3, column 2');
+  });
+
+  it('reports `"a,"b,c"` as a parse error instead of a first cell `a,`', async () => {
+    const error = await failure(fixture('csv-quote-inside-quoted-field.csv'));
+    expect(error.kind).to.equal('parse');
+    expect([error.line, error.column]).to.deep.equal([2, 1]);
+  });
+
+  it('keeps quotes inside an unquoted field as text and reads doubled quotes in a quoted one', async () => {
+    const data = await fixture('csv-literal-and-escaped-quotes.csv');
+    expect(data.records.map((r) => r.values.Zitat)).to.deep.equal([
+      'Er schrieb "Hallo" und ging',
+      'Sie sagte "Ja" und "Nein"',
+    ]);
   });
 
   it('reads a Windows-1252 file whose € and dash stand only in a title line above the header', async () => {

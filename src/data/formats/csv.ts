@@ -27,6 +27,7 @@ import { decode, PREFIX_BYTES } from './csv/decode.js';
 import { detectDelimiter } from './csv/delimiter.js';
 import { combineHeader, findHeader, uniqueNames } from './csv/header.js';
 import { dataEnd, MISFIT, misfit, RecordWriter } from './csv/records.js';
+import { checkQuotedFields } from './csv/quotes.js';
 import type { Parser } from './parser.js';
 
 /** What parseCsvBytes needs besides the bytes; parseCsv fills it from the source description and the response. */
@@ -52,23 +53,6 @@ const BINARY = /[\u0000-\u0008\u000E-\u001F]/;
 /** Excel's hint line `sep=;` names the delimiter. */
 const SEP_LINE = /^sep=(.)\r?\n/i;
 
-/**
- * An unterminated quote swallows the rest of the file into the last field of the last row; d3-dsv does not
- * complain, so look for it: a last field with a line break that does not end in a closing quote. Quotes are all in
- * the last piece of the text (a cut never follows one, see wideHeadEnd).
- */
-function checkQuotes(pieces: readonly string[], lastRow: readonly string[] | undefined, url: string | undefined): void {
-  const lastCell = lastRow?.[lastRow.length - 1];
-  if (lastCell === undefined || !/[\r\n]/.test(lastCell)) return;
-  const text = pieces[pieces.length - 1];
-  if (/"[\r\n]*$/.test(text)) return;
-  // The field's text follows its opening quote; escaped quotes only move the quote further left.
-  const opening = Math.max(0, text.lastIndexOf('"', text.length - lastCell.length - 1));
-  let line = lineAt(text, opening);
-  for (let p = 0; p < pieces.length - 1; p++) line += lineAt(pieces[p], pieces[p].length) - 1;
-  throw new DataError('parse', `Unterminated quoted field starting on line ${line}`, { url, line });
-}
-
 interface ParsedRows {
   fields: Field[];
   records: DataRecord[];
@@ -84,7 +68,6 @@ function parseRows(pieces: readonly string[], delimiter: string, options: CsvOpt
   const head: string[][] = [];
   let writer: RecordWriter | undefined;
   let headerRow = 0;
-  let lastRow: string[] | undefined;
   const nullValues = options.nullValues;
   const inferOptions: InferOptions = { nullValues, numberFormat: delimiter === ',' ? 'en' : undefined };
 
@@ -120,7 +103,6 @@ function parseRows(pieces: readonly string[], delimiter: string, options: CsvOpt
   };
 
   const onRow = (row: string[]): null => {
-    lastRow = row;
     if (writer) writer.push(row);
     else {
       head.push(row);
@@ -129,7 +111,6 @@ function parseRows(pieces: readonly string[], delimiter: string, options: CsvOpt
     return null;
   };
   for (const piece of pieces) dsvFormat(delimiter).parseRows(piece, onRow);
-  checkQuotes(pieces, lastRow, options.url);
   if (!writer && head.length < headRows) writer = start(true);
   if (!writer) return { fields: [], records: [], headerRow, skippedRows: 0 };
   writer.finish();
@@ -162,6 +143,11 @@ export function parseCsvBytes(bytes: Uint8Array, options: CsvOptions = {}): Data
   const sepLines = sep ? 1 : 0;
   const rowOptions = { ...options, skipRows: options.skipRows === undefined ? undefined : options.skipRows - sepLines };
   const headRows = HEAD_ROWS + Math.max(0, rowOptions.skipRows ?? 0);
+  for (let p = 0; p < pieces.length; p++) {
+    pieces[p] = checkQuotedFields(pieces[p], delimiter, url, () =>
+      pieces.slice(0, p).reduce((lines, piece) => lines + lineAt(piece, piece.length) - 1, 0),
+    );
+  }
   let parsed: ParsedRows;
   try {
     parsed = parseRows(pieces, delimiter, rowOptions, headRows);
