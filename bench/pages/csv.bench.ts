@@ -29,7 +29,9 @@ function germanNumber(value: number): string {
   return `${value < 0 ? '-' : ''}${int.replace(/\B(?=(\d{3})+$)/g, '.')},${frac}`;
 }
 
-export function generateGermanCsv(rows = ROWS): Uint8Array {
+/** `quoted`: every text cell in quotes, as Excel and many exports write them (the quote check's worst case). */
+export function generateGermanCsv(rows = ROWS, quoted = false): Uint8Array {
+  const q = (text: string) => (quoted ? `"${text}"` : text);
   let seed = 42;
   const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const lines = ['Datum;Ort;Konto;Betrag in €;Anzahl;Anteil;Kennung;Bemerkung'];
@@ -40,13 +42,13 @@ export function generateGermanCsv(rows = ROWS): Uint8Array {
     lines.push(
       [
         `${day}.${month}.${2015 + (i % 10)}`,
-        DISTRICTS[i % DISTRICTS.length],
-        ACCOUNTS[i % ACCOUNTS.length],
+        q(DISTRICTS[i % DISTRICTS.length]),
+        q(ACCOUNTS[i % ACCOUNTS.length]),
         germanNumber(amount),
         String(Math.floor(random() * 5000)),
         `${(random() * 100).toFixed(1).replace('.', ',')} %`,
-        `K-${100_000 + i}`,
-        i % 5 === 0 ? 'Überplanmäßige Ausgabe' : '',
+        q(`K-${100_000 + i}`),
+        i % 5 === 0 ? q('Überplanmäßige Ausgabe') : '',
       ].join(';'),
     );
   }
@@ -89,18 +91,21 @@ export default async function (): Promise<BenchRow[]> {
   ) {
     throw new Error('the generated CSV was not read as expected');
   }
-  const [ours, reference] = timeBoth(
-    () => parseCsvBytes(bytes),
-    () => dsvFormat(';').parseRows(new TextDecoder('windows-1252').decode(bytes)),
-  );
-  return [
-    {
-      name: `100k-row German CSV (${(bytes.byteLength / 1e6).toFixed(1)} MB, Windows-1252): decode + parse + types`,
+  const rows: BenchRow[] = [];
+  for (const quoted of [false, true]) {
+    const input = quoted ? generateGermanCsv(ROWS, true) : bytes;
+    const [ours, reference] = timeBoth(
+      () => parseCsvBytes(input),
+      () => dsvFormat(';').parseRows(new TextDecoder('windows-1252').decode(input)),
+    );
+    rows.push({
+      name: `100k-row German CSV (${(input.byteLength / 1e6).toFixed(1)} MB, Windows-1252${quoted ? ', text cells quoted' : ''}): decode + parse + types`,
       ours,
       reference,
       unit: 'ms',
       goal: '≤ 1.5×',
       refName: 'TextDecoder + d3-dsv parseRows',
-    },
-  ];
+    });
+  }
+  return rows;
 }
