@@ -178,7 +178,8 @@ export default async function (): Promise<BenchRow[]> {
   // Panning on the last instances; each on its own (the other one detached so it does no work).
   const refContainer = refMap!.getContainer().parentElement!;
   refContainer.remove();
-  const engineMap = (oursEl as unknown as { engine: { map: L.Map } }).engine.map;
+  // The element keeps its Leaflet engine in its MapEngineController (`map`).
+  const engineMap = (oursEl as unknown as { map: { engine: { map: L.Map } } }).map.engine.map;
   const oursPan = await longestPan(engineMap, () => oursEl!.updateComplete);
   oursEl!.parentElement!.remove();
   document.body.append(refContainer);

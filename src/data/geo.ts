@@ -54,7 +54,17 @@ function toList<T>(value: unknown, each: (item: unknown) => T | undefined): T[] 
   return list;
 }
 
-const ring = (value: unknown) => toPositions(value, 3);
+/**
+ * A linear ring (RFC 7946 §3.1.6): at least four positions, the last the same as the first. An unclosed or too
+ * short ring is no polygon: drawing it as one would invent a boundary.
+ */
+function ring(value: unknown): Position[] | undefined {
+  const positions = toPositions(value, 4);
+  if (!positions) return undefined;
+  const first = positions[0];
+  const last = positions[positions.length - 1];
+  return first[0] === last[0] && first[1] === last[1] ? positions : undefined;
+}
 const line = (value: unknown) => toPositions(value, 2);
 
 /**

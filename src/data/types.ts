@@ -133,6 +133,8 @@ export interface DatasetMeta {
   truncated: boolean;
   /** Records whose coordinates were missing, swapped or out of range (they are kept, without geometry). */
   droppedCoordinates?: number;
+  /** GeoJSON: members of a FeatureCollection that are not a `Feature` (left out, with their geometry). */
+  droppedFeatures?: number;
   /** CSV: 0-based line index of the header row that was used. */
   headerRow?: number;
   /** CSV: rows skipped as footnotes, empty or delimiter-only. */

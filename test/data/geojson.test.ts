@@ -150,4 +150,36 @@ describe('GeoJSON', () => {
     expect((error as DataError).kind).to.equal('unsupported');
     expect((error as DataError).found).to.equal('GeoJSON type Topology');
   });
+
+  it('drops unclosed and too-short rings (their records stay, without a shape) and members that are no Feature', async () => {
+    const dataset = await loadDataset({ url: fixtureUrl('geojson-invalid-members.geojson') });
+    // The bare Point member and the member without a type are left out; the four Features with rings stay.
+    expect(dataset.meta.droppedFeatures).to.equal(2);
+    expect(dataset.records.map((r) => [r.values.name, r.geometry?.type ?? null])).to.deep.equal([
+      ['Burgwiese', 'Polygon'],
+      ['Offener Ring', null],
+      ['Zu kurzer Ring', null],
+      ['Loch offen', null],
+      ['Rathaus', 'Point'],
+    ]);
+    expect(dataset.meta.droppedCoordinates).to.equal(3);
+  });
+
+  it("reads geojsonhint's unclosed polygon as a record without a shape, never as a polygon", async () => {
+    const dataset = await loadDataset({ url: corpusUrl('geojsonhint-bad-different-first-last.geojson') });
+    expect(dataset.records).to.have.length(1);
+    expect(dataset.records[0].geometry).to.equal(undefined);
+    expect(dataset.meta.droppedCoordinates).to.equal(1);
+  });
+
+  it("leaves out geojsonhint's null FeatureCollection member: with nothing left the file has no records", async () => {
+    let error: unknown;
+    try {
+      await loadDataset({ url: corpusUrl('geojsonhint-bad-featurecollection-null-member.geojson') });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).to.be.instanceOf(DataError);
+    expect((error as DataError).kind).to.equal('empty');
+  });
 });

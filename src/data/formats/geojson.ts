@@ -11,20 +11,31 @@ export interface FeatureLike {
   properties?: unknown;
 }
 
-/** The features of a FeatureCollection, a single Feature, or a bare geometry (as a feature without properties). */
-function featuresOf(data: unknown, url: string): FeatureLike[] {
+/**
+ * The features of a FeatureCollection, a single Feature, or a bare geometry (as a feature without properties).
+ * A FeatureCollection member whose `type` is not `Feature` is left out and counted (`notFeatures`).
+ */
+function featuresOf(data: unknown, url: string): { features: FeatureLike[]; notFeatures: number } {
   const object = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-  if (Array.isArray(data)) return data.filter((item) => (item as FeatureLike | null)?.geometry !== undefined);
+  if (Array.isArray(data)) {
+    return { features: data.filter((item) => (item as FeatureLike | null)?.geometry !== undefined), notFeatures: 0 };
+  }
   switch (object.type) {
-    case 'FeatureCollection':
+    case 'FeatureCollection': {
       if (!Array.isArray(object.features)) {
         throw new DataError('parse', `The FeatureCollection in ${url} has no "features" array`, { url });
       }
-      return object.features.filter((f): f is FeatureLike => typeof f === 'object' && f !== null);
+      const features = object.features.filter(
+        (f): f is FeatureLike => typeof f === 'object' && f !== null && (f as { type?: unknown }).type === 'Feature',
+      );
+      return { features, notFeatures: object.features.length - features.length };
+    }
     case 'Feature':
-      return [object];
+      return { features: [object], notFeatures: 0 };
     default:
-      if (typeof object.type === 'string' && GEOMETRY_TYPES.has(object.type)) return [{ geometry: object }];
+      if (typeof object.type === 'string' && GEOMETRY_TYPES.has(object.type)) {
+        return { features: [{ geometry: object }], notFeatures: 0 };
+      }
       throw new DataError('unsupported', `${url} is not GeoJSON`, {
         url,
         found: typeof object.type === 'string' ? `GeoJSON type ${object.type}` : 'JSON without a GeoJSON type',
@@ -55,7 +66,12 @@ export function datasetFromFeatures(context: ParseContext, features: readonly Fe
 
 /**
  * GeoJSON (RFC 7946): one record per feature with its properties as values and its geometry checked. A geometry
- * with an invalid or out-of-range position is dropped (and counted in `meta.droppedCoordinates`), never thrown.
+ * with an invalid or out-of-range position or an invalid ring is dropped (and counted in `meta.droppedCoordinates`),
+ * never thrown; a FeatureCollection member that is not a Feature is left out (`meta.droppedFeatures`).
  */
-export const parseGeoJson: Parser = (context) =>
-  datasetFromFeatures(context, featuresOf(peekJson(context.body), context.source.url));
+export const parseGeoJson: Parser = (context) => {
+  const { features, notFeatures } = featuresOf(peekJson(context.body), context.source.url);
+  const dataset = datasetFromFeatures(context, features);
+  if (notFeatures) dataset.meta.droppedFeatures = notFeatures;
+  return dataset;
+};
