@@ -183,7 +183,8 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
     {
       name: 'delimiter',
       kind: 'string',
-      description: 'CSV: the delimiter, if detection should be overridden (`;`, `,`, `tab`, `|`).',
+      description:
+        'CSV: the delimiter, if detection should be overridden (`;`, `,`, `tab`, `|`, or `us`/`rs` for ASCII 31/30).',
       source: true,
     },
     {
@@ -252,7 +253,8 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
     {
       name: 'delimiter',
       kind: 'string',
-      description: 'CSV: the delimiter, if detection should be overridden (`;`, `,`, `tab`, `|`).',
+      description:
+        'CSV: the delimiter, if detection should be overridden (`;`, `,`, `tab`, `|`, or `us`/`rs` for ASCII 31/30).',
       source: true,
     },
     {
@@ -457,7 +459,8 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
     {
       name: 'delimiter',
       kind: 'string',
-      description: 'CSV: the delimiter, if detection should be overridden (`;`, `,`, `tab`, `|`).',
+      description:
+        'CSV: the delimiter, if detection should be overridden (`;`, `,`, `tab`, `|`, or `us`/`rs` for ASCII 31/30).',
       source: true,
     },
     {
@@ -719,7 +722,8 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
     {
       name: 'delimiter',
       kind: 'string',
-      description: 'CSV: the delimiter, if detection should be overridden (`;`, `,`, `tab`, `|`).',
+      description:
+        'CSV: the delimiter, if detection should be overridden (`;`, `,`, `tab`, `|`, or `us`/`rs` for ASCII 31/30).',
       source: true,
     },
     {
@@ -926,7 +930,8 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
     {
       name: 'delimiter',
       kind: 'string',
-      description: 'CSV: the delimiter, if detection should be overridden (`;`, `,`, `tab`, `|`).',
+      description:
+        'CSV: the delimiter, if detection should be overridden (`;`, `,`, `tab`, `|`, or `us`/`rs` for ASCII 31/30).',
       source: true,
     },
     {

@@ -3,6 +3,9 @@ import { isFormat } from '../data/detect.js';
 import type { Format, SourceDescription } from '../data/types.js';
 import { OffenElement } from './offen-element.js';
 
+/** Delimiters that cannot be typed into an attribute, by name. */
+const NAMED_DELIMITERS: Record<string, string> = { tab: '\t', us: '\x1f', rs: '\x1e' };
+
 /**
  * The attributes that describe where data comes from, shared by `<offen-data>` and every widget, so a webmaster
  * writes them the same way everywhere. A widget without `src` reads the dataset of a parent `<offen-data>`.
@@ -32,7 +35,7 @@ export class OffenSourceElement extends OffenElement {
   /** CSV: extra cell values meaning "missing", comma-separated, e.g. `-999`. */
   @property({ attribute: 'null-values' }) nullValues?: string;
 
-  /** CSV: the delimiter, if detection should be overridden (`;`, `,`, `tab`, `|`). */
+  /** CSV: the delimiter, if detection should be overridden (`;`, `,`, `tab`, `|`, or `us`/`rs` for ASCII 31/30). */
   @property() delimiter?: string;
 
   /** Text encoding, if detection should be overridden (e.g. `windows-1252`). */
@@ -52,7 +55,7 @@ export class OffenSourceElement extends OffenElement {
       maxBytes: this.maxSize ? this.maxSize * 1_000_000 : undefined,
       skipRows: this.skipRows,
       nullValues: this.nullValues ? this.nullValues.split(',').map((v) => v.trim()) : undefined,
-      delimiter: this.delimiter === 'tab' ? '\t' : this.delimiter || undefined,
+      delimiter: NAMED_DELIMITERS[this.delimiter ?? ''] ?? (this.delimiter || undefined),
       encoding: this.encoding || undefined,
       resource: this.resource || undefined,
       lang: this.localize.lang,

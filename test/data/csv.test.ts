@@ -450,6 +450,18 @@ describe('CSV: fixtures for cases the corpus lacks', () => {
     expect(error.line).to.equal(4);
   });
 
+  it('reads ASCII 31 (unit separator) as the delimiter when the source names it, and as binary otherwise', async () => {
+    const data = await fixture('csv-unit-separator.csv', { delimiter: '\x1f' });
+    expect(data.meta.delimiter).to.equal('\x1f');
+    expect(data.records.map((r) => r.values)).to.deep.equal([
+      { Name: 'Sporthalle', Ort: 'Bad Belzig', Plätze: 120 },
+      { Name: 'Freibad', Ort: 'Wiesenburg', Plätze: 300 },
+    ]);
+    const error = await failure(fixture('csv-unit-separator.csv'));
+    expect(error.kind).to.equal('parse');
+    expect(error.line).to.equal(1);
+  });
+
   it('detects a tab delimiter', async () => {
     const data = await fixture('csv-tab-delimited.csv');
     expect(data.meta.delimiter).to.equal('\t');

@@ -133,12 +133,15 @@ export function parseCsvBytes(bytes: Uint8Array, options: CsvOptions = {}): Data
   // The file's beginning, for the binary check and the delimiter (a bounded slice: joining the pieces whole would
   // make one two-byte string again).
   const beginning = pieces.length === 1 ? first : first + pieces[1].slice(0, 4 * PREFIX_BYTES);
-  const binary = BINARY.exec(beginning.length > PREFIX_BYTES ? beginning.slice(0, PREFIX_BYTES) : beginning);
+  const explicit = options.delimiter || sep?.[1];
+  const prefix = beginning.length > PREFIX_BYTES ? beginning.slice(0, PREFIX_BYTES) : beginning;
+  // ASCII 30 and 31 (record and unit separator) are control characters, but a delimiter when a source says so.
+  const binary = BINARY.exec(explicit && BINARY.test(explicit) ? prefix.replaceAll(explicit, ',') : prefix);
   if (binary) {
     const line = lineAt(beginning, binary.index);
     throw new DataError('parse', `Binary data on line ${line}: this is not a text file`, { url, line });
   }
-  const delimiter = options.delimiter || sep?.[1] || detectDelimiter(beginning);
+  const delimiter = explicit || detectDelimiter(beginning);
   // Rows are counted after the `sep=` line; skipRows and headerRow count lines of the file.
   const sepLines = sep ? 1 : 0;
   const rowOptions = { ...options, skipRows: options.skipRows === undefined ? undefined : options.skipRows - sepLines };
