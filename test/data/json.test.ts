@@ -201,3 +201,21 @@ describe('GraphQL envelopes', () => {
     expect(dataset.fields.map((f) => f.name)).to.include('voteCount');
   });
 });
+
+describe('JSON: hostile nesting', () => {
+  it('reads every record when one field is nested 100,000 arrays deep; that field alone is cut off', async () => {
+    const dataset = await loadDataset({ url: faultUrl('deep?depth=100000') });
+    expect(dataset.records.map((r) => [r.values.name, r.values.wert])).to.deep.equal([
+      ['Alpha', 1],
+      ['Beta', 2],
+    ]);
+    let level = dataset.records[0].values.tief;
+    let levels = 0;
+    while (Array.isArray(level)) {
+      level = level[0];
+      levels++;
+    }
+    // Kept to a depth no portal needs, and cut off there, never the whole dataset.
+    expect(levels).to.be.within(5, 100);
+  });
+});

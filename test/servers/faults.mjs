@@ -49,6 +49,13 @@ export async function middleware(ctx, next) {
       );
       return;
     }
+    case 'deep': {
+      // Two records; the first has one field nested `depth` arrays deep (a hostile or broken export).
+      const depth = Math.min(Number(ctx.query.depth ?? 100_000), 1_000_000);
+      ctx.type = 'application/json';
+      ctx.body = `[{"name":"Alpha","wert":1,"tief":${'['.repeat(depth)}${']'.repeat(depth)}},{"name":"Beta","wert":2}]`;
+      return;
+    }
     case 'text':
       ctx.status = Number(ctx.query.status ?? 200);
       ctx.set('Content-Type', String(ctx.query.type ?? 'text/plain'));

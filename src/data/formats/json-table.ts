@@ -49,20 +49,25 @@ export function pickLanguage(value: unknown, lang: Lang = 'de'): string | undefi
   );
 }
 
+/** Nesting kept in a value; JSON from open-data portals rarely goes past five. */
+const MAX_VALUE_DEPTH = 32;
+
 /**
  * A copy of parsed JSON as a Value: prototype keys dropped, multilingual objects resolved to `lang`.
  * JSON.parse makes `__proto__` an own key; copying it by assignment would replace the copy's prototype.
+ * Below MAX_VALUE_DEPTH levels a value is null: one field nested 10,000 deep would otherwise overflow the stack and
+ * cost the whole dataset, where it should cost only that field.
  */
-function toValue(value: unknown, lang: Lang | undefined): Value {
-  if (value === null || value === undefined) return null;
+function toValue(value: unknown, lang: Lang | undefined, depth = 0): Value {
+  if (value === null || value === undefined || depth > MAX_VALUE_DEPTH) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value;
-  if (Array.isArray(value)) return value.map((item) => toValue(item, lang));
+  if (Array.isArray(value)) return value.map((item) => toValue(item, lang, depth + 1));
   if (isObject(value)) {
     if (isMultilingual(value)) return pickLanguage(value, lang) ?? null;
     const copy: { [key: string]: Value } = {};
     for (const [key, item] of Object.entries(value)) {
-      if (!UNSAFE_KEYS.has(key)) copy[key] = toValue(item, lang);
+      if (!UNSAFE_KEYS.has(key)) copy[key] = toValue(item, lang, depth + 1);
     }
     return copy;
   }
