@@ -462,6 +462,12 @@ describe('CSV: fixtures for cases the corpus lacks', () => {
     expect(error.line).to.equal(1);
   });
 
+  it('makes a header cell with a line break one field name with a space, so an attribute can name it', async () => {
+    const data = await fixture('csv-header-line-break.csv');
+    expect(names(data)).to.deep.equal(['Produkt', 'Betrag in €', 'Ansatz 2026']);
+    expect(data.records.map((r) => r.values['Betrag in €'])).to.deep.equal([1200.5, 300]);
+  });
+
   it('detects a tab delimiter', async () => {
     const data = await fixture('csv-tab-delimited.csv');
     expect(data.meta.delimiter).to.equal('\t');
