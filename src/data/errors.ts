@@ -17,6 +17,8 @@ export interface DataErrorDetails {
   limit?: number;
   /** `network`: the failure looks like a missing CORS header (a cross-origin fetch that failed without status). */
   cors?: boolean;
+  /** `network`: the address answers with a redirect that could not be followed (a loop, too many, or a blocked target). */
+  redirect?: boolean;
   /** `unsupported`: the format or content type that was found. */
   found?: string;
   /** The underlying error, for developers. */
@@ -39,6 +41,7 @@ export class DataError extends Error implements DataErrorDetails {
   fields?: string[];
   limit?: number;
   cors?: boolean;
+  redirect?: boolean;
   found?: string;
 
   constructor(kind: DataErrorKind, message: string, details: DataErrorDetails = {}) {

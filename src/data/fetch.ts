@@ -35,6 +35,21 @@ function isCrossOrigin(url: string): boolean {
   }
 }
 
+/**
+ * After a failed fetch: whether the address itself answers with a redirect. A browser reports a redirect loop, too
+ * many redirects and a redirect to a target that refuses this page all as one network error; asking again without
+ * following tells those apart from a server that is down.
+ */
+async function redirectsUnfollowably(url: string, signal: AbortSignal): Promise<boolean> {
+  try {
+    const response = await fetch(url, { credentials: 'omit', cache: 'no-store', redirect: 'manual', signal });
+    await response.body?.cancel().catch(() => undefined);
+    return response.type === 'opaqueredirect';
+  } catch {
+    return false;
+  }
+}
+
 /** Reads the body as a stream and stops as soon as it passes `maxBytes`. */
 async function readLimited(response: Response, url: string, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
@@ -102,7 +117,13 @@ async function fetchOnce(
           limit: options.timeout,
         });
       if (options.signal?.aborted) throw abortError();
-      throw new DataError('network', `Request to ${url} failed`, { url, cors: isCrossOrigin(url), cause });
+      const redirect = await redirectsUnfollowably(url, controller.signal);
+      throw new DataError('network', `Request to ${url} failed${redirect ? ': its redirect cannot be followed' : ''}`, {
+        url,
+        cors: !redirect && isCrossOrigin(url),
+        redirect: redirect || undefined,
+        cause,
+      });
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);

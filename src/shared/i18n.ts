@@ -44,6 +44,11 @@ export function describeDataError(error: DataError, lang: Lang): string {
   const de = lang === 'de';
   switch (error.kind) {
     case 'network':
+      if (error.redirect) {
+        return de
+          ? `${url} leitet weiter, aber der Weiterleitung lässt sich nicht folgen (eine Schleife, zu viele Weiterleitungen oder ein Ziel, das den Abruf von dieser Seite nicht erlaubt).`
+          : `${url} redirects, but the redirect cannot be followed (a loop, too many redirects, or a target that does not allow requests from this page).`;
+      }
       return de
         ? `Der Server ${host} ist nicht erreichbar.` +
             (error.cors ? ' Erlaubt er den Abruf von dieser Seite (Header Access-Control-Allow-Origin)?' : '')

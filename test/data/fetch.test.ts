@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { DataError } from '../../src/data/errors.js';
 import { fetchBytes } from '../../src/data/fetch.js';
 import { loadDataset } from '../../src/data/load.js';
+import { describeDataError } from '../../src/shared/i18n.js';
 import { faultUrl } from '../helpers/server.js';
 import { failure } from '../helpers/errors.js';
 
@@ -12,6 +13,24 @@ describe('fetching', () => {
     expect(error.kind).to.equal('http');
     expect(error.status).to.equal(404);
     expect(error.url).to.equal(faultUrl('status/404'));
+  });
+
+  it('says that a redirect loop is a redirect that cannot be followed, not an unreachable server', async () => {
+    const error = await failure(loadDataset({ url: faultUrl(`loop?k=${Math.random()}`) }));
+    expect(error).to.be.instanceOf(DataError);
+    expect(error.kind).to.equal('network');
+    expect(error.redirect).to.equal(true);
+    expect(describeDataError(error, 'de')).to.contain('leitet weiter');
+    expect(describeDataError(error, 'de')).not.to.contain('nicht erreichbar');
+    expect(describeDataError(error, 'en')).to.contain('redirects');
+  });
+
+  it('still calls a server that refuses connections unreachable', async () => {
+    // Port 9 on the loopback: nothing listens there (and the browser refuses the port), so the request fails at once.
+    const error = await failure(loadDataset({ url: 'http://127.0.0.1:9/daten.csv' }));
+    expect(error.kind).to.equal('network');
+    expect(error.redirect).to.equal(undefined);
+    expect(describeDataError(error, 'de')).to.contain('nicht erreichbar');
   });
 
   it('retries once after a 500 and then succeeds', async () => {

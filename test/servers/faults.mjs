@@ -56,6 +56,11 @@ export async function middleware(ctx, next) {
       ctx.body = `[{"name":"Alpha","wert":1,"tief":${'['.repeat(depth)}${']'.repeat(depth)}},{"name":"Beta","wert":2}]`;
       return;
     }
+    case 'loop':
+      // Redirects to itself for ever (a misconfigured portal).
+      ctx.status = 302;
+      ctx.set('Location', `/faults/loop?${ctx.querystring}`);
+      return;
     case 'text':
       ctx.status = Number(ctx.query.status ?? 200);
       ctx.set('Content-Type', String(ctx.query.type ?? 'text/plain'));
