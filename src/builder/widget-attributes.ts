@@ -140,7 +140,7 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
     {
       name: 'format',
       kind: 'enum',
-      values: ['csv', 'json', 'geojson', 'ics', 'oparl', 'ckan', 'ods', 'auto'],
+      values: ['csv', 'json', 'geojson', 'esri', 'ics', 'oparl', 'ckan', 'ods', 'auto'],
       description: 'Format of the data; detected from Content-Type, file extension or content when absent.',
       source: true,
     },
@@ -204,13 +204,13 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
     {
       name: 'src',
       kind: 'string',
-      description: 'URL of the data (CSV, JSON, GeoJSON, ICS, OParl, CKAN or OpenDataSoft endpoint).',
+      description: 'URL of the data (CSV, JSON, GeoJSON, ArcGIS, ICS, OParl, CKAN or OpenDataSoft endpoint).',
       source: true,
     },
     {
       name: 'format',
       kind: 'enum',
-      values: ['csv', 'json', 'geojson', 'ics', 'oparl', 'ckan', 'ods', 'auto'],
+      values: ['csv', 'json', 'geojson', 'esri', 'ics', 'oparl', 'ckan', 'ods', 'auto'],
       description: 'Format of the data; detected from Content-Type, file extension or content when absent.',
       source: true,
     },
@@ -410,13 +410,13 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
     {
       name: 'src',
       kind: 'string',
-      description: 'URL of the data (CSV, JSON, GeoJSON, ICS, OParl, CKAN or OpenDataSoft endpoint).',
+      description: 'URL of the data (CSV, JSON, GeoJSON, ArcGIS, ICS, OParl, CKAN or OpenDataSoft endpoint).',
       source: true,
     },
     {
       name: 'format',
       kind: 'enum',
-      values: ['csv', 'json', 'geojson', 'ics', 'oparl', 'ckan', 'ods', 'auto'],
+      values: ['csv', 'json', 'geojson', 'esri', 'ics', 'oparl', 'ckan', 'ods', 'auto'],
       description: 'Format of the data; detected from Content-Type, file extension or content when absent.',
       source: true,
     },
@@ -673,13 +673,13 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
     {
       name: 'src',
       kind: 'string',
-      description: 'URL of the data (CSV, JSON, GeoJSON, ICS, OParl, CKAN or OpenDataSoft endpoint).',
+      description: 'URL of the data (CSV, JSON, GeoJSON, ArcGIS, ICS, OParl, CKAN or OpenDataSoft endpoint).',
       source: true,
     },
     {
       name: 'format',
       kind: 'enum',
-      values: ['csv', 'json', 'geojson', 'ics', 'oparl', 'ckan', 'ods', 'auto'],
+      values: ['csv', 'json', 'geojson', 'esri', 'ics', 'oparl', 'ckan', 'ods', 'auto'],
       description: 'Format of the data; detected from Content-Type, file extension or content when absent.',
       source: true,
     },
@@ -881,13 +881,13 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
     {
       name: 'src',
       kind: 'string',
-      description: 'URL of the data (CSV, JSON, GeoJSON, ICS, OParl, CKAN or OpenDataSoft endpoint).',
+      description: 'URL of the data (CSV, JSON, GeoJSON, ArcGIS, ICS, OParl, CKAN or OpenDataSoft endpoint).',
       source: true,
     },
     {
       name: 'format',
       kind: 'enum',
-      values: ['csv', 'json', 'geojson', 'ics', 'oparl', 'ckan', 'ods', 'auto'],
+      values: ['csv', 'json', 'geojson', 'esri', 'ics', 'oparl', 'ckan', 'ods', 'auto'],
       description: 'Format of the data; detected from Content-Type, file extension or content when absent.',
       source: true,
     },

@@ -9,7 +9,7 @@ import type { FeatureLike } from './formats/geojson.js';
 import { GEOMETRY_TYPES, type Format } from './types.js';
 import { isObject } from './util.js';
 
-const FORMATS: readonly Format[] = ['csv', 'json', 'geojson', 'ics', 'oparl', 'ckan', 'ods'];
+const FORMATS: readonly Format[] = ['csv', 'json', 'geojson', 'esri', 'ics', 'oparl', 'ckan', 'ods'];
 
 export function isFormat(value: unknown): value is Format {
   return typeof value === 'string' && (FORMATS as readonly string[]).includes(value);
@@ -61,8 +61,16 @@ function sniff(head: string): Format | undefined {
   return undefined;
 }
 
+/** Whether parsed JSON is an Esri feature set: `features[].attributes` beside `geometryType`, `spatialReference` or `fields`. */
+function isEsriFeatureSet(data: unknown): boolean {
+  if (!isObject(data) || !Array.isArray(data.features)) return false;
+  if (!('geometryType' in data || 'spatialReference' in data || Array.isArray(data.fields))) return false;
+  const first: unknown = data.features[0];
+  return first === undefined ? 'geometryType' in data : isObject(first) && isObject(first.attributes);
+}
+
 /**
- * JSON that is really a more specific format: GeoJSON by its `type`, OParl by its schema URLs, CKAN by the action
+ * JSON that is really a more specific format: GeoJSON by its `type`, Esri JSON by its feature set, OParl by its schema URLs, CKAN by the action
  * API envelope, OpenDataSoft by its record lists. Called after JSON parsing so the body is parsed once.
  */
 function refineJsonFormat(data: unknown): Format {
@@ -72,6 +80,7 @@ function refineJsonFormat(data: unknown): Format {
     // A bare GeoJSON geometry.
     if (GEOMETRY_TYPES.has(String(object.type)) && ('coordinates' in object || 'geometries' in object))
       return 'geojson';
+    if (isEsriFeatureSet(object)) return 'esri';
     if ('help' in object && 'success' in object && 'result' in object) return 'ckan';
     const first = Array.isArray(object.data) ? (object.data[0] as Record<string, unknown> | undefined) : object;
     if (typeof first?.type === 'string' && first.type.includes('schema.oparl.org')) return 'oparl';

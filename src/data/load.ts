@@ -11,6 +11,7 @@ const parsers: Record<Format, () => Promise<Parser>> = {
   csv: () => import('./formats/csv.js').then((m) => m.parseCsv),
   json: () => import('./formats/json.js').then((m) => m.parseJson),
   geojson: () => import('./formats/geojson.js').then((m) => m.parseGeoJson),
+  esri: () => import('./formats/esri.js').then((m) => m.parseEsriJson),
   ics: () => import('./formats/ics.js').then((m) => m.parseIcs),
   oparl: () => import('./formats/oparl.js').then((m) => m.parseOParl),
   ckan: () => import('./formats/ckan.js').then((m) => m.parseCkan),

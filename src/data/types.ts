@@ -4,7 +4,7 @@
  */
 
 /** Formats the data layer understands. `auto` means: Content-Type, then file extension, then sniffing. */
-export type Format = 'csv' | 'json' | 'geojson' | 'ics' | 'oparl' | 'ckan' | 'ods';
+export type Format = 'csv' | 'json' | 'geojson' | 'esri' | 'ics' | 'oparl' | 'ckan' | 'ods';
 
 /** UI language; the data layer needs it only to pick a value from multilingual fields (CKAN titles). */
 export type Lang = 'de' | 'en';
@@ -135,6 +135,8 @@ export interface DatasetMeta {
   droppedCoordinates?: number;
   /** GeoJSON: members of a FeatureCollection that are not a `Feature` (left out, with their geometry). */
   droppedFeatures?: number;
+  /** The coordinate system the source declared (`EPSG:3857` for an Esri answer in Web Mercator). */
+  crs?: string;
   /** CSV: 0-based line index of the header row that was used. */
   headerRow?: number;
   /** CSV: rows skipped as footnotes, empty or delimiter-only. */

@@ -11,7 +11,7 @@ const NAMED_DELIMITERS: Record<string, string> = { tab: '\t', us: '\x1f', rs: '\
  * writes them the same way everywhere. A widget without `src` reads the dataset of a parent `<offen-data>`.
  */
 export class OffenSourceElement extends OffenElement {
-  /** URL of the data (CSV, JSON, GeoJSON, ICS, OParl, CKAN or OpenDataSoft endpoint). */
+  /** URL of the data (CSV, JSON, GeoJSON, ArcGIS, ICS, OParl, CKAN or OpenDataSoft endpoint). */
   @property({ reflect: true }) src?: string;
 
   /** Format of the data; detected from Content-Type, file extension or content when absent. */

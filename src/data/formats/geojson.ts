@@ -44,7 +44,11 @@ function featuresOf(data: unknown, url: string): { features: FeatureLike[]; notF
 }
 
 /** Records from GeoJSON features: properties as values, checked geometry, feature ids where all are unique. */
-export function datasetFromFeatures(context: ParseContext, features: readonly FeatureLike[]): Dataset {
+export function datasetFromFeatures(
+  context: ParseContext,
+  features: readonly FeatureLike[],
+  format: 'geojson' | 'esri' = 'geojson',
+): Dataset {
   const { source } = context;
   const properties = features.map((f) =>
     typeof f.properties === 'object' && f.properties !== null && !Array.isArray(f.properties) ? f.properties : {},
@@ -61,7 +65,7 @@ export function datasetFromFeatures(context: ParseContext, features: readonly Fe
     if (geometry) record.geometry = geometry;
     else dropped++;
   });
-  return { fields, records, meta: { ...jsonMeta(context, 'geojson'), droppedCoordinates: dropped } };
+  return { fields, records, meta: { ...jsonMeta(context, format), droppedCoordinates: dropped } };
 }
 
 /**

@@ -1,0 +1,72 @@
+import { expect } from '@open-wc/testing';
+import { loadDataset } from '../../src/data/load.js';
+import type { Dataset, Geometry } from '../../src/data/types.js';
+import { corpusUrl, fixtureUrl } from '../helpers/server.js';
+
+const byName = (dataset: Dataset, name: string) => {
+  const record = dataset.records.find((r) => r.values.NAME === name);
+  if (!record) throw new Error(`no record ${name}`);
+  return record;
+};
+
+/** Twice the signed area of a ring: positive when it runs anticlockwise (RFC 7946 wants outer rings so). */
+const orientation = (ring: number[][]) => {
+  let sum = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    sum += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+  return Math.sign(sum);
+};
+
+describe('Esri JSON (ArcGIS FeatureServer query answers)', () => {
+  it('reads a real Web Mercator answer at the places the server itself gives as GeoJSON', async () => {
+    const dataset = await loadDataset({ url: corpusUrl('arcgis-rest-js-query-point-3857.json') });
+    // The same query answered with f=geojson by the server (same repository): the independent reference.
+    const reference = await (await fetch(corpusUrl('arcgis-rest-js-query-point-geojson.json'))).json();
+    expect(dataset.meta.format).to.equal('esri');
+    expect(dataset.meta.crs).to.equal('EPSG:3857');
+    expect(dataset.meta.truncated).to.equal(true);
+    expect(dataset.records.map((r) => r.id)).to.deep.equal(['1']);
+    const record = dataset.records[0];
+    expect(record.values.PO_NAME).to.equal('Holtsville');
+    expect(record.values.ZIP_CODE).to.equal('00501');
+    const point = record.geometry as Extract<Geometry, { type: 'Point' }>;
+    const [lon, lat] = reference.features[0].geometry.coordinates;
+    expect(point.type).to.equal('Point');
+    expect(point.coordinates[0]).to.be.closeTo(lon, 1e-6);
+    expect(point.coordinates[1]).to.be.closeTo(lat, 1e-6);
+  });
+
+  it('turns polygons with holes, polylines, multipoints and points into GeoJSON, with flat attribute fields', async () => {
+    const dataset = await loadDataset({ url: fixtureUrl('esri-query-shapes-4326.json') });
+    expect(dataset.fields.map((f) => f.name)).to.deep.equal(['OBJECTID', 'NAME', 'ERSTELLT']);
+    expect(dataset.records.map((r) => r.id)).to.deep.equal(['11', '12', '13', '14', '15']);
+    const park = byName(dataset, 'Burgpark').geometry as Extract<Geometry, { type: 'MultiPolygon' }>;
+    // Two outer rings (clockwise in Esri) and one hole (anticlockwise), written hole first: the hole belongs to the
+    // ring that holds it, and every ring runs the GeoJSON way round.
+    expect(park.type).to.equal('MultiPolygon');
+    expect(park.coordinates.map((polygon) => polygon.length)).to.deep.equal([2, 1]);
+    expect(park.coordinates[0][1]).to.deep.include([12.595, 52.148]);
+    expect(park.coordinates.map((polygon) => polygon.map(orientation))).to.deep.equal([[1, -1], [1]]);
+    const path = byName(dataset, 'Radweg').geometry;
+    expect(path?.type).to.equal('MultiLineString');
+    expect(byName(dataset, 'Bänke').geometry).to.deep.equal({
+      type: 'MultiPoint',
+      coordinates: [
+        [12.581, 52.141],
+        [12.582, 52.142],
+      ],
+    });
+    expect(byName(dataset, 'Rathaus').geometry).to.deep.equal({ type: 'Point', coordinates: [12.5905, 52.1412] });
+    expect(byName(dataset, 'Ohne Lage').geometry).to.equal(undefined);
+    // esriFieldTypeDate: milliseconds since 1970, UTC.
+    const created = byName(dataset, 'Rathaus').values.ERSTELLT;
+    expect(created instanceof Date ? created.toISOString() : created).to.equal('2026-01-01T00:00:00.000Z');
+  });
+
+  it('names a coordinate system it cannot convert yet and keeps the records, without a position', async () => {
+    const dataset = await loadDataset({ url: fixtureUrl('esri-query-point-25833.json') });
+    expect(dataset.meta.crs).to.equal('EPSG:25833');
+    expect(dataset.records.map((r) => [r.values.NAME, r.geometry ?? null])).to.deep.equal([['Sporthalle', null]]);
+    expect(dataset.meta.droppedCoordinates).to.equal(1);
+  });
+});
