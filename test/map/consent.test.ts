@@ -3,7 +3,10 @@ import '../../src/components/map/offen-map.js';
 import type { OffenMap } from '../../src/components/map/offen-map.js';
 import { expectAccessible } from '../helpers/axe.js';
 import { demoDataUrl } from '../helpers/server.js';
-import { $, drawnIds, listIds, ready, tileKey, tileRequests, tileTemplate, until } from './helpers.js';
+import { drawnIds, listIds, ready, tileKey, tileRequests, tileTemplate, until } from './helpers.js';
+import { mapHarness } from './harness.js';
+
+const consentOf = (el: OffenMap) => mapHarness(el).consent();
 
 const ANGEBOTE = demoDataUrl('angebote.geojson');
 /** The same test server under another origin: a "third-party" tile host without leaving the machine. */
@@ -21,7 +24,7 @@ describe('<offen-map> tiles and consent', () => {
       html`<offen-map src=${ANGEBOTE} tile-url=${tileTemplate(key, otherOrigin())}></offen-map>`,
     );
     await ready(el);
-    const placeholder = $(el, '[part="consent"]')!;
+    const placeholder = consentOf(el)!;
     expect(placeholder.textContent).to.contain(new URL(otherOrigin()).host);
     expect(placeholder.querySelector('button')!.textContent!.trim()).to.equal('Karte laden');
     // Markers and list work without tiles.
@@ -29,12 +32,12 @@ describe('<offen-map> tiles and consent', () => {
     expect(listIds(el).length).to.be.greaterThan(0);
     await pause(300);
     expect(await tileRequests(key)).to.equal(0);
-    expect(!!$(el, '.leaflet-tile'), '.leaflet-tile present').to.equal(false);
+    expect(mapHarness(el).tiles(), 'tiles shown').to.have.length(0);
     await expectAccessible(el);
 
     placeholder.querySelector('button')!.click();
     await until(async () => (await tileRequests(key)) > 0, 'no tile requested after consent');
-    expect(!!$(el, '[part="consent"]'), '[part="consent"] present').to.equal(false);
+    expect(!!consentOf(el), '[part="consent"] present').to.equal(false);
   });
 
   it('shows the placeholder in English on an English page', async () => {
@@ -45,15 +48,15 @@ describe('<offen-map> tiles and consent', () => {
     );
     const el = wrapper.querySelector('offen-map')!;
     await ready(el);
-    expect($(el, '[part="consent"] button')!.textContent!.trim()).to.equal('Load map');
-    expect($(el, '[part="consent"]')!.textContent).to.contain('IP address');
+    expect(consentOf(el)!.querySelector('button')!.textContent!.trim()).to.equal('Load map');
+    expect(consentOf(el)!.textContent).to.contain('IP address');
   });
 
   it('needs no consent for tiles from the page’s own origin, and always asks with consent="required"', async () => {
     const own = tileKey('own');
     const el = await fixture<OffenMap>(html`<offen-map src=${ANGEBOTE} tile-url=${tileTemplate(own)}></offen-map>`);
     await ready(el);
-    expect(!!$(el, '[part="consent"]'), '[part="consent"] present').to.equal(false);
+    expect(!!consentOf(el), '[part="consent"] present').to.equal(false);
     await until(async () => (await tileRequests(own)) > 0, 'own-origin tiles not loaded');
 
     const strict = tileKey('required');
@@ -61,7 +64,7 @@ describe('<offen-map> tiles and consent', () => {
       html`<offen-map src=${ANGEBOTE} consent="required" tile-url=${tileTemplate(strict)}></offen-map>`,
     );
     await ready(required);
-    expect(!!$(required, '[part="consent"]'), '[part="consent"] missing').to.equal(true);
+    expect(!!consentOf(required), '[part="consent"] missing').to.equal(true);
     await pause(300);
     expect(await tileRequests(strict)).to.equal(0);
   });
@@ -69,8 +72,8 @@ describe('<offen-map> tiles and consent', () => {
   it('uses OpenStreetMap by default, asks first and always shows the attribution', async () => {
     const el = await fixture<OffenMap>(html`<offen-map src=${ANGEBOTE}></offen-map>`);
     await ready(el);
-    expect($(el, '[part="consent"]')!.textContent).to.contain('tile.openstreetmap.org');
-    const link = $<HTMLAnchorElement>(el, '[part="attribution"] a')!;
+    expect(consentOf(el)!.textContent).to.contain('tile.openstreetmap.org');
+    const link = mapHarness(el).attribution()!.querySelector('a')!;
     expect(link.href).to.equal('https://www.openstreetmap.org/copyright');
     expect(link.textContent).to.equal('OpenStreetMap');
   });
@@ -86,7 +89,7 @@ describe('<offen-map> tiles and consent', () => {
       ></offen-map>`,
     );
     await ready(el);
-    const attribution = $(el, '[part="attribution"]')!;
+    const attribution = mapHarness(el).attribution()!;
     expect(attribution.textContent).to.contain('Karte: Böse, Amt');
     const links = [...attribution.querySelectorAll('a')];
     expect(links.map((a) => a.href)).to.deep.equal(['https://example.org/']);
@@ -100,14 +103,14 @@ describe('<offen-map> tiles and consent', () => {
       html`<offen-map src=${ANGEBOTE} consent-remember tile-url=${template}></offen-map>`,
     );
     await ready(el);
-    const box = $<HTMLInputElement>(el, '[part="consent"] input[type="checkbox"]')!;
+    const box = consentOf(el)!.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
     box.click();
-    $(el, '[part="consent"] button')!.click();
+    consentOf(el)!.querySelector('button')!.click();
     await until(async () => (await tileRequests(key)) > 0);
 
     const again = await fixture<OffenMap>(html`<offen-map src=${ANGEBOTE} tile-url=${template}></offen-map>`);
     await ready(again);
-    expect(!!$(again, '[part="consent"]'), '[part="consent"] present').to.equal(false);
+    expect(!!consentOf(again), '[part="consent"] present').to.equal(false);
   });
 
   it('sizes the map correctly when a hidden container becomes visible', async () => {
@@ -119,19 +122,19 @@ describe('<offen-map> tiles and consent', () => {
     const el = wrapper.querySelector('offen-map')!;
     await ready(el);
     wrapper.hidden = false;
-    const container = $(el, '.leaflet-container')!;
+    const map = mapHarness(el);
+    const container = map.mapArea()!;
     await until(() => drawnIds(el).size > 0 && container.offsetHeight === 300, 'map not drawn after showing');
     // Every point marker lies inside the visible map: the data was fitted to the real size.
     const box = container.getBoundingClientRect();
-    for (const marker of el.shadowRoot!.querySelectorAll('.leaflet-overlay-pane path.offen-marker')) {
+    for (const marker of map.pointMarkers()) {
       const r = marker.getBoundingClientRect();
       expect(r.width).to.be.greaterThan(0);
       expect(r.left).to.be.within(box.left - 1, box.right + 1);
       expect(r.top).to.be.within(box.top - 1, box.bottom + 1);
     }
     // Tiles cover the whole map: more than a 0×0 map would load.
-    const tiles = el.shadowRoot!.querySelectorAll('.leaflet-tile');
-    expect(tiles.length).to.be.greaterThan(1);
+    expect(map.tiles().length).to.be.greaterThan(1);
   });
 
   it('fills a container that grows with tiles (the map learns its new size)', async () => {
@@ -139,10 +142,11 @@ describe('<offen-map> tiles and consent', () => {
       html`<offen-map src=${ANGEBOTE} tile-url=${tileTemplate(tileKey('grow'))} style="width: 500px"></offen-map>`,
     );
     await ready(el);
-    const container = $(el, '.leaflet-container')!;
+    const map = mapHarness(el);
+    const container = map.mapArea()!;
     const covered = () => {
       const box = container.getBoundingClientRect();
-      const tiles = [...el.shadowRoot!.querySelectorAll('.leaflet-tile-loaded')].map((t) => t.getBoundingClientRect());
+      const tiles = map.tiles(true).map((t) => t.getBoundingClientRect());
       return tiles.some((t) => t.right >= box.right - 1) && tiles.some((t) => t.bottom >= box.bottom - 1);
     };
     await until(covered, 'tiles do not cover the first size');
@@ -164,8 +168,9 @@ describe('<offen-map> tiles and consent', () => {
     await ready(el);
     await until(() => drawnIds(el).size > 0);
     await expectAccessible(el);
-    $(el, '.item')!.click();
-    await until(() => $(el, '.leaflet-popup .details'));
+    const map = mapHarness(el);
+    map.listEntries()[0].click();
+    await until(() => map.details());
     await expectAccessible(el);
   });
 });

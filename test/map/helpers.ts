@@ -9,12 +9,11 @@ export function until(predicate: () => unknown, message?: string): Promise<void>
 
 /** Waits until the map shows data (or a state message) and Leaflet has drawn it. */
 export async function ready(el: OffenMap): Promise<void> {
+  const map = mapHarness(el);
   await waitUntil(
-    () => el.shadowRoot!.querySelector('.list, [data-state="error"], [data-state="empty"]'),
+    () => map.listEntries().length > 0 || ['error', 'empty'].includes(map.state() ?? ''),
     'the map never rendered',
-    {
-      timeout: 10_000,
-    },
+    { timeout: 10_000 },
   );
   await el.mapComplete;
 }
@@ -27,10 +26,9 @@ export function $$<T extends Element = HTMLElement>(el: OffenMap, selector: stri
 }
 
 /** Drawn markers and shapes (SVG paths tagged with the record id). */
-export const drawnIds = (el: OffenMap) =>
-  new Set($$(el, '.leaflet-overlay-pane path[data-id]').map((p) => p.dataset.id!));
+export const drawnIds = (el: OffenMap) => mapHarness(el).markerIds();
 /** Ids of the list entries, in list order. */
-export const listIds = (el: OffenMap) => $$(el, '.list .item').map((b) => b.dataset.id!);
+export const listIds = (el: OffenMap) => mapHarness(el).listIds();
 export const listTitles = (el: OffenMap) => mapHarness(el).listTitles();
 
 /** A unique key per test for the tile server's request log. */

@@ -4,8 +4,6 @@ import type { OffenMap } from '../../src/components/map/offen-map.js';
 import type { MapSelectDetail } from '../../src/components/map/offen-map.component.js';
 import { demoDataUrl, fixtureUrl } from '../helpers/server.js';
 import {
-  $,
-  $$,
   collator,
   drawnIds,
   listIds,
@@ -43,13 +41,15 @@ describe('<offen-map> data', () => {
     expect(mapHarness(el).countText()).to.contain(`${file.features.length} Angebote`);
     // Lines and polygons are shapes, not markers.
     const line = file.features.find((f) => f.geometry?.type === 'LineString')!;
-    const shape = $(el, `.leaflet-overlay-pane path[data-id="${String(line.properties.id)}"]`)!;
+    const shape = mapHarness(el).marker(String(line.properties.id))!;
     expect(shape.getAttribute('fill')).to.equal('none');
   });
 
   it('gives each category one colour, shown on its chip and its markers', async () => {
     const file = await readGeoJson(ANGEBOTE);
     const el = await angeboteMap();
+    // Under load Leaflet may still be adding markers when the first one appears: wait for all.
+    await until(() => drawnIds(el).size === file.features.length, 'not every marker drawn');
     const chips = mapHarness(el).chips();
     const categories = [...new Set(file.features.map((f) => String(f.properties.kategorie)))].sort(collator.compare);
     expect(chips.map((c) => c.name)).to.deep.equal(categories);
@@ -60,7 +60,7 @@ describe('<offen-map> data', () => {
       const count = file.features.filter((f) => f.properties.kategorie === chip.name).length;
       expect(chip.count).to.equal(count);
       const point = file.features.find((f) => f.properties.kategorie === chip.name && f.geometry?.type === 'Point')!;
-      const marker = $(el, `path[data-id="${String(point.properties.id)}"]`)!;
+      const marker = mapHarness(el).marker(String(point.properties.id))!;
       expect(marker.getAttribute('fill') ?? getComputedStyle(marker).fill).to.equal(colour);
     }
     expect(colours.size).to.equal(categories.length);
@@ -89,9 +89,9 @@ describe('<offen-map> data', () => {
   it('searches title, category and address and narrows both map and list', async () => {
     const file = await readGeoJson(ANGEBOTE);
     const el = await angeboteMap();
-    const input = $<HTMLInputElement>(el, 'input[type="search"]')!;
-    input.value = 'wiesenburg';
-    input.dispatchEvent(new Event('input'));
+    const map = mapHarness(el);
+    map.search('wiesenburg');
+    const input = map.searchField();
     const expected = file.features
       .filter((f) =>
         [f.properties.name, f.properties.kategorie, f.properties.adresse].some((v) =>
@@ -109,10 +109,9 @@ describe('<offen-map> data', () => {
     // What was typed stays in the field.
     expect(input.value).to.equal('wiesenburg');
 
-    input.value = 'gibt es nicht';
-    input.dispatchEvent(new Event('input'));
-    await until(() => $(el, '.list [data-state="empty"]'), 'no empty message');
-    expect($(el, '.list [data-state="empty"]')!.textContent).to.contain('Keine Angebote gefunden');
+    map.search('gibt es nicht');
+    await until(() => map.state() === 'empty', 'no empty message');
+    expect(map.emptyText()).to.contain('Keine Angebote gefunden');
     expect(drawnIds(el).size).to.equal(0);
   });
 
@@ -121,49 +120,47 @@ describe('<offen-map> data', () => {
     const el = await angeboteMap();
     const feature = file.features.find((f) => f.properties.name === 'Touristinformation Bad Belzig')!;
     const id = String(feature.properties.id);
+    const map = mapHarness(el);
     const selected = oneEvent(el, 'offen-select');
-    $(el, `.item[data-id="${id}"]`)!.click();
+    map.open(id);
     const event = (await selected) as CustomEvent<MapSelectDetail>;
     expect(event.detail.id).to.equal(id);
     expect(event.detail.title).to.equal('Touristinformation Bad Belzig');
     expect(event.detail.record.values.name).to.equal('Touristinformation Bad Belzig');
-    await until(() => $(el, '.leaflet-popup .details'), 'no popup');
-    const details = $(el, '.leaflet-popup .details')!;
-    expect(details.querySelector('.details-title')!.textContent).to.equal(feature.properties.name);
-    expect(details.textContent).to.contain(String(feature.properties.adresse));
-    expect(details.textContent).to.contain(String(feature.properties.oeffnungszeiten));
-    expect(details.querySelector<HTMLAnchorElement>('a[href^="tel:"]')!.href).to.equal('tel:033841000017');
-    expect(details.querySelector<HTMLAnchorElement>('a[href^="https:"]')!.href).to.equal(feature.properties.website);
-    expect(el.shadowRoot!.activeElement === details, 'focus not on the details').to.equal(true);
+    await until(() => map.details()?.inPopup, 'no popup');
+    const details = map.details()!;
+    expect(details.title).to.equal(feature.properties.name);
+    expect(details.fields.Adresse).to.equal(String(feature.properties.adresse));
+    expect(details.element.textContent).to.contain(String(feature.properties.oeffnungszeiten));
+    expect(details.links.map((a) => a.href)).to.deep.equal(['tel:033841000017', feature.properties.website]);
+    expect(el.shadowRoot!.activeElement === details.element, 'focus not on the details').to.equal(true);
     expect(el.getAttribute('selected')).to.equal(id);
-    expect($(el, `.item[data-id="${id}"]`)!.getAttribute('aria-current')).to.equal('true');
-    const marker = $(el, `path[data-id="${id}"]`)!;
-    expect(Number(marker.getAttribute('stroke-width'))).to.be.greaterThan(2);
+    expect(map.entry(id)!.current).to.equal(true);
+    expect(Number(map.marker(id)!.getAttribute('stroke-width'))).to.be.greaterThan(2);
 
     // Escape closes the details and returns to the list entry.
-    details.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
-    await until(() => !$(el, '.leaflet-popup'), 'popup not closed');
-    await until(() => el.shadowRoot!.activeElement === $(el, `.item[data-id="${id}"]`), 'focus not back on the entry');
+    details.element.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await until(() => !map.details(), 'popup not closed');
+    await until(() => el.shadowRoot!.activeElement === map.entry(id)!.button, 'focus not back on the entry');
     expect(el.hasAttribute('selected')).to.equal(false);
 
-    // So does the popup's own close button.
-    $(el, `.item[data-id="${id}"]`)!.click();
-    await until(() => el.shadowRoot!.activeElement?.classList.contains('details'), 'details not focused');
-    const close = $(el, '.leaflet-popup-close-button')!;
-    expect(close.getAttribute('aria-label')).to.equal('Details schließen');
+    // So does the popup's own close button (Leaflet's, labelled by us).
+    map.open(id);
+    await until(() => map.details() && el.shadowRoot!.activeElement === map.details()!.element, 'details not focused');
+    const close = el.shadowRoot!.querySelector<HTMLElement>('[aria-label="Details schließen"]')!;
     close.click();
-    await until(() => el.shadowRoot!.activeElement === $(el, `.item[data-id="${id}"]`), 'focus lost on close');
+    await until(() => el.shadowRoot!.activeElement === map.entry(id)!.button, 'focus lost on close');
   });
 
   it('highlights the list entry when a marker is clicked', async () => {
     const el = await angeboteMap();
-    const id = listIds(el)[5];
-    const marker = $(el, `path[data-id="${id}"]`)!;
+    const map = mapHarness(el);
+    const id = map.listIds()[5];
     const selected = oneEvent(el, 'offen-select');
-    marker.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: 1, clientY: 1 }));
+    map.marker(id)!.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: 1, clientY: 1 }));
     expect(((await selected) as CustomEvent<MapSelectDetail>).detail.id).to.equal(id);
-    await until(() => $(el, `.item[data-id="${id}"]`)?.getAttribute('aria-current') === 'true');
-    expect($(el, '.leaflet-popup .details-title')!.textContent).to.equal(listTitles(el)[5]);
+    await until(() => map.entry(id)?.current);
+    expect(map.details()!.title).to.equal(listTitles(el)[5]);
   });
 
   it('opens the offer named by the selected attribute (deep link), in a panel on narrow screens', async () => {
@@ -178,11 +175,12 @@ describe('<offen-map> data', () => {
       ></offen-map>`,
     );
     await ready(el);
-    await until(() => $(el, '.panel .details'), 'no details panel');
-    expect($(el, '.panel .details-title')!.textContent).to.equal('Schloss Wiesenburg');
-    expect(!!$(el, '.leaflet-popup'), '.leaflet-popup present').to.equal(false);
-    $(el, '.panel button')!.click();
-    await until(() => !$(el, '.panel'));
+    const map = mapHarness(el);
+    await until(() => map.details(), 'no details panel');
+    expect(map.details()!.title).to.equal('Schloss Wiesenburg');
+    expect(map.details()!.inPopup, 'in a popup over the narrow map').to.equal(false);
+    map.details()!.closeButton!.click();
+    await until(() => !map.details());
     expect(el.selected).to.equal(undefined);
   });
 
@@ -191,15 +189,16 @@ describe('<offen-map> data', () => {
       html`<offen-map src=${fixtureUrl('map-images.geojson')} tile-url=${tileTemplate(tileKey('img'))}></offen-map>`,
     );
     await ready(el);
+    const map = mapHarness(el);
     const [own, foreign] = ['eigen', 'fremd'].map((id) => listIds(el).find((listed) => listed === id)!);
-    $(el, `.item[data-id="${own}"]`)!.click();
-    await until(() => $(el, '.leaflet-popup .details-image'));
-    expect(($(el, '.leaflet-popup .details-image') as HTMLImageElement).src).to.equal(fixtureUrl('map-bild.png'));
-    $(el, `.item[data-id="${foreign}"]`)!.click();
-    await until(() => $(el, '.leaflet-popup .details-image-link a'));
-    const details = $(el, '.leaflet-popup .details')!;
-    expect(details.querySelector('img.details-image')).to.equal(null);
-    const link = details.querySelector('.details-image-link a') as HTMLAnchorElement;
+    map.open(own);
+    await until(() => map.details()?.image);
+    expect(map.details()!.image!.src).to.equal(fixtureUrl('map-bild.png'));
+    map.open(foreign);
+    await until(() => map.details()?.externalImageLink);
+    const details = map.details()!;
+    expect(details.image).to.equal(null);
+    const link = details.externalImageLink!;
     expect(link.href).to.equal('https://bilder.example.org/burg.jpg');
     expect(link.textContent).to.equal('Bild ansehen (externe Seite)');
   });
@@ -213,31 +212,30 @@ describe('<offen-map> data', () => {
       ></offen-map>`,
     );
     await ready(el);
-    for (const id of listIds(el)) {
-      $(el, `.item[data-id="${id}"]`)!.click();
-      await until(() => $(el, '.leaflet-popup .details'));
-      const details = $(el, '.leaflet-popup .details')!;
-      expect(details.querySelectorAll('img:not(.details-image), script, svg:not(.swatch), iframe, b')).to.have.length(
-        0,
-      );
-      for (const link of details.querySelectorAll('a')) expect(link.protocol).to.match(/^(https?|tel):$/);
-      for (const image of details.querySelectorAll('img')) expect(image.src).to.match(/^http:\/\/localhost/);
+    const map = mapHarness(el);
+    for (const id of map.listIds()) {
+      map.open(id);
+      await until(() => map.details()?.title === map.entry(id)!.title);
+      const { element, links } = map.details()!;
+      // Our own markup only: the colour swatch (hidden from screen readers) and an image the map allowed.
+      expect(element.querySelectorAll('script, svg:not([aria-hidden="true"]), iframe, b')).to.have.length(0);
+      for (const image of element.querySelectorAll('img')) {
+        expect(image.getAttribute('referrerpolicy')).to.equal('no-referrer');
+        expect(image.src).to.match(/^http:\/\/localhost/);
+      }
+      for (const link of links) expect(link.protocol).to.match(/^(https?|tel):$/);
     }
-    const first = $(el, '.leaflet-popup .details')!.textContent!;
     const titles = listTitles(el);
     expect(titles).to.include('<img src=x onerror="window.__xss=1">Titel');
-    $(el, `.item[data-id="${listIds(el)[titles.indexOf('<img src=x onerror="window.__xss=1">Titel')]}"]`)!.click();
-    await until(() => $(el, '.leaflet-popup .details-title')?.textContent?.startsWith('<img'));
-    const details = $(el, '.leaflet-popup .details')!;
-    expect(details.textContent).to.contain('<script>window.__xss=1</script>Kat');
-    expect(details.textContent).to.contain('<svg onload="window.__xss=1">Straße 1');
-    expect(details.textContent).to.contain('<iframe');
-    expect(details.querySelectorAll('a')).to.have.length(0);
-    expect(!!details.querySelector('img'), 'image present').to.equal(false);
-    expect(first).to.be.a('string');
-    expect($$(el, '.chip').map((c) => c.textContent)).to.satisfy((texts: string[]) =>
-      texts.some((t) => t.includes('<script>')),
-    );
+    map.open(map.listIds()[titles.indexOf('<img src=x onerror="window.__xss=1">Titel')]);
+    await until(() => map.details()?.title.startsWith('<img'));
+    const details = map.details()!;
+    expect(details.element.textContent).to.contain('<script>window.__xss=1</script>Kat');
+    expect(details.element.textContent).to.contain('<svg onload="window.__xss=1">Straße 1');
+    expect(details.element.textContent).to.contain('<iframe');
+    expect(details.links).to.have.length(0);
+    expect(details.image, 'image present').to.equal(null);
+    expect(map.chips().map((c) => c.name)).to.satisfy((texts: string[]) => texts.some((t) => t.includes('<script>')));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
   });

@@ -7,33 +7,33 @@ import type { OffenMap } from '../../src/components/map/offen-map.js';
 import type { DataError } from '../../src/data/errors.js';
 import type { Dataset } from '../../src/data/types.js';
 import { corpusUrl, demoDataUrl, faultUrl, fixtureUrl } from '../helpers/server.js';
-import { $, $$, drawnIds, listIds, readGeoJson, ready, tileKey, tileTemplate, until } from './helpers.js';
+import { drawnIds, listIds, readGeoJson, ready, tileKey, tileTemplate, until } from './helpers.js';
+import { mapHarness, type Details } from './harness.js';
 import { expectAccessible } from '../helpers/axe.js';
 
 const tiles = () => tileTemplate(tileKey('sources'));
 
-async function open(el: OffenMap, id: string): Promise<HTMLElement> {
-  $(el, `.item[data-id="${id}"]`)!.click();
-  await until(() => $(el, '.details'), 'no details');
-  return $(el, '.details')!;
+async function open(el: OffenMap, id: string): Promise<Details> {
+  const map = mapHarness(el);
+  map.open(id);
+  await until(() => map.details()?.title === map.entry(id)!.title, 'no details');
+  return map.details()!;
 }
 
 describe('<offen-map> sources and states', () => {
   it('shows a loading skeleton, then an error with the reason and a retry button', async () => {
     const loading = await fixture<OffenMap>(html`<offen-map src=${faultUrl('hang')}></offen-map>`);
-    expect(
-      !!$(loading, '[data-state="loading"] .offen-skeleton'),
-      '[data-state="loading"] .offen-skeleton missing',
-    ).to.equal(true);
+    expect(mapHarness(loading).state()).to.equal('loading');
 
     const el = document.createElement('offen-map');
     el.src = faultUrl('status/404');
     const failed = oneEvent(el, 'offen-error');
     await fixture(el);
     expect(((await failed) as CustomEvent<DataError>).detail.status).to.equal(404);
-    await until(() => $(el, '[data-state="error"]'));
-    expect($(el, '[data-state="error"]')!.textContent).to.contain('Status 404');
-    const retry = $(el, '[data-state="error"] button')!;
+    const map = mapHarness(el);
+    await until(() => map.state() === 'error');
+    expect(map.errorText()).to.contain('Status 404');
+    const retry = map.retryButton()!;
     expect(retry.textContent).to.contain('Erneut versuchen');
     const again = oneEvent(el, 'offen-error');
     retry.click();
@@ -46,7 +46,7 @@ describe('<offen-map> sources and states', () => {
       html`<offen-map src=${faultUrl(`text?type=application/geo%2Bjson&body=${body}`)}></offen-map>`,
     );
     await ready(el);
-    expect($(el, '[data-state="empty"]')!.textContent).to.contain('Keine Angebote gefunden');
+    expect(mapHarness(el).emptyText()).to.contain('Keine Angebote gefunden');
   });
 
   it('explains a mapping attribute that names no field', async () => {
@@ -56,8 +56,8 @@ describe('<offen-map> sources and states', () => {
     const failed = oneEvent(el, 'offen-error');
     await fixture(el);
     expect(((await failed) as CustomEvent<DataError>).detail.kind).to.equal('mapping');
-    await until(() => $(el, '[data-state="error"]'));
-    const message = $(el, '[data-state="error"]')!.textContent!;
+    await until(() => mapHarness(el).state() === 'error');
+    const message = mapHarness(el).errorText();
     expect(message).to.contain('title-field');
     expect(message).to.contain('kategorie');
   });
@@ -68,15 +68,16 @@ describe('<offen-map> sources and states', () => {
       html`<offen-map src=${corpusUrl('muenster-sportstaetten.geojson')} tile-url=${tiles()}></offen-map>`,
     );
     await ready(el);
-    expect($(el, '.count')!.textContent).to.contain(`${file.features.length} Angebote`);
+    const map = mapHarness(el);
+    expect(map.countText()).to.contain(`${file.features.length} Angebote`);
     const first = file.features[0].properties;
     const categories = new Set(file.features.map((f) => f.properties.Produkt));
-    expect($$(el, '.chip[data-category]')).to.have.length(categories.size);
+    expect(map.chips()).to.have.length(categories.size);
     // The list pages by 100; the search finds the first facility by its address.
     el.q = 'berg fidel 51';
     await until(() => listIds(el).length < 100);
-    const entry = $$(el, '.item').find((item) => item.textContent!.includes(String(first.Objekt)))!;
-    expect(entry.textContent).to.contain(`${String(first.Produkt)} · Am Berg Fidel 51, 48153`);
+    const entry = map.entries().find((item) => item.title === String(first.Objekt))!;
+    expect(entry.meta[0]).to.contain(`${String(first.Produkt)} · Am Berg Fidel 51, 48153`);
   });
 
   it('falls back to opening_hours_unclassified when opening_hours is null (München)', async () => {
@@ -93,12 +94,16 @@ describe('<offen-map> sources and states', () => {
     await ready(el);
     const titleOf = (i: number) => String(file.features[i].properties.title);
     const find = (i: number) =>
-      $$(el, '.item').find((b) => b.querySelector('.item-title')!.textContent === titleOf(i))!;
-    let details = await open(el, find(withoutHours).dataset.id!);
-    expect(details.textContent).to.contain(String(file.features[withoutHours].properties.opening_hours_unclassified));
-    details = await open(el, find(withHours).dataset.id!);
-    expect(details.querySelector('.details-title')!.textContent).to.equal(titleOf(withHours));
-    expect(details.textContent).to.contain('Öffnungszeiten');
+      mapHarness(el)
+        .entries()
+        .find((entry) => entry.title === titleOf(i))!;
+    let details = await open(el, find(withoutHours).id);
+    expect(details.fields['Öffnungszeiten']).to.contain(
+      String(file.features[withoutHours].properties.opening_hours_unclassified),
+    );
+    details = await open(el, find(withHours).id);
+    expect(details.title).to.equal(titleOf(withHours));
+    expect(details.fields['Öffnungszeiten']).to.be.a('string').and.not.equal('');
   });
 
   it('places the Münster table-tennis tables from the Lat/Lon columns of a CSV', async () => {
@@ -110,7 +115,7 @@ describe('<offen-map> sources and states', () => {
     );
     await ready(el);
     await until(() => drawnIds(el).size === located, `expected ${located} markers, got ${drawnIds(el).size}`);
-    expect($(el, '.count')!.textContent).to.contain(`${rows.length} Angebote`);
+    expect(mapHarness(el).countText()).to.contain(`${rows.length} Angebote`);
   });
 
   it('builds points from lat-field and lon-field (decimal comma too)', async () => {
@@ -130,21 +135,20 @@ describe('<offen-map> sources and states', () => {
     expect(rows).to.have.length(3);
     // With "only in view" the unplaced row leaves the list; without, it is listed as having no position.
     await until(() => listIds(el).length === 2, 'list not narrowed to the map view');
-    expect($$(el, '.item').some((b) => b.textContent!.includes('Ohne Ort'))).to.equal(false);
+    const map = mapHarness(el);
+    expect(map.entries().some((e) => e.title.includes('Ohne Ort'))).to.equal(false);
     // The list says so, and one button shows all again.
-    const unplaced = $(el, '[data-role="unplaced"]')!;
+    const unplaced = map.unplacedNotice()!;
     expect(unplaced.textContent).to.contain('1 Angebot ohne Kartenposition ist ausgeblendet.');
     await expectAccessible(el);
     unplaced.querySelector('button')!.click();
     await until(() => listIds(el).length === 3);
-    expect($<HTMLInputElement>(el, '.in-view input')!.checked).to.equal(false);
-    expect($(el, '[data-role="unplaced"]')).to.equal(null);
-    expect($$(el, '.item').find((b) => b.textContent!.includes('Ohne Ort'))!.textContent).to.contain(
-      'ohne Kartenposition',
-    );
-    $<HTMLInputElement>(el, '.in-view input')!.click();
+    expect(map.inViewBox()!.checked).to.equal(false);
+    expect(map.unplacedNotice()).to.equal(null);
+    expect(map.entries().find((e) => e.title.includes('Ohne Ort'))!.meta).to.include('ohne Kartenposition');
+    map.inViewBox()!.click();
     await until(() => listIds(el).length === 2);
-    expect($(el, '[data-role="unplaced"]')).to.exist;
+    expect(map.unplacedNotice()).to.exist;
   });
 
   it('shows OpenDataSoft records with geo_point_2d through the data layer', async () => {
@@ -161,9 +165,9 @@ describe('<offen-map> sources and states', () => {
     await ready(el);
     const located = file.results.filter((r) => r.geo_point_2d);
     await until(() => drawnIds(el).size === located.length, `expected ${located.length} markers`);
-    $<HTMLInputElement>(el, '.in-view input')!.click();
+    mapHarness(el).inViewBox()!.click();
     await until(() => listIds(el).length === file.results.length);
-    const titles = $$(el, '.item-title').map((t) => t.textContent);
+    const titles = mapHarness(el).listTitles();
     expect([...titles].sort()).to.deep.equal(file.results.map((r) => r.markt).sort());
   });
 
@@ -190,18 +194,18 @@ describe('<offen-map> sources and states', () => {
     );
     await ready(el);
     // Layers are added in slices of a few milliseconds; once done, every point is in a cluster or drawn.
-    const represented = () =>
-      $$(el, '.offen-cluster').reduce((sum, c) => sum + Number(c.textContent), 0) + drawnIds(el).size;
+    const map = mapHarness(el);
+    const represented = () => map.clusterCounts().reduce((sum, n) => sum + n, 0) + drawnIds(el).size;
     await until(() => represented() === count, `${represented()} of ${count} points on the map`);
-    expect($$(el, '.offen-cluster').length + drawnIds(el).size).to.be.below(400);
+    expect(map.clusterCounts().length + drawnIds(el).size).to.be.below(400);
     // The list pages through the offers instead of rendering thousands of buttons.
     expect(listIds(el)).to.have.length(100);
-    expect($(el, '.count')!.textContent).to.contain('5000 Angebote');
+    expect(map.countText()).to.contain('5000 Angebote');
 
     const id = listIds(el)[3];
-    $(el, `.item[data-id="${id}"]`)!.click();
-    await until(() => $(el, `path[data-id="${id}"]`), 'chosen point still clustered');
-    await until(() => $(el, '.leaflet-popup .details-title')?.textContent === records[Number(id.slice(1))].values.name);
+    map.open(id);
+    await until(() => map.marker(id), 'chosen point still clustered');
+    await until(() => map.details()?.title === records[Number(id.slice(1))].values.name);
   });
 
   it('reads a parent <offen-data> and shares its category filter', async () => {
@@ -214,10 +218,14 @@ describe('<offen-map> sources and states', () => {
     await data.loadComplete;
     await ready(el);
     expect(listIds(el).length).to.be.greaterThan(20);
-    $(el, '.chip[data-category="Kultur"]')!.click();
+    mapHarness(el).chip('Kultur').button.click();
     await until(() => data.filterState.category?.join() === 'Kultur', 'filter not shared');
     data.setFilter({ category: ['Sport'] });
     await until(() => el.category === 'Sport');
-    await until(() => $$(el, '.item-meta').every((m) => m.textContent!.startsWith('Sport')));
+    await until(() =>
+      mapHarness(el)
+        .entries()
+        .every((e) => e.meta[0]?.startsWith('Sport')),
+    );
   });
 });
