@@ -1,7 +1,7 @@
 import type { OffenChart } from '../../src/components/chart/offen-chart.js';
-import { statesOf } from '../helpers/states.js';
+import { statesOf, textOf } from '../helpers/states.js';
 
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/[ \t\r\n]+/g, ' ').trim() ?? '';
+const text = textOf;
 
 /**
  * The chart read and used like a visitor does it: by roles, labels, parts and text (the picture's accessible name,

@@ -1,7 +1,7 @@
 import type { OffenEvents } from '../../src/components/events/offen-events.component.js';
-import { statesOf } from '../helpers/states.js';
+import { statesOf, textOf } from '../helpers/states.js';
 
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/[ \t\r\n]+/g, ' ').trim() ?? '';
+const text = textOf;
 
 /** An event of the list as a visitor reads it. */
 export interface ShownEvent {

@@ -1,10 +1,14 @@
+/** An element's text as read: runs of spaces and line breaks as one space (no-break spaces kept), trimmed. */
+export const textOf = (node: Element | null | undefined): string =>
+  node?.textContent?.replace(/[ \t\r\n]+/g, ' ').trim() ?? '';
+
 /**
  * The loading, empty and error states every widget shows (src/shared/states.ts), read by their parts and roles like
  * a visitor meets them: a status while loading, a status saying there is nothing, an alert with a retry button.
  */
 export function statesOf(root: () => ShadowRoot) {
   const statePart = (name: string) => root().querySelector<HTMLElement>(`[part~="state"][part~="${name}"]`);
-  const text = (node: Element | null | undefined) => node?.textContent?.replace(/[ \t\r\n]+/g, ' ').trim() ?? '';
+  const text = textOf;
   const alert = () => statePart('error');
   return {
     /** Which state is shown, if any: `loading`, `empty` or `error`. */

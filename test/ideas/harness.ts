@@ -1,7 +1,7 @@
 import type { OffenIdeas } from '../../src/components/ideas/offen-ideas.component.js';
-import { statesOf } from '../helpers/states.js';
+import { statesOf, textOf } from '../helpers/states.js';
 
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/[ \t\r\n]+/g, ' ').trim() ?? '';
+const text = textOf;
 
 /** A label's own words, without the required-field star. */
 const labelText = (label: HTMLLabelElement) =>

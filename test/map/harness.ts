@@ -1,7 +1,7 @@
 import type { OffenMap } from '../../src/components/map/offen-map.js';
-import { statesOf } from '../helpers/states.js';
+import { statesOf, textOf } from '../helpers/states.js';
 
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/[ \t\r\n]+/g, ' ').trim() ?? '';
+const text = textOf;
 
 /** An entry of the list: the record's id (on the button and its marker as `data-id`), its title and meta line. */
 export interface Entry {

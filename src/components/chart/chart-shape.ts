@@ -45,7 +45,7 @@ export interface ShapeAttributes {
   category?: string;
 }
 
-export function resolveColumns(dataset: Dataset, attributes: ShapeAttributes): Columns {
+function resolveColumns(dataset: Dataset, attributes: ShapeAttributes): Columns {
   const fields = dataset.fields;
   const url = dataset.meta.url;
   const { aggregate } = attributes;
