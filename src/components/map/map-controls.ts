@@ -1,7 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { mapStrings } from './offen-map.strings.js';
-
-type MapText = (typeof mapStrings)['de'];
+import type { MapText } from './offen-map.strings.js';
 
 export interface ConsentOptions {
   t: MapText;

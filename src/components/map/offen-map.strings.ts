@@ -78,3 +78,6 @@ export const mapStrings = defineStrings(
     attribution: 'Map data',
   },
 );
+
+/** The map's strings in the page's language (what `localize.t(mapStrings)` returns). */
+export type MapText = (typeof mapStrings)['de'];

@@ -1,9 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Lang } from '../../data/types.js';
-import { mapStrings } from './offen-map.strings.js';
+import type { MapText } from './offen-map.strings.js';
 import { localizeHours, type Offer } from './offers.js';
-
-type MapText = (typeof mapStrings)['de'];
 
 /** A category's colour dot. SVG `fill` is a presentation attribute, so it works under a strict CSP. */
 export function swatch(color: string): TemplateResult {

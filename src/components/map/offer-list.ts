@@ -2,10 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { renderEmpty } from '../../shared/states.js';
 import { swatch } from './offer-details.js';
-import type { mapStrings } from './offen-map.strings.js';
+import type { MapText } from './offen-map.strings.js';
 import type { Offer } from './offers.js';
-
-type MapText = (typeof mapStrings)['de'];
 
 export interface OfferListOptions {
   t: MapText;
