@@ -20,6 +20,8 @@ export interface FetchedBody {
   url: string;
   bytes: Uint8Array;
   contentType: string;
+  /** The `Link` header, if any (the next page of a paged API; see next-page.ts). */
+  link?: string;
   fetchedAt: Date;
 }
 
@@ -135,6 +137,7 @@ async function fetchOnce(
         url: response.url || url,
         bytes,
         contentType: response.headers.get('content-type') ?? '',
+        link: response.headers.get('link') ?? undefined,
         fetchedAt: new Date(),
       };
     } catch (cause) {

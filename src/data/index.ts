@@ -1,6 +1,6 @@
 export * from './types.js';
 export { DataError, isDataError, toDataError, type DataErrorKind, type DataErrorDetails } from './errors.js';
-export { loadDataset } from './load.js';
+export { loadDataset, loadNextPage } from './load.js';
 export { fetchBytes, type FetchedBody, type FetchOptions } from './fetch.js';
 export { decodeText } from './decode.js';
 export { detectFormat } from './detect.js';

@@ -3,6 +3,7 @@ import { DataError, toDataError } from './errors.js';
 import { fetchBytes, type FetchOptions } from './fetch.js';
 import type { ParseContext, Parser } from './formats/parser.js';
 import { attachCoordinates } from './geo.js';
+import { nextPageOf } from './next-page.js';
 import type { Dataset, Format, SourceDescription } from './types.js';
 import { absolute } from './util.js';
 
@@ -18,11 +19,32 @@ const parsers: Record<Format, () => Promise<Parser>> = {
   ods: () => import('./formats/ods.js').then((m) => m.parseOds),
 };
 
+/** Formats whose answers may be one page of many (OParl and CKAN follow their own links). */
+const PAGED: ReadonlySet<Format> = new Set(['json', 'geojson', 'csv']);
+
 /**
  * The data layer's one way in: a source description in, a typed Dataset out, or a DataError.
  * Fetching, decoding, format detection, parsing and type inference all happen behind this call.
+ * A paged source's next page is in `meta.next`; `loadNextPage` loads it.
  */
-export async function loadDataset(source: SourceDescription): Promise<Dataset> {
+export function loadDataset(source: SourceDescription): Promise<Dataset> {
+  return load(source, false);
+}
+
+/**
+ * The page after `previous` (its `meta.next`), loaded with the same source settings and format. Its own `meta.next`
+ * leads on; an empty last page is a dataset without records, not an error.
+ */
+export function loadNextPage(source: SourceDescription, previous: Pick<Dataset, 'meta'>): Promise<Dataset> {
+  const next = previous.meta.next;
+  if (!next)
+    return Promise.reject(
+      new DataError('unsupported', `${previous.meta.url} has no next page`, { url: previous.meta.url }),
+    );
+  return load({ ...source, url: next, format: previous.meta.format }, true);
+}
+
+async function load(source: SourceDescription, emptyAllowed: boolean): Promise<Dataset> {
   const url = absolute(source.url);
   try {
     if (!source.url) throw new DataError('unsupported', 'No URL given', { url });
@@ -52,7 +74,11 @@ export async function loadDataset(source: SourceDescription): Promise<Dataset> {
       const { applyFieldOverrides } = await import('./overrides.js');
       dataset = applyFieldOverrides(dataset, source);
     }
-    if (dataset.records.length === 0 && format !== 'ics' && format !== 'oparl') {
+    if (PAGED.has(format)) {
+      const next = nextPageOf(body, format);
+      if (next) dataset = { ...dataset, meta: { ...dataset.meta, next } };
+    }
+    if (dataset.records.length === 0 && !emptyAllowed && format !== 'ics' && format !== 'oparl') {
       throw new DataError('empty', `${url} has no records`, { url });
     }
     return dataset;

@@ -143,6 +143,11 @@ export interface DatasetMeta {
   skippedRows?: number;
   /** A title the source carries (CKAN package, ICS X-WR-CALNAME, OParl body). */
   title?: string;
+  /**
+   * A paged source: the absolute http(s) URL of the next page, from the body (`next`, `links[rel=next]`) or the
+   * `Link` header. Absent on the last page. `loadNextPage` loads it.
+   */
+  next?: string;
   /** OParl: pages read. */
   pages?: number;
   /** Calendars: the URL a reader can subscribe to (the ICS feed itself). */

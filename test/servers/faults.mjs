@@ -3,7 +3,7 @@
 //   /faults/flaky/<key>          500 on the first request for <key>, then a small CSV
 //   /faults/hang                 never answers (the client's timeout or abort ends it)
 //   /faults/big?bytes=N          streams N bytes of CSV without Content-Length
-//   /faults/text?body=…&type=…   answers with the given body and Content-Type
+//   /faults/text?body=…&type=…   answers with the given body and Content-Type (and `link`: a Link header)
 //   /faults/counted/<key>        a small CSV after ?delay ms; /faults/count/<key> says how often it was asked
 //   /faults/once/<key>           a small CSV the first time, 500 every time after (a refresh that fails)
 import { Readable } from 'node:stream';
@@ -64,6 +64,7 @@ export async function middleware(ctx, next) {
     case 'text':
       ctx.status = Number(ctx.query.status ?? 200);
       ctx.set('Content-Type', String(ctx.query.type ?? 'text/plain'));
+      if (ctx.query.link) ctx.set('Link', String(ctx.query.link));
       ctx.body = String(ctx.query.body ?? '');
       return;
     case 'counted':

@@ -5,9 +5,11 @@
 //     { "seed": "ideas-board.json", "minFillMs": 0, "allowedOrigins": [] }
 //                                           start the board afresh from test/fixtures/<seed>
 //                                           (a board nobody set up starts from ideas-board.json)
-//     { "fail": { "submit"|"vote"|"list": { "status": 500, "body": {…} } | "hang" | null } }
+//     { "fail": { "submit"|"vote"|"list"|"page": { "status": 500, "body": {…} } | "hang" | null } }
+//                                           ("page": only list requests with a `cursor`, the pages after the first)
 //     { "restart": true }                   close the API and its store and open them again from the database file
-//   GET  /ideas-api/<board>/_requests     { submit: [bodies…], vote: [bodies…], list: n } as received
+//   GET  /ideas-api/<board>/_requests     { submit: [bodies…], vote: [bodies…], list: n, lists: [{ cursor, ifNoneMatch,
+//                                           status }…] } as received (and answered)
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,11 +46,13 @@ async function createApi(board, seed, minFillMs = 0, allowedOrigins = []) {
 function boardFor(name) {
   let board = boards.get(name);
   if (!board) {
-    board = { api: createApi(name, 'ideas-board.json'), fail: {}, requests: { submit: [], vote: [], list: 0 } };
+    board = { api: createApi(name, 'ideas-board.json'), fail: {}, requests: newRequests() };
     boards.set(name, board);
   }
   return board;
 }
+
+const newRequests = () => ({ submit: [], vote: [], list: 0, lists: [] });
 
 async function closeApi(board) {
   await (await board.api).store.close();
@@ -87,7 +91,7 @@ export async function middleware(ctx, next) {
         minFillMs: control.minFillMs,
         allowedOrigins: control.allowedOrigins,
         fail: {},
-        requests: { submit: [], vote: [], list: 0 },
+        requests: newRequests(),
       };
       boards.set(name, board);
       await board.api;
@@ -123,7 +127,8 @@ export async function middleware(ctx, next) {
   } else if (kind === 'list') {
     board.requests.list++;
   }
-  const failure = kind && board.fail[kind];
+  const paged = kind === 'list' && ctx.query.cursor !== undefined;
+  const failure = kind && ((paged && board.fail.page) || board.fail[kind]);
   if (failure === 'hang') {
     // Until the client gives up (its timeout) or 30 s passed; the body was already read, so watch the socket.
     await new Promise((resolve) => {
@@ -160,6 +165,12 @@ export async function middleware(ctx, next) {
   const url = new URL(ctx.req.url, 'http://localhost');
   try {
     const answered = await (await board.api).handle(req, ctx.res, url);
+    if (kind === 'list')
+      board.requests.lists.push({
+        cursor: paged,
+        ifNoneMatch: 'if-none-match' in req.headers,
+        status: ctx.res.statusCode,
+      });
     if (!answered) {
       ctx.res.statusCode = 404;
       ctx.res.end('not found');
