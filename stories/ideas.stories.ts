@@ -66,8 +66,8 @@ export const OneCategory: Story = { args: { category: 'Verkehr' } };
 
 /**
  * With `submit-url` and `vote-url`. Storybook has no backend, so sending or voting shows the error states:
- * the vote rolls back with a message, the form keeps the draft and offers "Erneut senden". With `npm start` the
- * demo's reference server (demo/ideas-api.mjs) accepts both for real.
+ * the vote rolls back with a message, the form keeps the draft and offers "Erneut senden". With `npm start` (or
+ * `npx offen-ideas serve`, see the README's "The idea server") the reference server accepts both for real.
  */
 export const WithFormAndVoting: Story = {
   args: {
@@ -108,6 +108,49 @@ export const Loading: Story = { args: { src: `data/ideen.json?${PENDING_MARK}` }
 export const Empty: Story = { args: { src: 'data:application/json,{"ideas":[]}' } };
 
 export const LoadError: Story = { args: { src: 'data/gibt-es-nicht.json' } };
+
+/**
+ * The first page of a paged source as the reference server writes it (`{ "ideas": […], "next": "…" }`), made in the
+ * browser so Storybook needs no backend; its `next` link leads to the twelve sample ideas.
+ */
+function firstPage(next: string): string {
+  const idea = (id: string, title: string, category: string, created: string) => ({
+    id,
+    title,
+    description: 'Eine Idee von der ersten Seite einer langen Liste; die weiteren Seiten lädt "Mehr anzeigen".',
+    category,
+    status: 'submitted',
+    votes: 3,
+    comments: 0,
+    created,
+  });
+  const page = {
+    ideas: [
+      idea('seite-1-a', 'Trinkbrunnen am Marktplatz', 'Umwelt', '2026-10-12T09:00:00Z'),
+      idea('seite-1-b', 'Leihfahrräder am Bahnhof Wiesenburg', 'Verkehr', '2026-10-10T09:00:00Z'),
+      idea('seite-1-c', 'Lesecafé in der Stadtbibliothek', 'Kultur', '2026-10-08T09:00:00Z'),
+    ],
+    next: new URL(next, location.href).href,
+  };
+  return URL.createObjectURL(new Blob([JSON.stringify(page)], { type: 'application/json' }));
+}
+
+const pressMore = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  const board = canvasElement.querySelector('offen-ideas')!;
+  await board.updateComplete;
+  await board.loadComplete;
+  await board.updateComplete;
+  board.shadowRoot!.querySelector<HTMLButtonElement>('[part="more"]')?.click();
+};
+
+/** A paged source: the first page, and "Mehr anzeigen" loads the next one (here the sample ideas) below it. */
+export const Paged: Story = { args: { src: firstPage('data/ideen.json'), pageSize: 3 } };
+
+/** The next page could not be loaded: the message and "Erneut versuchen" beside the list, the first page stays. */
+export const NextPageFailed: Story = {
+  args: { src: firstPage('data/gibt-es-nicht.json'), pageSize: 3 },
+  play: pressMore,
+};
 
 /** A page in English gets English labels, statuses and relative dates. */
 export const English: Story = {

@@ -17,6 +17,8 @@ export class PagingController implements ReactiveController {
   /** How many items are shown. */
   shown: number;
   private focusIndex?: number;
+  /** Items shown at the last `slice`: fewer than `shown` when the list ran out (a paged source loads more). */
+  private visibleCount?: number;
 
   constructor(
     private readonly host: Host,
@@ -24,6 +26,11 @@ export class PagingController implements ReactiveController {
   ) {
     host.addController(this);
     this.shown = this.page;
+  }
+
+  /** Items per page. */
+  get size(): number {
+    return this.page;
   }
 
   private get page(): number {
@@ -37,10 +44,18 @@ export class PagingController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Shows the next page and moves the focus to its first item once it rendered. */
-  more(): void {
-    this.focusIndex = this.shown;
-    this.shown += this.page;
+  /** How many items the last render showed. */
+  get visible(): number {
+    return this.visibleCount ?? this.shown;
+  }
+
+  /**
+   * Shows the next page and moves the focus to its first item once it rendered. `from`: the items shown before
+   * the list grew (taken before a page of a paged source loaded), so the focus lands on the first new one.
+   */
+  more(from = this.visible): void {
+    this.focusIndex = from;
+    this.shown = from + this.page;
     this.host.requestUpdate();
   }
 
@@ -54,6 +69,7 @@ export class PagingController implements ReactiveController {
   /** The shown items of a list, and how many are left for "Mehr anzeigen". */
   slice<T>(items: readonly T[]): { shown: T[]; rest: number } {
     const shown = items.slice(0, this.shown);
+    this.visibleCount = shown.length;
     return { shown, rest: items.length - shown.length };
   }
 

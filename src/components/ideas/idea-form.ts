@@ -14,7 +14,7 @@ import {
 } from './ideas-storage.js';
 import type { ideasStrings } from './offen-ideas.strings.js';
 
-/** Lengths the form checks before sending; the reference server enforces the same (demo/ideas-api.mjs). */
+/** Lengths the form checks before sending; the reference server enforces the same (server/lib/validate.mjs). */
 export const FORM_LIMITS = {
   title: { min: 5, max: 120 },
   description: { min: 10, max: 2000 },

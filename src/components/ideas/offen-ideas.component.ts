@@ -6,44 +6,35 @@ import { DataController } from '../../shared/data-controller.js';
 import type { SelectDetail } from '../../shared/events.js';
 import { derive } from '../../shared/derive.js';
 import { FilterController, splitList, type FilterHost } from '../../shared/filter-controller.js';
-import { filterBarStyles, renderFilterBar } from '../../shared/filter-bar.js';
+import { filterBarStyles } from '../../shared/filter-bar.js';
 import { headingLevel } from '../../shared/heading.js';
 import { commonStrings } from '../../shared/i18n.js';
 import { Memo } from '../../shared/memo.js';
 import { PagingController } from '../../shared/paging-controller.js';
-import { safeWebUrl } from '../../shared/safe-url.js';
 import { categoriesOf } from '../../shared/search.js';
 import { OffenSourceElement } from '../../shared/source-element.js';
 import { renderEmpty } from '../../shared/states.js';
 import { hostStyles } from '../../shared/theme.js';
-import { castVote, type RequestOptions } from './ideas-client.js';
+import type { RequestOptions } from './ideas-client.js';
+import { renderIdeaCard } from './idea-card.js';
 import { IdeaForm } from './idea-form.js';
+import { renderIdeasToolbar } from './ideas-toolbar.js';
+import { IdeaPages, pageRoles, renderPageError } from './idea-pages.js';
+import { IdeaVotes } from './idea-votes.js';
 import { ideasToDataset } from './ideas-map.js';
 import {
   IDEA_ROLES,
-  STATUS_KEYS,
   filterIdeas,
   ideasOf,
-  linkify,
   parseStatusMap,
-  relativeTime,
-  shorten,
   sortIdeas,
+  STATUS_KEYS,
   statusKeyOf,
   type Idea,
   type IdeaRole,
   type SortKey,
 } from './ideas-model.js';
-import {
-  clientToken,
-  draftKey,
-  loadOwnIdeas,
-  loadVotes,
-  ownIdeasKey,
-  saveOwnIdeas,
-  saveVotes,
-  type OwnIdea,
-} from './ideas-storage.js';
+import { clientToken, draftKey, loadOwnIdeas, ownIdeasKey, saveOwnIdeas, type OwnIdea } from './ideas-storage.js';
 import { ideasStrings } from './offen-ideas.strings.js';
 import { ideasStyles } from './offen-ideas.styles.js';
 
@@ -65,8 +56,10 @@ const dateConverter = {
 /**
  * A board of citizen ideas: cards (or a compact list) with status, votes, comments and age, filters by category,
  * status and text, sorting and paging. With `submit-url` citizens send ideas through a form whose draft is never
- * lost; with `vote-url` they support ideas. The REST contract is in the README ("The ideas contract"); `demo/ideas-api.mjs`
- * implements it. Field names of Decidim, CONSUL and adhocracy+ exports are recognized without mapping attributes.
+ * lost; with `vote-url` they support ideas. The REST contract is in the README ("The ideas contract"); the reference
+ * server `offen-ideas serve` (README, "The idea server") implements it. A paged source (`next` in the body, OGC API
+ * `links`, or a `Link` header) is read page by page as the reader asks for more; filters, search and sorting work on
+ * the pages loaded. Field names of Decidim, CONSUL and adhocracy+ exports are recognized without mapping attributes.
  *
  * @tag offen-ideas
  * @summary Citizen idea board with filters, voting and a submit form that keeps drafts.
@@ -191,11 +184,23 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
     localize: this.localize,
   });
   /** The dataset's ideas, mapped again when the dataset, a field attribute, `status-map` or the language changes. */
+  private readonly pages = new IdeaPages(this, { source: () => this.sourceDescription() });
+  /**
+   * The ideas of the dataset and of the pages loaded after it, mapped again when one of them, a field attribute,
+   * `status-map` or the language changes. An idea on two pages (the list moved while the reader paged) shows once.
+   */
   private readonly ideas = derive(this.data, {
-    args: () => [this.roleOverrides(), this.statusMap, this.localize.lang] as const,
+    args: () => [this.roleOverrides(), this.statusMap, this.localize.lang, this.pages.version] as const,
     build: (dataset, [overrides, statusMap, lang]) => {
-      const roles = mapRoles(dataset.fields, IDEA_ROLES, overrides, dataset.meta.url);
-      return ideasOf(dataset, roles, parseStatusMap(statusMap), lang);
+      const firstRoles = mapRoles(dataset.fields, IDEA_ROLES, overrides, dataset.meta.url);
+      const seen = new Set<string>();
+      return this.pages.chain(dataset).flatMap((page) => {
+        if (page !== dataset && !page.records.length) return [];
+        const roles = page === dataset ? firstRoles : pageRoles(page, overrides, firstRoles);
+        return ideasOf(page, roles, parseStatusMap(statusMap), lang).filter(
+          (idea) => !seen.has(idea.id) && seen.add(idea.id),
+        );
+      });
     },
     isEmpty: (ideas) => !ideas.length && !this.localIdeas.length,
   });
@@ -219,18 +224,20 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
     pageSize: () => this.pageSize || 12,
     focusTarget: '.card .title-button',
   });
+  private readonly votes = new IdeaVotes(this, {
+    url: () => this.voteUrl,
+    unvote: () => this.unvote,
+    strings: () => this.t,
+    request: () => this.requestOptions(true),
+    counted: (detail) => this.emit('offen-vote', detail),
+  });
 
   @state() private openId?: string;
-  @state() private voted = new Set<string>();
-  @state() private voteCounts = new Map<string, number>();
-  @state() private votePending = new Set<string>();
-  @state() private voteMessages = new Map<string, string>();
   @state() private localIdeas: Idea[] = [];
   @state() private view: 'list' | 'map' = 'list';
   @state() private mapAvailable?: boolean;
 
   private loadedOwnKey?: string;
-  private loadedVotesUrl?: string;
   private readonly mapData = new Memo<Dataset>();
 
   /** Resolves when the ideas have loaded or failed (for tests and scripts). */
@@ -291,10 +298,6 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
         pending: true,
       }));
     }
-    if (this.voteUrl !== this.loadedVotesUrl) {
-      this.loadedVotesUrl = this.voteUrl;
-      this.voted = this.voteUrl ? loadVotes(this.voteUrl) : new Set();
-    }
     const loaded = this.ideas.value;
     if (loaded) this.forgetPublished(loaded);
   }
@@ -351,185 +354,94 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
     const located = all.some((idea) => idea.lat !== undefined);
     // The map renders only once its element is defined: a property set on an undefined element would be lost.
     const showMap = located && this.view === 'map' && this.mapAvailable === true;
+    const count = this.pages.next(this.data.dataset) ? t.countLoaded(matching.length) : t.count(matching.length);
     return html`
-      ${this.renderToolbar(categoriesOf(all, this.localize.locale), located)}
-      <p class="count" role="status">${t.count(matching.length)}</p>
+      ${renderIdeasToolbar({
+        t,
+        allLabel: this.localize.t(commonStrings).all,
+        filter: this.filter.state,
+        q: this.q ?? '',
+        categories: categoriesOf(all, this.localize.locale),
+        sort: this.sort,
+        located,
+        view: this.view,
+        onFilter: (change) => this.filter.set(change),
+        onStatus: (status, checked) => {
+          const next = new Set((this.filter.state.status ?? []).map(statusKeyOf));
+          if (checked) next.add(status);
+          else next.delete(status);
+          this.filter.set({ status: STATUS_KEYS.filter((key) => next.has(key)) });
+        },
+        onSort: (sort) => (this.sort = sort),
+        onView: (view) => (view === 'map' ? void this.showMapView() : (this.view = 'list')),
+      })}
+      <p class="count" role="status" tabindex="-1">${count}</p>
       ${this.mapAvailable === false && this.view === 'map' ? html`<p class="notice">${t.mapUnavailable}</p>` : nothing}
       ${
         showMap
           ? this.renderMap(matching)
           : matching.length
             ? html`<ul class="ideas" role="list">
-                  ${shown.map((idea, index) => this.renderCard(idea, index, now))}
-                </ul>
-                ${
-                  rest > 0
-                    ? html`<button
-                        type="button"
-                        class="offen-button secondary more"
-                        part="more"
-                        @click=${() => this.paging.more()}
-                      >
-                        ${t.showMore(rest)}
-                      </button>`
-                    : nothing
-                }`
+                ${shown.map((idea, index) => this.renderCard(idea, index, now))}
+              </ul>`
             : renderEmpty(all.length ? t.noMatch : t.empty)
       }
+      ${this.renderMore(showMap ? 0 : rest)}
     `;
   }
 
-  private renderToolbar(categories: string[], located: boolean): TemplateResult {
+  /**
+   * "Mehr anzeigen": the next loaded ideas, or, once fewer than a page of them are left, the next page of a paged
+   * source first. A page that fails says so beside the list, with a retry; what is shown stays.
+   */
+  private renderMore(rest: number): unknown {
     const t = this.t;
-    const filter = this.filter.state;
-    const statuses = new Set((filter.status ?? []).map(statusKeyOf));
-    const extra = html`
-      <div class="filter-field">
-        <label for="sort">${t.sort}</label>
-        <select
-          id="sort"
-          @change=${(event: Event) => (this.sort = (event.target as HTMLSelectElement).value as SortKey)}
-        >
-          <option value="newest" ?selected=${this.sort === 'newest'}>${t.sortNewest}</option>
-          <option value="votes" ?selected=${this.sort === 'votes'}>${t.sortVotes}</option>
-          <option value="comments" ?selected=${this.sort === 'comments'}>${t.sortComments}</option>
-        </select>
-      </div>
-      ${
-        located
-          ? html`<div class="view-toggle" role="group" aria-label=${t.view}>
-              <button
-                type="button"
-                class="offen-button"
-                aria-pressed=${this.view === 'list' ? 'true' : 'false'}
-                @click=${() => (this.view = 'list')}
-              >
-                ${t.viewList}
-              </button>
-              <button
-                type="button"
-                class="offen-button"
-                aria-pressed=${this.view === 'map' ? 'true' : 'false'}
-                @click=${() => void this.showMapView()}
-              >
-                ${t.viewMap}
-              </button>
-            </div>`
-          : nothing
-      }
-      <fieldset class="statuses">
-        <legend>${t.status}</legend>
-        ${STATUS_KEYS.map(
-          (key) =>
-            html`<label
-              ><input
-                type="checkbox"
-                name="status"
-                .value=${key}
-                .checked=${statuses.has(key)}
-                @change=${(event: Event) => {
-                  const next = new Set((this.filter.state.status ?? []).map(statusKeyOf));
-                  if ((event.target as HTMLInputElement).checked) next.add(key);
-                  else next.delete(key);
-                  this.filter.set({ status: STATUS_KEYS.filter((s) => next.has(s)) });
-                }}
-              />${t[key]}</label
-            >`,
-        )}
-      </fieldset>
-    `;
-    return renderFilterBar({
-      part: 'toolbar',
-      search: { label: t.searchLabel, value: this.q ?? '', onInput: (q) => this.filter.set({ q }) },
-      categories: categories.length
-        ? {
-            kind: 'select',
-            label: t.category,
-            allLabel: this.localize.t(commonStrings).all,
-            options: categories,
-            selected: filter.category ?? [],
-            onChange: (category) => this.filter.set({ category }),
-          }
-        : undefined,
-      extra,
-    });
+    const next = this.pages.next(this.data.dataset);
+    if (rest <= 0 && !next) return nothing;
+    const loading = this.pages.loading;
+    const error = this.pages.error;
+    return html`<button
+        type="button"
+        class="offen-button secondary more"
+        part="more"
+        aria-disabled=${loading ? 'true' : 'false'}
+        @click=${() => void this.showMore(rest)}
+      >
+        ${loading ? t.loadingMore : next ? t.showMorePages : t.showMore(rest)}
+      </button>
+      ${error ? renderPageError(error, this.localize, t.pageFailed, () => void this.loadPage()) : nothing}`;
+  }
+
+  private async showMore(rest: number): Promise<void> {
+    if (this.pages.loading) return;
+    if (rest >= this.paging.size || !this.pages.next(this.data.dataset)) this.paging.more();
+    else await this.loadPage();
+  }
+
+  /** Loads the next page and shows the next ideas, with the focus on the first of them (as the paging does). */
+  private async loadPage(): Promise<void> {
+    const first = this.data.dataset;
+    const from = this.paging.visible;
+    if (!first || !(await this.pages.loadMore(first))) return;
+    this.paging.more(from);
+    await this.updateComplete;
+    // Nothing new matched the filter and the button went away with the last page: focus the count, not the page.
+    if (!this.shadowRoot?.activeElement) this.renderRoot.querySelector<HTMLElement>('.count')?.focus();
   }
 
   private renderCard(idea: Idea, index: number, now: Date): TemplateResult {
-    const t = this.t;
-    const open = this.openId === idea.id;
-    const base = `idea-${index}`;
-    const votes = this.voteCounts.get(idea.id) ?? idea.votes;
-    const voted = this.voted.has(idea.id);
-    const locked = (voted && !this.unvote) || this.votePending.has(idea.id);
-    const message = this.voteMessages.get(idea.id);
-    return html`<li
-      class="card ${open ? 'open' : ''}"
-      part="card"
-      data-id=${idea.id}
-      @keydown=${(event: KeyboardEvent) => this.onCardKeydown(event, idea)}
-    >
-      <div class="card-title" role="heading" aria-level=${this.level} id="${base}-title">
-        <button
-          type="button"
-          class="title-button"
-          aria-expanded=${open ? 'true' : 'false'}
-          aria-controls="${base}-text"
-          @click=${() => this.toggleOpen(idea)}
-        >
-          ${idea.title}
-        </button>
-      </div>
-      <p class="meta">
-        ${
-          idea.pending
-            ? html`<span class="badge pending" part="badge">${t.pending}</span>`
-            : html`<span class="badge" part="badge" data-status=${idea.status}>${t[idea.status]}</span>`
-        }
-        ${idea.category ? html`<span class="category">${idea.category}</span>` : nothing}
-        ${
-          idea.created
-            ? html`<time
-                datetime=${idea.created.toISOString()}
-                title=${idea.created.toLocaleDateString(this.localize.locale, { dateStyle: 'long' })}
-                >${relativeTime(idea.created, now, this.localize.locale)}</time
-              >`
-            : nothing
-        }
-        ${idea.author ? html`<span class="author">${t.by(idea.author)}</span>` : nothing}
-      </p>
-      ${
-        open
-          ? html`<div class="full" id="${base}-text">
-              ${linkify(idea.description, (url) => safeWebUrl(url)).map((part) =>
-                'href' in part
-                  ? html`<a href=${part.href} rel="noopener noreferrer nofollow ugc">${part.text}</a>`
-                  : part.text,
-              )}
-            </div>`
-          : html`<p class="summary" id="${base}-text">${shorten(idea.description, 180)}</p>`
-      }
-      <div class="actions">
-        ${
-          this.voteUrl && !idea.pending
-            ? html`<button
-                type="button"
-                class="offen-button secondary vote"
-                part="vote"
-                aria-pressed=${voted ? 'true' : 'false'}
-                aria-disabled=${locked ? 'true' : 'false'}
-                aria-describedby="${base}-votes"
-                @click=${() => void this.toggleVote(idea, votes)}
-              >
-                <span aria-hidden="true">▲</span> ${t.vote}<span class="visually-hidden">: ${idea.title}</span>
-              </button>`
-            : nothing
-        }
-        <span class="votes" id="${base}-votes">${t.votes(votes)}</span>
-        ${idea.comments !== undefined ? html`<span class="comments">${t.comments(idea.comments)}</span>` : nothing}
-      </div>
-      ${message ? html`<p class="notice" role="alert">${message}</p>` : nothing}
-    </li>`;
+    return renderIdeaCard(idea, index, {
+      t: this.t,
+      level: this.level,
+      locale: this.localize.locale,
+      now,
+      open: this.openId === idea.id,
+      canVote: Boolean(this.voteUrl),
+      vote: this.votes.stateOf(idea),
+      onToggle: () => this.toggleOpen(idea),
+      onKeydown: (event) => this.onCardKeydown(event, idea),
+      onVote: (shown) => void this.votes.toggle(idea, shown),
+    });
   }
 
   private get level(): string {
@@ -600,43 +512,5 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
       lang: this.localize.lang,
       client: withClient ? clientToken() : undefined,
     };
-  }
-
-  private async toggleVote(idea: Idea, shown: number): Promise<void> {
-    const url = this.voteUrl;
-    if (!url || this.votePending.has(idea.id)) return;
-    const withdraw = this.voted.has(idea.id);
-    if (withdraw && !this.unvote) return;
-    const t = this.t;
-    const update = (voted: boolean, votes: number, message?: string) => {
-      const ids = new Set(this.voted);
-      if (voted) ids.add(idea.id);
-      else ids.delete(idea.id);
-      this.voted = ids;
-      this.voteCounts = new Map(this.voteCounts).set(idea.id, votes);
-      const messages = new Map(this.voteMessages);
-      if (message) messages.set(idea.id, message);
-      else messages.delete(idea.id);
-      this.voteMessages = messages;
-    };
-    // The count changes at once; the server's answer confirms or rolls it back.
-    update(!withdraw, Math.max(0, shown + (withdraw ? -1 : 1)));
-    this.votePending = new Set(this.votePending).add(idea.id);
-    const result = await castVote(url, idea.id, withdraw, this.requestOptions(true));
-    const pending = new Set(this.votePending);
-    pending.delete(idea.id);
-    this.votePending = pending;
-    if (result.kind === 'ok') {
-      const votes = result.votes ?? Math.max(0, shown + (withdraw ? -1 : 1));
-      update(!withdraw, votes);
-      saveVotes(url, this.voted);
-      this.emit('offen-vote', { id: idea.id, voted: !withdraw, votes });
-    } else if (result.kind === 'already') {
-      update(true, result.votes ?? shown, t.alreadyVoted);
-      saveVotes(url, this.voted);
-    } else {
-      const message = result.status === 429 ? t.voteRateLimited : withdraw ? t.unvoteFailed : t.voteFailed;
-      update(withdraw, shown, message);
-    }
   }
 }
