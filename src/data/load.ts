@@ -3,7 +3,6 @@ import { DataError, toDataError } from './errors.js';
 import { fetchBytes, type FetchOptions } from './fetch.js';
 import type { ParseContext, Parser } from './formats/parser.js';
 import { attachCoordinates } from './geo.js';
-import { nextPageOf } from './next-page.js';
 import type { Dataset, Format, SourceDescription } from './types.js';
 import { absolute } from './util.js';
 
@@ -75,6 +74,8 @@ async function load(source: SourceDescription, emptyAllowed: boolean): Promise<D
       dataset = applyFieldOverrides(dataset, source);
     }
     if (PAGED.has(format)) {
+      // Loaded lazily, like the parsers: it brings the JSON reader, which the loader itself does not need.
+      const { nextPageOf } = await import('./next-page.js');
       const next = nextPageOf(body, format);
       if (next) dataset = { ...dataset, meta: { ...dataset.meta, next } };
     }
