@@ -165,6 +165,43 @@ export function generateOldRules(): string {
   return lines.join('\r\n') + '\r\n';
 }
 
+/**
+ * The worst feed we know: every rule of test/data/ics-hostile.test.ts that can never match (fifty copies of
+ * FREQ=HOURLY;INTERVAL=24;BYHOUR=9 from 10:00, 30 February, BYHOUR=25) and the ones that cost the engine most per
+ * step before its budget gives up on them (week 1 in June, day 366 in January, every 60 minutes at :05 from :00,
+ * Mondays every seven days from a Thursday), beside one daily event that is fine.
+ */
+export function generateHostileFeed(): { text: string; hostile: number } {
+  const never = [
+    ...Array.from({ length: 50 }, () => 'FREQ=HOURLY;INTERVAL=24;BYHOUR=9'),
+    'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30',
+    'FREQ=DAILY;BYHOUR=25',
+    'FREQ=DAILY;BYWEEKNO=1;BYMONTH=6',
+    'FREQ=YEARLY;BYWEEKNO=1;BYMONTH=6',
+    'FREQ=SECONDLY;BYYEARDAY=366;BYMONTH=1',
+    'FREQ=MINUTELY;INTERVAL=60;BYMINUTE=5',
+    'FREQ=SECONDLY;INTERVAL=60;BYSECOND=5',
+    'FREQ=DAILY;INTERVAL=7;BYDAY=MO',
+  ];
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//offen//Benchmark hostile//DE'];
+  const add = (uid: string, start: string, rule: string) =>
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${uid}`,
+      'DTSTAMP:20260101T000000Z',
+      `DTSTART;TZID=Europe/Berlin:${start}`,
+      'DURATION:PT30M',
+      `RRULE:${rule}`,
+      `SUMMARY:${rule}`,
+      'END:VEVENT',
+    );
+  // 1 January 2026 was a Thursday, 10:00:00.
+  never.forEach((rule, index) => add(`never-${index}@offen.test`, '20260101T100000', rule));
+  add('daily@offen.test', '20260101T180000', 'FREQ=DAILY');
+  lines.push('END:VCALENDAR');
+  return { text: lines.join('\r\n') + '\r\n', hostile: never.length };
+}
+
 function time(run: () => unknown): number {
   run(); // warm-up
   const times: number[] = [];
@@ -218,6 +255,16 @@ export default async function (): Promise<BenchRow[]> {
     throw new Error(`rules from 1970: ${oldStarts.length} occurrences, ${oldFirst.unreadable} unreadable`);
   }
   const oldTime = time(() => parseIcsText(old, { window: oldWindow, limit: 20 }));
+
+  // The hostile feed: every rule that never matches is given up on and counted, the daily event is still shown.
+  const hostile = generateHostileFeed();
+  const hostileResult = parseIcsText(hostile.text, { window: oldWindow, limit: 20 });
+  if (hostileResult.records.length !== 20 || hostileResult.unreadable !== hostile.hostile) {
+    throw new Error(
+      `hostile feed: ${hostileResult.records.length} occurrences, ${hostileResult.unreadable} unreadable`,
+    );
+  }
+  const hostileTime = time(() => parseIcsText(hostile.text, { window: oldWindow, limit: 20 }));
   return [
     {
       name: `first 20 upcoming occurrences (${size}, parse included)`,
@@ -238,6 +285,14 @@ export default async function (): Promise<BenchRow[]> {
     {
       name: 'first 20 upcoming of a feed whose rules started in 1970, every frequency (42 rules, parse included)',
       ours: oldTime,
+      reference: 50,
+      unit: 'ms',
+      goal: '< 50 ms',
+      refName: 'budget of one main-thread task',
+    },
+    {
+      name: `first 20 of the worst feed we know (${hostile.hostile} rules that never match, one that does; parse included)`,
+      ours: hostileTime,
       reference: 50,
       unit: 'ms',
       goal: '< 50 ms',

@@ -137,8 +137,9 @@ describe('iCalendar: ics-hostile-rules.ics (rules that never match or cannot be 
   });
 
   it('bounds the work of the whole feed: fifty rules that never match cost one feed budget, then are skipped', () => {
+    // Week 1 never falls in June, but only looking at the days shows it.
     const never = Array.from({ length: 50 }, (_, i) =>
-      event(`nie-${i}@offen.test`, 'FREQ=HOURLY;INTERVAL=24;BYHOUR=9', '20260101T100000'),
+      event(`nie-${i}@offen.test`, 'FREQ=YEARLY;BYWEEKNO=1;BYMONTH=6', '20260101T100000'),
     );
     const fine = event('taeglich@offen.test', 'FREQ=DAILY', '20261201T180000', 'PT1H');
     const result = parseIcsText(calendar(...never, fine), {
@@ -152,6 +153,35 @@ describe('iCalendar: ics-hostile-rules.ics (rules that never match or cannot be 
       '2026-12-03T17:00:00.000Z',
       '2026-12-04T17:00:00.000Z',
       '2026-12-05T17:00:00.000Z',
+    ]);
+  });
+
+  it('gives up at once on a rule whose steps never reach the hour, minute, second or weekday it asks for', () => {
+    // dateutil refuses these too ("Invalid rrule byxxx generates an empty set"; DAILY;INTERVAL=7 from a Thursday
+    // yields nothing). A step budget of 10 is far too small to find that out by stepping.
+    const never = [
+      'FREQ=HOURLY;INTERVAL=24;BYHOUR=9',
+      'FREQ=MINUTELY;INTERVAL=45;BYMINUTE=5',
+      'FREQ=SECONDLY;INTERVAL=60;BYSECOND=5',
+      'FREQ=DAILY;INTERVAL=7;BYDAY=MO',
+    ].map((rule, i) => event(`nie-${i}@offen.test`, rule, '20260101T100000'));
+    const text = calendar(
+      ...never,
+      event('alle-5-stunden@offen.test', 'FREQ=HOURLY;INTERVAL=5;BYHOUR=9', '20260101T100000'),
+    );
+    const result = parseIcsText(text, {
+      window: { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-01-16T00:00:00Z') },
+      seriesSteps: 200,
+      feedSteps: 10,
+    });
+    expect(result.unreadable).to.equal(4);
+    // Every 5 hours from 10:00, only at 09:00: DTSTART (the first occurrence, RFC 5545), then what dateutil gives,
+    // 5, 10 and 15 January at 09:00 (08:00 UTC).
+    expect(startsOf(result.records)).to.deep.equal([
+      '2026-01-01T09:00:00.000Z',
+      '2026-01-05T08:00:00.000Z',
+      '2026-01-10T08:00:00.000Z',
+      '2026-01-15T08:00:00.000Z',
     ]);
   });
 });

@@ -161,12 +161,18 @@ describe('recurrence engine: rules that cannot be followed', () => {
     );
   });
 
+  it('says at once that the steps of a rule never reach the hour it asks for (every 24 hours from 10:00, at 09:00)', () => {
+    expect(
+      () => new RuleIterator(parseRecurrenceRule('FREQ=HOURLY;INTERVAL=24;BYHOUR=9'), wall('2026-01-01 10:00')),
+    ).to.throw(RecurrenceBudgetError);
+  });
+
   it('stops with a budget error where a rule matches nothing for longer than its budget', () => {
     const counter = new StepCounter();
     counter.limit = 5_000;
-    // Every 24 hours from 10:00 never reaches 09:00.
+    // Week 1 never lies in June, but only looking at the days of June shows it.
     const iterator = new RuleIterator(
-      parseRecurrenceRule('FREQ=HOURLY;INTERVAL=24;BYHOUR=9'),
+      parseRecurrenceRule('FREQ=DAILY;BYWEEKNO=1;BYMONTH=6'),
       wall('2026-01-01 10:00'),
       {
         counter,

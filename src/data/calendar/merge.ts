@@ -43,36 +43,46 @@ class Heap<T> {
     return this.items.length;
   }
 
+  /** The smallest entry (the heap must not be empty). */
+  get top(): HeapEntry<T> {
+    return this.items[0];
+  }
+
   push(entry: HeapEntry<T>): void {
     const items = this.items;
     let index = items.push(entry) - 1;
     while (index > 0) {
       const parent = (index - 1) >> 1;
-      if (!less(items[index], items[parent])) break;
-      [items[index], items[parent]] = [items[parent], items[index]];
+      if (!less(entry, items[parent])) break;
+      items[index] = items[parent];
       index = parent;
+    }
+    items[index] = entry;
+  }
+
+  pop(): void {
+    const last = this.items.pop()!;
+    if (this.items.length > 0) {
+      this.items[0] = last;
+      this.siftDown();
     }
   }
 
-  pop(): HeapEntry<T> | undefined {
+  /** Puts the top entry back in place after its key grew (cheaper than a pop and a push). */
+  siftDown(): void {
     const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (items.length > 0 && last) {
-      items[0] = last;
-      let index = 0;
-      for (;;) {
-        const left = 2 * index + 1;
-        const right = left + 1;
-        let smallest = index;
-        if (left < items.length && less(items[left], items[smallest])) smallest = left;
-        if (right < items.length && less(items[right], items[smallest])) smallest = right;
-        if (smallest === index) break;
-        [items[index], items[smallest]] = [items[smallest], items[index]];
-        index = smallest;
-      }
+    const entry = items[0];
+    let index = 0;
+    for (;;) {
+      const left = 2 * index + 1;
+      if (left >= items.length) break;
+      const right = left + 1;
+      const child = right < items.length && less(items[right], items[left]) ? right : left;
+      if (!less(items[child], entry)) break;
+      items[index] = items[child];
+      index = child;
     }
-    return top;
+    items[index] = entry;
   }
 }
 
@@ -103,18 +113,20 @@ export function* mergeOccurrences<T>(
     if (source.lowerBound < window.to) heap.push({ key: source.lowerBound, order: order++, source, occurrence: null });
   }
   while (heap.size > 0) {
-    const entry = heap.pop()!;
+    const entry = heap.top;
     if (entry.occurrence) {
       yield entry.occurrence;
       entry.occurrence = null;
     }
-    // Advance the source to its next occurrence inside the window and put it back with that start as key.
+    // Advance the source to its next occurrence inside the window and sift it down with that start as key.
     let next = entry.source.next();
     while (next && next.start < window.to && !overlaps(next.start, next.end, window)) next = entry.source.next();
     if (next && next.start < window.to) {
       entry.key = next.start;
       entry.occurrence = next;
-      heap.push(entry);
+      heap.siftDown();
+    } else {
+      heap.pop();
     }
   }
 }

@@ -80,6 +80,33 @@ function sortedProduct(hours: number[], minutes: number[], seconds: number[]): n
   return [...new Set(times)].sort((a, b) => a - b);
 }
 
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/**
+ * True when the rule's own steps can never land on what a limiting part asks for, so no step budget has to find it
+ * out: every 24 hours from 10:00 never reaches BYHOUR=9, every seven days from a Thursday never a Monday. Steps are
+ * INTERVAL periods of wall clock from DTSTART, so the reachable times of day (or weekdays) are one residue class.
+ */
+function unreachable(rule: RecurrenceRule, secondOfDay: number, weekday: number): boolean {
+  const { freq, interval } = rule;
+  if (freq === DAILY) {
+    const weekdays = rule.byDay?.map((part) => part.weekday);
+    const g = gcd(interval, 7);
+    return !!weekdays && !weekdays.some((w) => (((w - weekday) % g) + g) % g === 0);
+  }
+  if (freq < HOURLY) return false;
+  const step = interval * (DAY_SECONDS / UNITS_PER_DAY[freq]);
+  // Is there a second in [from, from + length) that a step from DTSTART reaches (modulo `period`)?
+  const reaches = (period: number, from: number, length: number) => {
+    const g = gcd(step, period);
+    const offset = secondOfDay % g;
+    return Math.ceil((from - offset) / g) * g + offset < from + length;
+  };
+  if (rule.byHour && !rule.byHour.some((hour) => reaches(DAY_SECONDS, hour * 3600, 3600))) return true;
+  if (freq >= MINUTELY && rule.byMinute && !rule.byMinute.some((minute) => reaches(3600, minute * 60, 60))) return true;
+  return freq === SECONDLY && !!rule.bySecond && !rule.bySecond.some((second) => reaches(60, second, 1));
+}
+
 function fillParts(rule: RecurrenceRule, start: WallMs): Parts {
   const startSeconds = Math.floor(start / 1000);
   const startDay = floorDiv(startSeconds, DAY_SECONDS);
@@ -111,6 +138,7 @@ function fillParts(rule: RecurrenceRule, start: WallMs): Parts {
     );
     if (!possible) throw new RecurrenceBudgetError('the rule names a day no month has');
   }
+  if (unreachable(rule, secondOfDay, weekdayOf(startDay))) throw new RecurrenceBudgetError('the rule never matches');
   let weekdays: Set<number> | null = null;
   let nthWeekdays: Set<number> | null = null;
   for (const { weekday, n } of byDay ?? []) {
@@ -179,6 +207,8 @@ export class RuleIterator {
   private readonly counter: StepCounter;
   private readonly untilSeconds: number;
   private emitted = 0;
+  /** A WEEKLY rule filtered by nothing but weekdays: their distances from the week's first day, ascending. */
+  private readonly weekOffsets?: number[];
 
   constructor(rule: RecurrenceRule, start: WallMs, options: IteratorOptions = {}) {
     const { from, until } = options;
@@ -193,6 +223,14 @@ export class RuleIterator {
     this.period = this.firstPeriod;
     this.remaining = rule.count ?? Infinity;
     this.uniform = this.occurrencesPerPeriod();
+    const p = this.parts;
+    if (
+      this.freq === WEEKLY &&
+      p.weekdays &&
+      !(p.months || p.weekNumbers || p.yearDays || p.monthDays || p.nthWeekdays)
+    ) {
+      this.weekOffsets = [...p.weekdays].map((weekday) => (weekday - rule.weekStart + 7) % 7).sort((a, b) => a - b);
+    }
     if (from !== undefined && from > start) {
       const target = this.alignDown(this.periodOf(Math.floor(from / 1000), rule.weekStart));
       if (rule.count === undefined) this.period = Math.max(this.period, target);
@@ -337,16 +375,25 @@ export class RuleIterator {
       const year = floorDiv(period, 12);
       this.matchMonth(year, period - year * 12 + 1, days);
     } else if (freq === WEEKLY) {
-      this.spend(7);
-      for (let day = period; day < period + 7; day++) if (this.dayMatchesAnywhere(day)) days.push(day);
+      if (this.weekOffsets) {
+        // Only weekdays are asked for (the common BYDAY=MO,WE): their days follow from the week's first day.
+        this.spend(this.weekOffsets.length);
+        for (const offset of this.weekOffsets) days.push(period + offset);
+      } else {
+        this.spend(7);
+        for (let day = period; day < period + 7; day++) if (this.dayMatchesAnywhere(day)) days.push(day);
+      }
     } else {
       const perDay = UNITS_PER_DAY[freq];
       const day = floorDiv(period, perDay);
       if (p.hasDayFilter) {
         const { year, month, day: monthDay } = civilDate(day);
         if (!this.dayMatches(day, year, month, monthDay)) {
-          // Nothing on this day can match: on to the next day, or the next month if the month is wrong.
-          const nextDay = p.months && !p.months.has(month) ? dayNumber(year, month + 1, 1) : day + 1;
+          // Nothing on this day can match: on to the next day, the next month if the month is wrong, the next week
+          // if the week number is.
+          let nextDay = day + 1;
+          if (p.months && !p.months.has(month)) nextDay = dayNumber(year, month + 1, 1);
+          else if (!this.inWeekNumbers(day)) nextDay = weekStartOf(day, this.weekStart) + 7;
           return nextDay * perDay;
         }
       }
@@ -471,14 +518,27 @@ export class RuleIterator {
     return this.dayMatches(day, year, month, monthDay);
   }
 
+  /** The last week looked at (its first day) and whether its number is asked for: days come a week at a time. */
+  private weekSeen = NaN;
+  private weekWanted = false;
+
+  private inWeekNumbers(day: number): boolean {
+    const weekNumbers = this.parts.weekNumbers;
+    if (!weekNumbers) return true;
+    const first = weekStartOf(day, this.weekStart);
+    if (first !== this.weekSeen) {
+      const { week, weeks } = weekOf(day, this.weekStart);
+      this.weekSeen = first;
+      this.weekWanted = weekNumbers.includes(week) || weekNumbers.includes(week - weeks - 1);
+    }
+    return this.weekWanted;
+  }
+
   private dayMatches(day: number, year: number, month: number, monthDay: number): boolean {
     const p = this.parts;
     if (!p.hasDayFilter) return true;
     if (p.months && !p.months.has(month)) return false;
-    if (p.weekNumbers) {
-      const { week, weeks } = weekOf(day, this.weekStart);
-      if (!p.weekNumbers.includes(week) && !p.weekNumbers.includes(week - weeks - 1)) return false;
-    }
+    if (!this.inWeekNumbers(day)) return false;
     if (p.weekdays || p.nthWeekdays) {
       const weekday = weekdayOf(day);
       let matches = p.weekdays?.has(weekday) ?? false;
