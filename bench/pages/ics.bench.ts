@@ -167,9 +167,10 @@ export function generateOldRules(): string {
 
 /**
  * The worst feed we know: every rule of test/data/ics-hostile.test.ts that can never match (fifty copies of
- * FREQ=HOURLY;INTERVAL=24;BYHOUR=9 from 10:00, 30 February, BYHOUR=25) and the ones that cost the engine most per
- * step before its budget gives up on them (week 1 in June, day 366 in January, every 60 minutes at :05 from :00,
- * Mondays every seven days from a Thursday), beside one daily event that is fine.
+ * FREQ=HOURLY;INTERVAL=24;BYHOUR=9 from 10:00, 30 February, BYHOUR=25), rules the engine gives up at once (week 1 in
+ * June, day 366 in January, every 60 minutes at :05 from :00, Mondays every seven days from a Thursday) and the
+ * ones that cost it most per step before its budget gives up on them (day 100 in week 1, day 1 on the 2nd of a
+ * month), beside one daily event that is fine.
  */
 export function generateHostileFeed(): { text: string; hostile: number } {
   const never = [
@@ -179,6 +180,9 @@ export function generateHostileFeed(): { text: string; hostile: number } {
     'FREQ=DAILY;BYWEEKNO=1;BYMONTH=6',
     'FREQ=YEARLY;BYWEEKNO=1;BYMONTH=6',
     'FREQ=SECONDLY;BYYEARDAY=366;BYMONTH=1',
+    'FREQ=DAILY;BYWEEKNO=1;BYYEARDAY=100',
+    'FREQ=SECONDLY;BYWEEKNO=1;BYYEARDAY=100',
+    'FREQ=DAILY;BYYEARDAY=1;BYMONTHDAY=2',
     'FREQ=MINUTELY;INTERVAL=60;BYMINUTE=5',
     'FREQ=SECONDLY;INTERVAL=60;BYSECOND=5',
     'FREQ=DAILY;INTERVAL=7;BYDAY=MO',

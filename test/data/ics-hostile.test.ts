@@ -137,9 +137,9 @@ describe('iCalendar: ics-hostile-rules.ics (rules that never match or cannot be 
   });
 
   it('bounds the work of the whole feed: fifty rules that never match cost one feed budget, then are skipped', () => {
-    // Week 1 never falls in June, but only looking at the days shows it.
+    // Day 1 of the year is never the 2nd of a month, but only looking at the days shows it.
     const never = Array.from({ length: 50 }, (_, i) =>
-      event(`nie-${i}@offen.test`, 'FREQ=YEARLY;BYWEEKNO=1;BYMONTH=6', '20260101T100000'),
+      event(`nie-${i}@offen.test`, 'FREQ=DAILY;BYYEARDAY=1;BYMONTHDAY=2', '20260101T100000'),
     );
     const fine = event('taeglich@offen.test', 'FREQ=DAILY', '20261201T180000', 'PT1H');
     const result = parseIcsText(calendar(...never, fine), {

@@ -167,12 +167,36 @@ describe('recurrence engine: rules that cannot be followed', () => {
     ).to.throw(RecurrenceBudgetError);
   });
 
+  it('says at once that BYYEARDAY or BYWEEKNO name no day of the BYMONTH months (day 366 in January, week 1 in June)', () => {
+    for (const rule of ['FREQ=SECONDLY;BYYEARDAY=366;BYMONTH=1', 'FREQ=YEARLY;BYWEEKNO=1;BYMONTH=6']) {
+      expect(() => new RuleIterator(parseRecurrenceRule(rule), wall('2026-01-01 10:00'))).to.throw(
+        RecurrenceBudgetError,
+      );
+    }
+  });
+
+  it('keeps week numbers that reach into a neighbouring year (week 1 in December, the last week in January) as dateutil does', () => {
+    // Expected: dateutil's rrulestr with DTSTART 2026-01-01 10:00.
+    expect(take('FREQ=YEARLY;BYWEEKNO=1;BYMONTH=12', '2026-01-01 10:00', 4)).to.deep.equal([
+      '2029-12-31 10:00',
+      '2030-12-30 10:00',
+      '2030-12-31 10:00',
+      '2031-12-29 10:00',
+    ]);
+    expect(take('FREQ=YEARLY;BYWEEKNO=-1;BYMONTH=1', '2026-01-01 10:00', 4)).to.deep.equal([
+      '2027-01-01 10:00',
+      '2027-01-02 10:00',
+      '2027-01-03 10:00',
+      '2028-01-01 10:00',
+    ]);
+  });
+
   it('stops with a budget error where a rule matches nothing for longer than its budget', () => {
     const counter = new StepCounter();
     counter.limit = 5_000;
-    // Week 1 never lies in June, but only looking at the days of June shows it.
+    // Week 1 never holds day 100 of the year, but only looking at the days shows it.
     const iterator = new RuleIterator(
-      parseRecurrenceRule('FREQ=DAILY;BYWEEKNO=1;BYMONTH=6'),
+      parseRecurrenceRule('FREQ=DAILY;BYWEEKNO=1;BYYEARDAY=100'),
       wall('2026-01-01 10:00'),
       {
         counter,

@@ -14,9 +14,11 @@
  *   as little as a DAILY one from last week); a COUNT rule whose periods all hold the same number of occurrences skips
  *   to `from` by counting; a period whose day or hour cannot match moves on to the next day, month or hour at once.
  * - Every step is counted: `next(maxSteps)` throws RecurrenceBudgetError rather than look further, so a rule that
- *   never matches (FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30) costs a bounded amount of work.
+ *   never matches (FREQ=DAILY;BYYEARDAY=1;BYMONTHDAY=2) costs a bounded amount of work.
+ * - Rules that can be seen never to match are refused before the first step (./impossible-rules.ts).
  */
 import { civilDate, DAY_SECONDS, dayNumber, daysInMonth, daysInYear, weekdayOf, weekOf, weekStartOf } from './civil.js';
+import { monthsPossible, unreachable } from './impossible-rules.js';
 import { DAILY, HOURLY, MINUTELY, MONTHLY, SECONDLY, WEEKLY, YEARLY, type RecurrenceRule } from './rrule.js';
 import type { WallMs } from './time-zone.js';
 
@@ -80,33 +82,6 @@ function sortedProduct(hours: number[], minutes: number[], seconds: number[]): n
   return [...new Set(times)].sort((a, b) => a - b);
 }
 
-const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
-
-/**
- * True when the rule's own steps can never land on what a limiting part asks for, so no step budget has to find it
- * out: every 24 hours from 10:00 never reaches BYHOUR=9, every seven days from a Thursday never a Monday. Steps are
- * INTERVAL periods of wall clock from DTSTART, so the reachable times of day (or weekdays) are one residue class.
- */
-function unreachable(rule: RecurrenceRule, secondOfDay: number, weekday: number): boolean {
-  const { freq, interval } = rule;
-  if (freq === DAILY) {
-    const weekdays = rule.byDay?.map((part) => part.weekday);
-    const g = gcd(interval, 7);
-    return !!weekdays && !weekdays.some((w) => (((w - weekday) % g) + g) % g === 0);
-  }
-  if (freq < HOURLY) return false;
-  const step = interval * (DAY_SECONDS / UNITS_PER_DAY[freq]);
-  // Is there a second in [from, from + length) that a step from DTSTART reaches (modulo `period`)?
-  const reaches = (period: number, from: number, length: number) => {
-    const g = gcd(step, period);
-    const offset = secondOfDay % g;
-    return Math.ceil((from - offset) / g) * g + offset < from + length;
-  };
-  if (rule.byHour && !rule.byHour.some((hour) => reaches(DAY_SECONDS, hour * 3600, 3600))) return true;
-  if (freq >= MINUTELY && rule.byMinute && !rule.byMinute.some((minute) => reaches(3600, minute * 60, 60))) return true;
-  return freq === SECONDLY && !!rule.bySecond && !rule.bySecond.some((second) => reaches(60, second, 1));
-}
-
 function fillParts(rule: RecurrenceRule, start: WallMs): Parts {
   const startSeconds = Math.floor(start / 1000);
   const startDay = floorDiv(startSeconds, DAY_SECONDS);
@@ -139,6 +114,7 @@ function fillParts(rule: RecurrenceRule, start: WallMs): Parts {
     if (!possible) throw new RecurrenceBudgetError('the rule names a day no month has');
   }
   if (unreachable(rule, secondOfDay, weekdayOf(startDay))) throw new RecurrenceBudgetError('the rule never matches');
+  if (months && !monthsPossible(rule, new Set(months))) throw new RecurrenceBudgetError('no such day in those months');
   let weekdays: Set<number> | null = null;
   let nthWeekdays: Set<number> | null = null;
   for (const { weekday, n } of byDay ?? []) {
