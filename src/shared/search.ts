@@ -1,7 +1,7 @@
 /**
  * The one search rule of every widget: each word of the query must begin a word of the item's text, ignoring case
  * and accents in the page's locale ("bad" finds "Bad Belzig" and "Freibad-Saison" does not; "strasse" finds
- * "Straße", "cafe" finds "Café").
+ * "Straße", "cafe" finds "Café"). Where a list is ranked (the map), title matches come first (rankByTitle).
  */
 
 /** Lower case (in the locale), without accents, ß as ss. */
@@ -34,6 +34,18 @@ export function searchIndex(parts: readonly (string | undefined)[], locale: stri
 /** Whether every query word begins a word of the indexed text. */
 export function matchesSearch(index: string, words: readonly string[]): boolean {
   return words.every((word) => index.includes(` ${word}`));
+}
+
+/**
+ * Matches ranked: items whose title alone holds every query word come first, then the rest (found only through
+ * the category, address or text); each group keeps its order (by name, say). No words: the items as they are.
+ */
+export function rankByTitle<T>(items: T[], words: readonly string[], titleIndex: (item: T) => string): T[] {
+  if (!words.length) return items;
+  const first: T[] = [];
+  const rest: T[] = [];
+  for (const item of items) (matchesSearch(titleIndex(item), words) ? first : rest).push(item);
+  return rest.length && first.length ? first.concat(rest) : items;
 }
 
 /** The distinct categories of some items, sorted in the page's locale (the filter's options and chips). */

@@ -115,6 +115,67 @@ describe('<offen-map> data', () => {
     expect(drawnIds(el).size).to.equal(0);
   });
 
+  it('searches by word start, folding case and accents, and lists name matches before address matches', async () => {
+    const el = await angeboteMap();
+    const map = mapHarness(el);
+    // "Burg" begins no word of "Wiesenburg" or "Brandenburger Straße" (the skate park's address).
+    map.search('Burg');
+    await until(() => listIds(el).length === 2, 'not narrowed to the two castles');
+    expect(listTitles(el)).to.deep.equal(['Aussichtsturm Burg Eisenhardt', 'Burg Eisenhardt – Museum']);
+    map.search('ski');
+    await until(() => map.state() === 'empty', '"ski" found something');
+    map.search('SKATE');
+    await until(() => listTitles(el).join() === 'Skateanlage Bad Belzig', 'case not folded');
+    map.search('reissiger');
+    await until(() => listTitles(el).join() === 'Reißiger-Haus – Heimatstube', 'ß not folded');
+    // Name matches first, then those found by their address (Schloßstraße), each group by name.
+    map.search('schloss');
+    await until(() => listIds(el).length === 5, 'not narrowed to "schloss"');
+    expect(listTitles(el)).to.deep.equal([
+      'Schloss Wiesenburg',
+      'Schlosspark Wiesenburg',
+      'Spielplatz am Schlosspark',
+      'Bibliothek Wiesenburg',
+      'Kunsthalle Wiesenburg',
+    ]);
+  });
+
+  it('never hides other entries because a list click moved the map; the reader’s own moves narrow again', async () => {
+    const el = await angeboteMap();
+    const map = mapHarness(el);
+    const total = listIds(el).length;
+    await until(() => map.countText() === `${total} Angebote`, 'not every offer in the first view');
+    // The offer farthest east: centring it pushes the western offers out of the view.
+    const file = await readGeoJson(ANGEBOTE);
+    const east = file.features
+      .filter((f) => f.geometry?.type === 'Point')
+      .sort(
+        (a, b) =>
+          (b.geometry as unknown as { coordinates: number[] }).coordinates[0] -
+          (a.geometry as unknown as { coordinates: number[] }).coordinates[0],
+      )[0];
+    const id = String(east.properties.id);
+    map.open(id);
+    await until(() => map.details()?.inPopup, 'no popup');
+    const centred = () => {
+      const area = map.mapArea()!.getBoundingClientRect();
+      const dot = map.marker(id)!.getBoundingClientRect();
+      return Math.abs(dot.x + dot.width / 2 - (area.x + area.width / 2)) < area.width / 4;
+    };
+    await until(centred, 'the map did not move to the chosen offer');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(listIds(el)).to.have.length(total);
+    expect(map.countText()).to.equal(`${total} Angebote`);
+    expect(map.entry(id)!.current).to.equal(true);
+
+    // Zooming in with the map's own button is the reader's move: the list follows the view again.
+    const zoomIn = el.shadowRoot!.querySelector<HTMLElement>('[part~="map"] [title="Vergrößern"]')!;
+    zoomIn.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    zoomIn.click();
+    await until(() => listIds(el).length < total, 'the list no longer follows the view');
+    expect(map.countText()).to.match(new RegExp(`^\\d+ von ${total} Angeboten$`));
+  });
+
   it('opens the right details when a list entry is chosen, and highlights it', async () => {
     const file = await readGeoJson(ANGEBOTE);
     const el = await angeboteMap();

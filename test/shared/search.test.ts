@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { headingLevel } from '../../src/shared/heading.js';
-import { categoriesOf, matchesSearch, searchIndex, searchWords } from '../../src/shared/search.js';
+import { categoriesOf, matchesSearch, rankByTitle, searchIndex, searchWords } from '../../src/shared/search.js';
 
 const finds = (query: string, ...text: string[]) =>
   matchesSearch(searchIndex(text, 'de-DE'), searchWords(query, 'de-DE'));
@@ -20,6 +20,31 @@ describe('the one search rule', () => {
     expect(finds('straße', 'Strasse der Einheit')).to.equal(true);
     expect(finds('jugend', 'Kinder-, Jugend- und Familienhilfe')).to.equal(true);
     expect(finds('lubnitz', 'Ortsbeirat Lübnitz')).to.equal(true);
+  });
+
+  it('matches no word in the middle: "Burg" is not in "Wiesenburg" or "Brandenburger Straße"', () => {
+    expect(finds('Burg', 'Spielplatz Wiesenburg')).to.equal(false);
+    expect(finds('Burg', 'Brandenburger Straße 40')).to.equal(false);
+    expect(finds('burg', 'Burg Rabenstein')).to.equal(true);
+    expect(finds('muhle', 'Alte Mühle')).to.equal(true);
+    expect(finds('MÜHLE', 'Muehlenweg')).to.equal(false);
+  });
+
+  it('ranks title matches before the rest and keeps the order within each group', () => {
+    const items = ['Bibliothek|Schloßstraße 38', 'Kunsthalle|Schloßstraße 5', 'Schloss Wiesenburg|Schloßstraße 1'].map(
+      (line) => {
+        const [title, address] = line.split('|');
+        return { title, index: searchIndex([title], 'de-DE'), all: searchIndex([title, address], 'de-DE') };
+      },
+    );
+    const words = searchWords('schloss', 'de-DE');
+    const found = items.filter((item) => matchesSearch(item.all, words));
+    expect(rankByTitle(found, words, (item) => item.index).map((item) => item.title)).to.deep.equal([
+      'Schloss Wiesenburg',
+      'Bibliothek',
+      'Kunsthalle',
+    ]);
+    expect(rankByTitle(found, [], (item) => item.index)).to.equal(found);
   });
 
   it('looks through every given part, skipping missing ones', () => {

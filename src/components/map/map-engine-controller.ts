@@ -18,7 +18,10 @@ export interface EngineHooks {
  */
 export class MapEngineController implements ReactiveController {
   engine?: MapEngine;
-  /** The map view, once the engine reports it; "only in view" narrows the list by it. */
+  /**
+   * The view "only in view" narrows the list by: the map's view as the reader left it. Moves the map made to show
+   * a chosen offer do not change it (a list click never makes other entries vanish); the reader's next own move does.
+   */
   view?: ViewBounds;
   /** Settles when the engine for the current map element exists. */
   loaded?: Promise<void>;
@@ -68,7 +71,8 @@ export class MapEngineController implements ReactiveController {
       if (this.element !== element || !this.host.isConnected) return;
       this.engine = new MapEngine(element, {
         ...this.hooks.options(),
-        onViewChange: (bounds) => {
+        onViewChange: (bounds, byReader) => {
+          if (!byReader && this.view) return;
           this.view = bounds;
           this.host.requestUpdate();
         },

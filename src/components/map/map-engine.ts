@@ -32,7 +32,11 @@ export interface EngineOptions {
   zoomOutLabel: string;
   clusterLabel(count: number): string;
   onSelect(id: string): void;
-  onViewChange(bounds: ViewBounds): void;
+  /**
+   * The view changed. `byReader` is false for moves the map made by itself to show a chosen offer (centring it,
+   * panning its popup into view): a list narrowed to the view ignores those, so choosing never hides entries.
+   */
+  onViewChange(bounds: ViewBounds, byReader: boolean): void;
   onPopupClose(id: string): void;
 }
 
@@ -78,6 +82,11 @@ export class MapEngine {
   private location?: L.LayerGroup;
   private viewTimer?: ReturnType<typeof setTimeout>;
   private drainTimer?: ReturnType<typeof setTimeout>;
+  /**
+   * Whether the view now is the reader's own (false after the map moved to show a chosen offer, until the reader
+   * drags, zooms or uses the keyboard on the map again).
+   */
+  private readersView = true;
   /** Layers still to add or remove for the current view. */
   private work: (() => void)[] = [];
 
@@ -101,6 +110,13 @@ export class MapEngine {
     this.shapeLayer.addTo(this.map);
     this.pointLayer.addTo(this.map);
     this.map.on('moveend', () => this.onMoveEnd());
+    // The reader's own hand on the map (drag, wheel, zoom buttons, keys): from now on the view is theirs again.
+    // Not inside a popup: reading or closing the details moves nothing.
+    const readerMoves = (e: Event) => {
+      if (!(e.target as Element | null)?.closest?.('.leaflet-popup')) this.readersView = true;
+    };
+    for (const type of ['pointerdown', 'wheel', 'keydown', 'touchstart'])
+      container.addEventListener(type, readerMoves, { capture: true, passive: true });
     this.map.on('popupclose', (e: L.PopupEvent) => {
       if (e.popup === this.popup && this.popupId) {
         const id = this.popupId;
@@ -130,7 +146,10 @@ export class MapEngine {
     clearTimeout(this.viewTimer);
     this.viewTimer = setTimeout(() => {
       const b = this.map.getBounds();
-      this.options.onViewChange({ south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast() });
+      this.options.onViewChange(
+        { south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast() },
+        this.readersView,
+      );
     }, 0);
   }
 
@@ -342,6 +361,7 @@ export class MapEngine {
   reveal(id: string, animate: boolean): void {
     const offer = this.byId.get(id);
     if (!offer || !this.hasSize) return;
+    this.readersView = false;
     const shape = this.shapes.get(id);
     if (shape) {
       this.map.fitBounds(shape.getBounds(), { padding: [32, 32], maxZoom: 17, animate });
@@ -355,6 +375,8 @@ export class MapEngine {
   openPopup(id: string, content: HTMLElement, closeLabel: string): boolean {
     const offer = this.byId.get(id);
     if (!offer || offer.lat === undefined || offer.lon === undefined || !this.hasSize) return false;
+    // Leaflet pans the popup into view: a move the reader did not make.
+    this.readersView = false;
     this.popupId = undefined;
     this.popup?.remove();
     this.popup = L.popup({
@@ -402,6 +424,8 @@ export class MapEngine {
         fillOpacity: 1,
       }).bindTooltip(label),
     ]).addTo(this.map);
+    // Asked for by the reader: the list follows this view.
+    this.readersView = true;
     this.map.setView([lat, lon], Math.max(this.map.getZoom(), 15));
   }
 

@@ -1,4 +1,4 @@
-import { matchesSearch, searchWords } from '../../shared/search.js';
+import { matchesSearch, rankByTitle, searchWords } from '../../shared/search.js';
 import type { ViewBounds } from './map-engine.js';
 import type { Offer, OfferModel } from './offers.js';
 
@@ -10,7 +10,10 @@ export interface Narrowed {
   searchTotal: number;
 }
 
-/** Narrows the offers by category and search (src/shared/search.ts); both the map and the list show the result. */
+/**
+ * Narrows the offers by category and search (src/shared/search.ts); both the map and the list show the result.
+ * With a search, offers whose name matches come before those found by category or address.
+ */
 export function narrowOffers(model: OfferModel, category: string[], q: string | undefined, locale: string): Narrowed {
   const words = searchWords(q, locale);
   const selected = new Set(category);
@@ -24,7 +27,7 @@ export function narrowOffers(model: OfferModel, category: string[], q: string | 
     if (selected.size && !(offer.category && selected.has(offer.category))) continue;
     filtered.push(offer);
   }
-  return { filtered, counts, searchTotal };
+  return { filtered: rankByTitle(filtered, words, (offer) => offer.titleIndex), counts, searchTotal };
 }
 
 /** Whether an offer lies in the map view; offers without a position never do. */

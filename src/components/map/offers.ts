@@ -91,6 +91,8 @@ export interface Offer {
   shape?: Geometry;
   /** Lower-case text searched by `q`: title, category, address. */
   haystack: string;
+  /** The title alone, folded the same way: title matches are listed first. */
+  titleIndex: string;
 }
 
 export interface OfferOverrides extends Partial<Record<OfferRole, string | undefined>> {
@@ -247,6 +249,7 @@ export function buildOffers(given: Dataset, overrides: OfferOverrides, locale: s
       lon: anchor?.lon,
       shape: anchor?.shape,
       haystack: searchIndex([title, category, address], locale),
+      titleIndex: searchIndex([title], locale),
     });
   }
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
