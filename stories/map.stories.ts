@@ -16,6 +16,7 @@ interface MapArgs {
   tileUrl?: string;
   locate?: boolean;
   selected?: string;
+  scrollZoom?: boolean;
 }
 
 const meta: Meta<MapArgs> = {
@@ -34,6 +35,7 @@ const meta: Meta<MapArgs> = {
       tile-url=${ifDefined(args.tileUrl)}
       selected=${ifDefined(args.selected)}
       ?locate=${args.locate}
+      ?scroll-zoom=${args.scrollZoom}
     ></offen-map>
   `,
 };
@@ -123,4 +125,40 @@ export const Themed: Story = {
         ${story()}
       </div>`,
   ],
+};
+
+/** The first element matching `selector` in the map once Leaflet has drawn the data (or after 10 s, none). */
+async function whenDrawn<T extends Element = Element>(map: HTMLElement, selector: string): Promise<T | null> {
+  for (let i = 0; i < 100; i++) {
+    const found = map.shadowRoot?.querySelector<T>(selector);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return null;
+}
+
+/**
+ * An embedded map leaves the wheel and one-finger swipes to the page: turning the wheel over it shows this hint
+ * (announced politely); Ctrl/⌘ + wheel or two fingers move the map.
+ */
+export const WheelHint: Story = {
+  play: async ({ canvasElement }) => {
+    const map = canvasElement.querySelector('offen-map')!;
+    const pane = await whenDrawn(map, '[part~="map"] .leaflet-map-pane');
+    pane?.dispatchEvent(new WheelEvent('wheel', { deltaY: 100, bubbles: true, composed: true }));
+  },
+};
+
+/** `scroll-zoom`: the wheel and one finger move the map, as on a page that is only the map. */
+export const ScrollZoom: Story = { args: { scrollZoom: true } };
+
+/**
+ * The full-screen button (bottom right of the map; Escape or the button leave). While the map fills the screen the
+ * element has the `fullscreen` attribute and the wheel zooms.
+ */
+export const Fullscreen: Story = {
+  play: async ({ canvasElement }) => {
+    const map = canvasElement.querySelector('offen-map')!;
+    (await whenDrawn<HTMLButtonElement>(map, 'button.fullscreen'))?.focus();
+  },
 };

@@ -71,6 +71,7 @@ export const ATTRIBUTE_LABELS: Record<string, readonly [de: string, en: string]>
   zoom: ['Zoomstufe', 'Zoom level'],
   height: ['Höhe der Karte', 'Map height'],
   locate: ['Knopf „Mein Standort“', '“My location” button'],
+  'scroll-zoom': ['Mausrad zoomt ohne Strg', 'Wheel zooms without Ctrl'],
   selected: ['Geöffnetes Angebot (ID)', 'Open offer (ID)'],
   // Source
   format: ['Format', 'Format'],

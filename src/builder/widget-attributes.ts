@@ -866,6 +866,14 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
       source: false,
     },
     {
+      name: 'scroll-zoom',
+      kind: 'boolean',
+      default: false,
+      description:
+        'Let the mouse wheel and one finger move the map, as on a page that is nothing but the map. By default an embedded map leaves them to the page (it scrolls on) and zooms with Ctrl/⌘ + wheel or two fingers, with a short hint when a reader tries otherwise.',
+      source: false,
+    },
+    {
       name: 'locate',
       kind: 'boolean',
       default: false,

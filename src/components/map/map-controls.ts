@@ -64,3 +64,14 @@ export function locateReader(done: (position: [number, number, number] | undefin
     { timeout: 15_000, maximumAge: 60_000 },
   );
 }
+
+/**
+ * The full-screen button (only where the page may go full screen: not in an iframe without `allow="fullscreen"`,
+ * not on an iPhone). Escape, or the button again, leaves full screen.
+ */
+export function renderFullscreen(t: MapText, active: boolean, onToggle: () => void): TemplateResult | typeof nothing {
+  if (!document.fullscreenEnabled) return nothing;
+  return html`<button type="button" class="offen-button secondary fullscreen" @click=${onToggle}>
+    ${active ? t.exitFullscreen : t.fullscreen}
+  </button>`;
+}

@@ -38,6 +38,13 @@ export interface EngineOptions {
    */
   onViewChange(bounds: ViewBounds, byReader: boolean): void;
   onPopupClose(id: string): void;
+  /**
+   * Whether the map shares the page's gestures (read at each one): the wheel zooms only with Ctrl/⌘, one finger
+   * scrolls the page and two fingers move the map. Otherwise the wheel and one finger move the map, as Leaflet does.
+   */
+  cooperative(): boolean;
+  /** A gesture was left to the page: say how to move the map instead (`wheel`: Ctrl/⌘ + wheel, `touch`: two fingers). */
+  onGestureHint(kind: 'wheel' | 'touch'): void;
 }
 
 type PointProps = { index: number };
@@ -117,6 +124,7 @@ export class MapEngine {
     };
     for (const type of ['pointerdown', 'wheel', 'keydown', 'touchstart'])
       container.addEventListener(type, readerMoves, { capture: true, passive: true });
+    this.shareGestures(container);
     this.map.on('popupclose', (e: L.PopupEvent) => {
       if (e.popup === this.popup && this.popupId) {
         const id = this.popupId;
@@ -127,6 +135,38 @@ export class MapEngine {
     // A map that starts hidden (tab, accordion) has no size; it takes its view once it gets one.
     this.resizeObserver = new ResizeObserver(() => this.onResize());
     this.resizeObserver.observe(container);
+  }
+
+  /**
+   * An embedded map must not catch the page's scrolling: a wheel turn without Ctrl/⌘ and a one-finger touch never
+   * reach Leaflet (the page scrolls, a hint says what to do; CSS lets the browser pan the page), while Ctrl/⌘ + wheel,
+   * a trackpad pinch (a wheel with ctrlKey) and two fingers zoom and move the map.
+   */
+  private shareGestures(container: HTMLElement): void {
+    const options = { capture: true, passive: true };
+    container.addEventListener(
+      'wheel',
+      (e) => {
+        if (!this.options.cooperative() || e.ctrlKey || e.metaKey) return;
+        e.stopPropagation();
+        this.options.onGestureHint('wheel');
+      },
+      options,
+    );
+    container.addEventListener(
+      'touchstart',
+      (e) => {
+        if (this.options.cooperative() && e.touches.length < 2) e.stopPropagation();
+      },
+      options,
+    );
+    container.addEventListener(
+      'touchmove',
+      (e) => {
+        if (this.options.cooperative() && e.touches.length < 2) this.options.onGestureHint('touch');
+      },
+      options,
+    );
   }
 
   private get hasSize(): boolean {

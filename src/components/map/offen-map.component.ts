@@ -12,7 +12,7 @@ import { Memo } from '../../shared/memo.js';
 import { PagingController } from '../../shared/paging-controller.js';
 import { OffenSourceElement } from '../../shared/source-element.js';
 import { renderEmpty, renderLoading } from '../../shared/states.js';
-import { locateReader, renderConsent, renderLocate } from './map-controls.js';
+import { locateReader, renderConsent, renderFullscreen, renderLocate } from './map-controls.js';
 import { MapEngineController } from './map-engine-controller.js';
 import { styles } from './offen-map.styles.js';
 import { mapStrings } from './offen-map.strings.js';
@@ -55,6 +55,8 @@ const NARROW_WIDTH = 600;
  * @fires {CustomEvent<LoadDetail>} offen-load - The data loaded (detail: record count, format, meta).
  * @fires {CustomEvent<DataError>} offen-error - Loading or field mapping failed (detail: the DataError).
  * @fires {CustomEvent<MapSelectDetail>} offen-select - The reader chose an offer on the map or in the list (detail: `id`, `record`, `title`).
+ *
+ * While the map fills the screen (its "Vollbild" button) the element has the `fullscreen` attribute, for page styles.
  *
  * @csspart filter - The bar with the search field and the category chips.
  * @csspart legend - The category chips with their marker colours and counts (the legend).
@@ -119,6 +121,12 @@ export class OffenMap extends OffenSourceElement {
   @property() consent: ConsentMode = 'auto';
   /** Offer to remember the reader's consent for this tile server (in localStorage). */
   @property({ type: Boolean, attribute: 'consent-remember' }) consentRemember = false;
+  /**
+   * Let the mouse wheel and one finger move the map, as on a page that is nothing but the map. By default an
+   * embedded map leaves them to the page (it scrolls on) and zooms with Ctrl/⌘ + wheel or two fingers, with a short
+   * hint when a reader tries otherwise.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'scroll-zoom' }) scrollZoom = false;
   /** Show a "my location" button (the position is only requested when it is pressed). */
   @property({ type: Boolean }) locate = false;
   /** Id of the offer whose details are open; set it to deep-link to an offer. */
@@ -170,6 +178,9 @@ export class OffenMap extends OffenSourceElement {
         zoomOutLabel: t.zoomOut,
         clusterLabel: (n) => this.localize.t(mapStrings).clusterLabel(n),
         onSelect: (id) => this.choose(id, 'map'),
+        // A map that fills the screen is the page: the wheel and one finger move it.
+        cooperative: () => !this.scrollZoom && !this.fullscreen,
+        onGestureHint: (kind) => this.showGestureHint(kind),
         onPopupClose: (id) => {
           // Closed with its × button: focus would fall to the page, so it goes back to the list entry.
           const focusInside = !!this.shadowRoot?.activeElement?.closest('.leaflet-popup');
@@ -203,6 +214,9 @@ export class OffenMap extends OffenSourceElement {
   @state() private rememberChoice = false;
   @state() private panelId?: string;
   @state() private locateStatus?: 'locating' | 'failed';
+  /** The hint shown after a wheel turn without Ctrl/⌘ or a one-finger swipe over the map. */
+  @state() private gestureHint?: 'wheel' | 'touch';
+  private gestureTimer?: ReturnType<typeof setTimeout>;
 
   private readonly narrowing = new Memo<Narrowed>();
   private narrowed: Narrowed = { filtered: [], counts: new Map(), searchTotal: 0 };
@@ -213,6 +227,18 @@ export class OffenMap extends OffenSourceElement {
   private sentQ?: string;
   private searchTimer?: ReturnType<typeof setTimeout>;
   private readonly mapRef = createRef<HTMLDivElement>();
+  private readonly areaRef = createRef<HTMLDivElement>();
+  @state() private inFullscreen = false;
+  private readonly onFullscreenChange = () => {
+    this.inFullscreen = !!this.areaRef.value && this.shadowRoot?.fullscreenElement === this.areaRef.value;
+    // A state for page styles (`offen-map[fullscreen]`), not a setting: browsers enter full screen only on a click.
+    this.toggleAttribute('fullscreen', this.inFullscreen);
+  };
+
+  /** Whether the map area fills the screen now (its "Vollbild" button; Escape leaves). */
+  get fullscreen(): boolean {
+    return this.inFullscreen;
+  }
   private readonly popupContent = document.createElement('div');
 
   /** Resolves when the map engine (Leaflet) has drawn the current data; for tests and scripts. */
@@ -267,11 +293,16 @@ export class OffenMap extends OffenSourceElement {
     super.connectedCallback();
     // Back in the page after a move: the engine was destroyed on disconnect and is created again.
     if (this.hasUpdated) this.requestUpdate();
+    document.addEventListener('fullscreenchange', this.onFullscreenChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
+    clearTimeout(this.gestureTimer);
+    document.removeEventListener('fullscreenchange', this.onFullscreenChange);
+    this.inFullscreen = false;
+    this.removeAttribute('fullscreen');
   }
 
   override willUpdate(changed: PropertyValues): void {
@@ -391,10 +422,41 @@ export class OffenMap extends OffenSourceElement {
     }, 200);
   }
 
+  /** Shows how to move the map, for a moment after the last such gesture. */
+  private showGestureHint(kind: 'wheel' | 'touch'): void {
+    this.gestureHint = kind;
+    clearTimeout(this.gestureTimer);
+    this.gestureTimer = setTimeout(() => (this.gestureHint = undefined), 2000);
+  }
+
+  private gestureHintText(): string {
+    const t = this.localize.t(mapStrings);
+    if (this.gestureHint === 'touch') return t.touchHint;
+    return this.gestureHint === 'wheel' ? t.wheelHint(/Mac|iPhone|iPad/.test(navigator.userAgent)) : '';
+  }
+
   private grantConsent(): void {
     if (this.rememberChoice && this.consentRemember) rememberConsent(this.tileTemplate);
     this.consentGiven = true;
     void this.updateComplete.then(() => this.mapRef.value?.focus());
+  }
+
+  /**
+   * Escape leaves full screen (browsers do so themselves too, but not every embedding lets the key reach them);
+   * in the open details Escape first closes them.
+   */
+  private readonly onAreaKeydown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !this.fullscreen || e.defaultPrevented) return;
+    if ((e.composedPath()[0] as Element | undefined)?.closest?.('.details')) return;
+    this.toggleFullscreen();
+  };
+
+  /** Enters or leaves full screen with the map area (map, consent bar and attribution). */
+  private toggleFullscreen(): void {
+    const area = this.areaRef.value;
+    if (!area) return;
+    if (this.fullscreen) void document.exitFullscreen().catch(() => undefined);
+    else void area.requestFullscreen().catch(() => undefined);
   }
 
   private locateReader(): void {
@@ -419,7 +481,7 @@ export class OffenMap extends OffenSourceElement {
     return html`
       ${this.renderFilter(model)}
       <div class="layout">
-        <div class="map-area">
+        <div class="map-area" ${ref(this.areaRef)} @keydown=${this.onAreaKeydown}>
           ${this.tilesAllowed ? nothing : this.renderConsent()}
           <div class="map-frame">
             <div
@@ -429,6 +491,8 @@ export class OffenMap extends OffenSourceElement {
               aria-label=${`${t.mapLabel}. ${t.mapHint}`}
               ${ref(this.mapRef)}
             ></div>
+            <p class="gesture-hint" role="status">${this.gestureHintText()}</p>
+            ${renderFullscreen(t, this.fullscreen, () => this.toggleFullscreen())}
             ${
               this.locate
                 ? renderLocate(this.localize.t(mapStrings), this.locateStatus, this.map.ready, () =>

@@ -39,6 +39,10 @@ export const mapStrings = defineStrings(
     zoomIn: 'Vergrößern',
     zoomOut: 'Verkleinern',
     attribution: 'Kartendaten',
+    wheelHint: (mac: boolean) => `Zum Zoomen der Karte ${mac ? '⌘' : 'Strg'} gedrückt halten und scrollen`,
+    touchHint: 'Zum Bewegen der Karte zwei Finger verwenden',
+    fullscreen: 'Vollbild',
+    exitFullscreen: 'Vollbild beenden',
   },
   {
     empty: 'No offers found',
@@ -76,6 +80,10 @@ export const mapStrings = defineStrings(
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     attribution: 'Map data',
+    wheelHint: (mac: boolean) => `Hold ${mac ? '⌘' : 'Ctrl'} and scroll to zoom the map`,
+    touchHint: 'Use two fingers to move the map',
+    fullscreen: 'Full screen',
+    exitFullscreen: 'Exit full screen',
   },
 );
 

@@ -56,6 +56,46 @@ export const styles = [
       outline: 3px solid var(--_focus);
       outline-offset: 2px;
     }
+    /* An embedded map leaves one-finger swipes to the page (scroll-zoom turns that off; fullscreen too). */
+    :host(:not([scroll-zoom]):not([fullscreen])) .map.leaflet-container {
+      touch-action: pan-x pan-y;
+    }
+    /* Over the map while it shows, never in the way of a click; empty (but present for screen readers) otherwise. */
+    .gesture-hint {
+      position: absolute;
+      inset-block-start: 50%;
+      inset-inline: 1rem;
+      z-index: 1000;
+      margin: 0;
+      text-align: center;
+      pointer-events: none;
+    }
+    .gesture-hint:not(:empty) {
+      padding: 0.6rem 1rem;
+      border-radius: var(--_radius);
+      background: rgb(0 0 0 / 80%);
+      color: #ffffff;
+      transform: translateY(-50%);
+    }
+    .fullscreen {
+      position: absolute;
+      inset-block-end: 0.6rem;
+      inset-inline-end: 0.6rem;
+      z-index: 1000;
+    }
+    /* Full screen: the map takes all the room the consent bar and the attribution leave. */
+    .map-area:fullscreen {
+      display: flex;
+      flex-direction: column;
+      padding: 0.5rem;
+      background: var(--_surface);
+    }
+    .map-area:fullscreen .map-frame {
+      flex: 1 1 auto;
+    }
+    .map-area:fullscreen .map {
+      height: 100%;
+    }
     .attribution {
       margin: 0.25rem 0 0;
       color: var(--_muted);
