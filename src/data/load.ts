@@ -18,8 +18,11 @@ const parsers: Record<Format, () => Promise<Parser>> = {
   ods: () => import('./formats/ods.js').then((m) => m.parseOds),
 };
 
-/** Formats whose answers may be one page of many (OParl and CKAN follow their own links). */
-const PAGED: ReadonlySet<Format> = new Set(['json', 'geojson', 'csv']);
+/**
+ * Formats whose answers may be one page of many, loaded page by page (`meta.next`, loadNextPage). OParl, CKAN,
+ * GeoJSON and ArcGIS follow their own pages (a map wants the whole layer) and set `meta.next` themselves.
+ */
+const PAGED: ReadonlySet<Format> = new Set(['json', 'csv']);
 
 /**
  * The data layer's one way in: a source description in, a typed Dataset out, or a DataError.

@@ -21,14 +21,17 @@ export function linkHeaderNext(header: string | undefined): string | undefined {
   return undefined;
 }
 
-/** `next` or `links: [{ rel: "next", href }]` at the top of a JSON document (a JSON `type` if several). */
-function jsonNext(document: unknown): string | undefined {
+/**
+ * `next` or `links: [{ rel: "next", href }]` at the top of a JSON document (a JSON `type` if several). `jsonOnly`:
+ * a link whose `type` names something else (an HTML page) is never the next page.
+ */
+function jsonNext(document: unknown, jsonOnly: boolean): string | undefined {
   if (!isObject(document)) return undefined;
   if (typeof document.next === 'string') return document.next;
   if (!Array.isArray(document.links)) return undefined;
   const links = document.links.filter((link) => isObject(link) && hasNext(link.rel) && typeof link.href === 'string');
   const json = links.find((link) => typeof link.type !== 'string' || /json/i.test(link.type));
-  return (json ?? links[0])?.href as string | undefined;
+  return (json ?? (jsonOnly ? undefined : links[0]))?.href as string | undefined;
 }
 
 /** An absolute http(s) URL other than the page itself, or undefined. */
@@ -43,12 +46,15 @@ function followable(target: string | undefined, base: string): string | undefine
   }
 }
 
-/** The next page of a body of this format, if it announces one (JSON body first, then the Link header). */
+/**
+ * The next page of a body of this format, if it announces one (JSON body first, then the Link header). For GeoJSON
+ * only a link to JSON counts: its pages are read as GeoJSON.
+ */
 export function nextPageOf(body: FetchedBody, format: Format): string | undefined {
   let inBody: string | undefined;
   if (format === 'json' || format === 'geojson') {
     try {
-      inBody = jsonNext(peekJson(body));
+      inBody = jsonNext(peekJson(body), format === 'geojson');
     } catch {
       // The parser has read this body already; a body it could not read has no next page either.
     }

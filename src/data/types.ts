@@ -58,8 +58,12 @@ export interface SourceDescription extends FieldOverrides {
    * `window.from` on, `desc` the last `limit` before `window.to`. Lets the loader stop expanding early.
    */
   order?: 'asc' | 'desc';
+  /**
+   * Calendar formats: the occurrences wanted (see `order`). Paged sources (ArcGIS, OGC API Features / WFS
+   * GeoJSON): the records wanted; paging stops once that many are in and the rest is left out (`meta.truncated`).
+   */
   limit?: number;
-  /** OParl: the most list pages to follow. Default 20. */
+  /** Paged sources (OParl, ArcGIS, OGC API Features / WFS GeoJSON): the most pages to follow. Default 20. */
   maxPages?: number;
   /** Ask the server again even when the browser holds a cached copy (periodic refresh). */
   revalidate?: boolean;
@@ -76,6 +80,12 @@ export interface Field {
   numberFormat?: 'de' | 'en';
   /** Number fields: a unit found in the cells (`€`, `%`), if all cells share it. */
   unit?: string;
+  /**
+   * A readable label the source gives the field where it differs from `name` (ArcGIS `alias`: `Einwohnerzahl` for
+   * `EW_2023`). Attributes still name the field by `name`; widgets show the alias where they label a field (see
+   * fieldLabel).
+   */
+  alias?: string;
 }
 
 /**
@@ -145,11 +155,20 @@ export interface DatasetMeta {
   title?: string;
   /**
    * A paged source: the absolute http(s) URL of the next page, from the body (`next`, `links[rel=next]`) or the
-   * `Link` header. Absent on the last page. `loadNextPage` loads it.
+   * `Link` header. Absent on the last page. `loadNextPage` loads it. GeoJSON and ArcGIS answers follow their pages
+   * themselves: for them it is the first page not read when `maxPages` or `limit` stopped paging.
    */
   next?: string;
-  /** OParl: pages read. */
+  /** Paged sources (OParl, ArcGIS, OGC API Features / WFS GeoJSON): pages read, the first one included. */
   pages?: number;
+  /**
+   * OGC API Features / WFS 2.0: the number of features the server says match the request (`numberMatched`, or
+   * GeoServer's `totalFeatures`), over all pages. The server's word, not checked against its pages, except that it
+   * is never less than the features read.
+   */
+  numberMatched?: number;
+  /** OGC API Features / WFS 2.0: the features read from all pages (what the servers call `numberReturned`). */
+  numberReturned?: number;
   /** Calendars: the URL a reader can subscribe to (the ICS feed itself). */
   calendarUrl?: string;
   /**

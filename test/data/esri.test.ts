@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { loadDataset } from '../../src/data/load.js';
 import type { Dataset, Geometry } from '../../src/data/types.js';
-import { corpusUrl, fixtureUrl } from '../helpers/server.js';
+import { corpusUrl, faultUrl, fixtureUrl } from '../helpers/server.js';
 
 const byName = (dataset: Dataset, name: string) => {
   const record = dataset.records.find((r) => r.values.NAME === name);
@@ -68,5 +68,75 @@ describe('Esri JSON (ArcGIS FeatureServer query answers)', () => {
     expect(dataset.meta.crs).to.equal('EPSG:25833');
     expect(dataset.records.map((r) => [r.values.NAME, r.geometry ?? null])).to.deep.equal([['Sporthalle', null]]);
     expect(dataset.meta.droppedCoordinates).to.equal(1);
+  });
+
+  it('keeps the types the answer declares instead of guessing, and the aliases beside the names', async () => {
+    const dataset = await loadDataset({ url: fixtureUrl('esri-query-types-aliases-4326.json') });
+    const fields = Object.fromEntries(dataset.fields.map((f) => [f.name, [f.type, f.alias ?? null]]));
+    expect(fields).to.deep.equal({
+      OBJECTID: ['number', null],
+      GEMEINDE: ['string', 'Gemeinde'],
+      // Digits only, but the answer says String: a key or postcode must keep its leading zeros and never be summed.
+      AGS: ['string', 'Amtlicher Gemeindeschlüssel'],
+      PLZ: ['string', 'Postleitzahl'],
+      EW_2023: ['number', 'Einwohner 2023'],
+      FLAECHE: ['number', 'Fläche (km²)'],
+      ORTSTEILE: ['number', 'Ortsteile'],
+      STAND: ['date', 'Stand'],
+      GLOBALID: ['string', 'GlobalID'],
+    });
+    const belzig = dataset.records[0];
+    expect(belzig.id).to.equal('1');
+    expect(belzig.values.GEMEINDE).to.equal('Bad Belzig');
+    expect(belzig.values.AGS).to.equal('12069020');
+    expect(belzig.values.PLZ).to.equal('14806');
+    expect(belzig.values.EW_2023).to.equal(11102);
+    const stand = belzig.values.STAND;
+    expect(stand instanceof Date && stand.toISOString()).to.equal('2023-12-31T00:00:00.000Z');
+    expect(dataset.records[2].values.EW_2023).to.equal(null);
+    expect(dataset.records[2].values.STAND).to.equal(null);
+  });
+
+  it('reads the older fieldAliases object of a query answer', async () => {
+    const body = JSON.stringify({
+      displayFieldName: 'NAME',
+      fieldAliases: { OBJECTID: 'OBJECTID', NAME: 'Name der Einrichtung' },
+      geometryType: 'esriGeometryPoint',
+      fields: [
+        { name: 'OBJECTID', type: 'esriFieldTypeOID' },
+        { name: 'NAME', type: 'esriFieldTypeString' },
+      ],
+      features: [{ attributes: { OBJECTID: 7, NAME: 'Kita Sonnenschein' }, geometry: { x: 12.59, y: 52.14 } }],
+    });
+    const dataset = await loadDataset({
+      url: faultUrl(`text?${new URLSearchParams({ type: 'application/json', body })}`),
+    });
+    expect(dataset.fields.map((f) => [f.name, f.alias])).to.deep.equal([
+      ['OBJECTID', undefined],
+      ['NAME', 'Name der Einrichtung'],
+    ]);
+  });
+
+  it('lists all 56 attributes of a real wide answer, with their Esri types', async () => {
+    const url = corpusUrl('arcgis-rest-js-query-polygon-56-fields-3857.json');
+    const dataset = await loadDataset({ url });
+    const declared = (await (await fetch(url)).json()).fields as { name: string; type: string }[];
+    expect(declared).to.have.length(56);
+    expect(dataset.fields.map((f) => f.name)).to.deep.equal(declared.map((f) => f.name));
+    const esriType = (type: string) => (type === 'esriFieldTypeString' ? 'string' : 'number');
+    expect(dataset.fields.map((f) => f.type)).to.deep.equal(declared.map((f) => esriType(f.type)));
+    const park = dataset.records[0];
+    expect(park.id).to.equal('1');
+    expect(park.values.PARK_NAME).to.equal('Crescent Place Triangle');
+    expect(park.values.Shape__Length).to.equal(34.69242890775863);
+    expect(park.values.AnalysisAr).to.equal(0.00002535);
+    // A polygon in Web Mercator, in Los Angeles (Crescent Place, Venice).
+    const polygon = park.geometry as Extract<Geometry, { type: 'Polygon' }>;
+    expect(polygon.type).to.equal('Polygon');
+    expect(polygon.coordinates[0][0][0]).to.be.closeTo(-118.46, 0.01);
+    expect(polygon.coordinates[0][0][1]).to.be.closeTo(33.99, 0.01);
+    // A saved answer that says exceededTransferLimit has no further page to ask for: its records are not all there.
+    expect(dataset.meta.pages).to.equal(1);
+    expect(dataset.meta.truncated).to.equal(true);
   });
 });

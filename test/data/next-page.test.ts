@@ -63,9 +63,11 @@ describe('next pages of paged sources', () => {
         { href: 'https://geo.example.de/items?offset=10&f=json', rel: 'next', type: 'application/geo+json' },
       ],
     };
-    const dataset = await loadDataset({ url: served(collection, 'application/geo+json') });
+    // GeoJSON follows its pages itself; with maxPages 1 the next page stays unread and is named in meta.next.
+    const dataset = await loadDataset({ url: served(collection, 'application/geo+json'), maxPages: 1 });
     expect(dataset.meta.format).to.equal('geojson');
     expect(dataset.meta.next).to.equal('https://geo.example.de/items?offset=10&f=json');
+    expect(dataset.meta.truncated).to.equal(true);
   });
 
   it('reads the Link header when the body names no next page (also for CSV)', async () => {

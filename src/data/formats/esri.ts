@@ -1,20 +1,25 @@
 /**
  * Esri JSON: the answer of an ArcGIS FeatureServer or MapServer `query` (`f=json`), common for Kreis and Land
- * portals. Attributes become flat fields (`title-field="NAME"` works), `esriFieldTypeDate` values become dates, and
- * geometries become GeoJSON: points, multipoints, polylines and polygons with holes (Esri writes outer rings
- * clockwise and holes anticlockwise, in any order). Coordinates in WGS84 or Web Mercator (102100/3857) are read;
+ * portals, with all its pages (`exceededTransferLimit`, `resultOffset`). Attributes become flat fields
+ * (`title-field="NAME"` works) with the types and aliases the answer declares (`esriFieldTypeDate` values become
+ * dates), and geometries become GeoJSON: points, multipoints, polylines and polygons with holes (Esri writes outer
+ * rings clockwise and holes anticlockwise, in any order). Coordinates in WGS84 or Web Mercator (102100/3857) are read;
  * other systems (UTM, Gauss-Krüger) are not yet converted: those geometries are dropped and counted, and
  * `meta.crs` names the system.
  */
+import { datasetDate } from '../dataset-date.js';
+import { DataError } from '../errors.js';
 import { isObject } from '../util.js';
-import type { Dataset, Position } from '../types.js';
+import type { Dataset, FieldType, Position } from '../types.js';
 import { datasetFromFeatures, type FeatureLike } from './geojson.js';
 import { peekJson } from './json-body.js';
+import { esriNextPage, readPages, startOffset, wantedRecords } from './pages.js';
 import type { Parser } from './parser.js';
 
 interface EsriFeatureSet {
   features: { attributes?: unknown; geometry?: unknown }[];
-  fields?: { name?: unknown; type?: unknown }[];
+  fields?: unknown;
+  fieldAliases?: unknown;
   objectIdFieldName?: unknown;
   spatialReference?: { wkid?: unknown; latestWkid?: unknown };
   exceededTransferLimit?: unknown;
@@ -128,32 +133,138 @@ function wkidOf(set: EsriFeatureSet): number | undefined {
   return typeof wkid === 'number' ? wkid : undefined;
 }
 
-export const parseEsriJson: Parser = (context) => {
+/** Esri field types whose values we know; others (blobs, rasters, XML) are inferred from their values. */
+const FIELD_TYPES: Readonly<Record<string, FieldType>> = {
+  esriFieldTypeOID: 'number',
+  esriFieldTypeInteger: 'number',
+  esriFieldTypeSmallInteger: 'number',
+  esriFieldTypeBigInteger: 'number',
+  esriFieldTypeDouble: 'number',
+  esriFieldTypeSingle: 'number',
+  esriFieldTypeDate: 'date',
+  esriFieldTypeString: 'string',
+  esriFieldTypeGlobalID: 'string',
+  esriFieldTypeGUID: 'string',
+};
+
+interface EsriFields {
+  /** Types the answer declares, by field name. */
+  declared: Map<string, FieldType>;
+  /** Readable names (`alias`, or the older `fieldAliases` object) that differ from the field name. */
+  aliases: Map<string, string>;
+  /** The object id field: from `objectIdFieldName`, else the field of type OID. */
+  idField?: string;
+}
+
+function fieldsOf(set: EsriFeatureSet): EsriFields {
+  const declared = new Map<string, FieldType>();
+  const aliases = new Map<string, string>();
+  const addAlias = (name: string, alias: unknown) => {
+    if (typeof alias === 'string' && alias.trim() && alias.trim() !== name) aliases.set(name, alias.trim());
+  };
+  if (isObject(set.fieldAliases)) {
+    for (const [name, alias] of Object.entries(set.fieldAliases)) addAlias(name, alias);
+  }
+  let oidField: string | undefined;
+  for (const field of Array.isArray(set.fields) ? set.fields : []) {
+    if (!isObject(field) || typeof field.name !== 'string') continue;
+    const type =
+      typeof field.type === 'string' && Object.hasOwn(FIELD_TYPES, field.type) ? FIELD_TYPES[field.type] : undefined;
+    if (type) declared.set(field.name, type);
+    if (field.type === 'esriFieldTypeOID') oidField ??= field.name;
+    addAlias(field.name, field.alias);
+  }
+  const idField = typeof set.objectIdFieldName === 'string' ? set.objectIdFieldName : oidField;
+  return { declared, aliases, idField };
+}
+
+/** A value as its declared type: dates are milliseconds since 1970 (UTC); anything unreadable is null. */
+function convert(value: unknown, type: FieldType | undefined): unknown {
+  if (value === null || value === undefined || type === undefined) return value;
+  switch (type) {
+    case 'number': {
+      const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+      return Number.isFinite(number) && String(value).trim() !== '' ? number : null;
+    }
+    case 'date':
+      return typeof value === 'number' && Number.isFinite(value) ? datasetDate(value) : null;
+    case 'string':
+      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+    default:
+      return value;
+  }
+}
+
+function isFeatureSet(value: unknown): value is EsriFeatureSet {
+  return isObject(value) && Array.isArray(value.features);
+}
+
+/**
+ * Esri JSON, all pages: while an answer says `exceededTransferLimit`, the next one is asked for with `resultOffset`
+ * (bounded by `maxPages` and `limit`, see readPages). Fields keep their names, with their declared types and
+ * aliases; the first page's `fields` and `spatialReference` serve every page.
+ */
+export const parseEsriJson: Parser = async (context) => {
   const set = peekJson(context.body) as EsriFeatureSet;
   const wkid = wkidOf(set);
   const project = projection(wkid);
-  const dateFields = (set.fields ?? [])
-    .filter((f) => f.type === 'esriFieldTypeDate' && typeof f.name === 'string')
-    .map((f) => f.name as string);
-  const idField = typeof set.objectIdFieldName === 'string' ? set.objectIdFieldName : undefined;
-  const features: FeatureLike[] = set.features.filter(isObject).map((feature) => {
-    const attributes = isObject(feature.attributes) ? { ...feature.attributes } : {};
-    // Dates are milliseconds since 1970 (UTC).
-    for (const name of dateFields) {
-      const time = attributes[name];
-      if (typeof time === 'number') attributes[name] = new Date(time).toISOString();
-    }
-    return {
-      id: idField ? attributes[idField] : undefined,
-      properties: attributes,
-      geometry: project && feature.geometry !== undefined ? (geometryOf(feature.geometry, project) ?? null) : null,
-    };
-  });
-  const dataset: Dataset = datasetFromFeatures(context, features, 'esri');
+  const { declared, aliases, idField } = fieldsOf(set);
+  const features: FeatureLike[] = [];
+  const seen = new Set<string>();
+  let geometries = false;
+  const start = startOffset(context.body.url, 'resultOffset');
+  const paging = await readPages<EsriFeatureSet>(
+    context,
+    {
+      read(body) {
+        const page = body === context.body ? set : peekJson(body);
+        if (!isFeatureSet(page)) {
+          throw new DataError('parse', `${body.url} is not an ArcGIS query answer`, { url: body.url });
+        }
+        return page;
+      },
+      add(page) {
+        const items = page.features.filter(isObject);
+        let added = 0;
+        for (const feature of items) {
+          const raw = isObject(feature.attributes) ? feature.attributes : {};
+          const key = idField && raw[idField] != null ? String(raw[idField]) : JSON.stringify(feature);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          added++;
+          const attributes: Record<string, unknown> = {};
+          for (const [name, value] of Object.entries(raw)) attributes[name] = convert(value, declared.get(name));
+          if (feature.geometry !== undefined) geometries = true;
+          features.push({
+            id: idField ? attributes[idField] : undefined,
+            properties: attributes,
+            geometry:
+              project && feature.geometry !== undefined ? (geometryOf(feature.geometry, project) ?? null) : null,
+          });
+        }
+        return { added, held: items.length };
+      },
+      next: (page, body, read) =>
+        page.exceededTransferLimit === true ? esriNextPage(body.url, read, start) : undefined,
+    },
+    'application/json',
+  );
+  const wanted = wantedRecords(context.source);
+  const kept = features.length > wanted ? features.slice(0, wanted) : features;
+  const dataset: Dataset = datasetFromFeatures(context, kept, 'esri', { declared });
+  for (const field of dataset.fields) {
+    const alias = aliases.get(field.name);
+    if (alias) field.alias = alias;
+  }
+  const { meta } = dataset;
   // Without geometry in the answer (`returnGeometry=false`) nothing was dropped.
-  if (!set.features.some((f) => isObject(f) && f.geometry !== undefined)) dataset.meta.droppedCoordinates = 0;
-  if (wkid !== undefined) dataset.meta.crs = `EPSG:${wkid === 102100 ? 3857 : wkid}`;
-  // The server stopped at its record limit: more pages exist (`resultOffset`), not read yet.
-  if (set.exceededTransferLimit === true) dataset.meta.truncated = true;
+  if (!geometries) meta.droppedCoordinates = 0;
+  if (wkid !== undefined) meta.crs = `EPSG:${wkid === 102100 ? 3857 : wkid}`;
+  meta.bytes = paging.bytes;
+  meta.pages = paging.pages;
+  // A saved answer that says `exceededTransferLimit` cannot be paged: its records are not all there either.
+  const unpaged = paging.pages === 1 && set.exceededTransferLimit === true && !paging.truncated;
+  meta.truncated = paging.truncated || kept.length < features.length || unpaged;
+  if (paging.next) meta.next = paging.next;
   return dataset;
 };
