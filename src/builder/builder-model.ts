@@ -120,6 +120,8 @@ export interface FieldSummary {
   unit?: string;
   /** Up to three distinct non-empty example values, as text. */
   examples: string[];
+  /** The readable name the source gives the field (ArcGIS `alias`), shown beside the name attributes use. */
+  alias?: string;
 }
 
 export interface DatasetSummary {
@@ -159,7 +161,13 @@ export function summarize(dataset: Dataset, lang: 'de' | 'en'): DatasetSummary {
       if (text && !examples.includes(text)) examples.push(text);
       if (examples.length === 3) break;
     }
-    return { name: field.name, type: field.type, ...(field.unit ? { unit: field.unit } : {}), examples };
+    return {
+      name: field.name,
+      type: field.type,
+      ...(field.unit ? { unit: field.unit } : {}),
+      ...(field.alias ? { alias: field.alias } : {}),
+      examples,
+    };
   });
   let located = 0;
   for (const record of dataset.records) if (record.geometry) located++;

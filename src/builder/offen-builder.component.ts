@@ -294,7 +294,7 @@ export class OffenBuilder extends OffenElement {
             ${summary.fields.map(
               (f) =>
                 html`<tr>
-                  <th scope="row">${f.name}</th>
+                  <th scope="row">${f.name}${f.alias ? html` <span class="alias">(${f.alias})</span>` : nothing}</th>
                   <td>${typeName(f.type)}${f.unit ? ` (${f.unit})` : ''}</td>
                   <td>${f.examples.join(' · ')}</td>
                 </tr>`,

@@ -115,3 +115,8 @@ export function mapRoles<R extends string>(
   }
   return result;
 }
+
+/** How a widget labels a field: the readable name the source gives it (ArcGIS `alias`), else its name. */
+export function fieldLabel(fields: readonly Field[], name: string): string {
+  return fields.find((f) => f.name === name)?.alias ?? name;
+}

@@ -5,7 +5,7 @@ import { snippet, stateFromHash, stateToHash } from '../../src/builder/builder-m
 import type { OffenChart } from '../../src/components/chart/offen-chart.component.js';
 import { expectAccessible } from '../helpers/axe.js';
 import { loadDataset } from '../../src/data/load.js';
-import { demoDataUrl, faultUrl, fetchText } from '../helpers/server.js';
+import { demoDataUrl, faultUrl, fetchText, fixtureUrl } from '../helpers/server.js';
 
 /** Reads the builder as a webmaster sees it. */
 function harness(builder: OffenBuilder) {
@@ -86,6 +86,19 @@ describe('<offen-builder>', () => {
     expect(element.shadowRoot!.querySelector<HTMLInputElement>('#attr-y')!.placeholder).to.equal(
       'automatisch (Ansatz 2025 (€))',
     );
+    await expectAccessible(element);
+  });
+
+  it('shows an ArcGIS field alias beside the name the attributes take', async () => {
+    const element = await builder();
+    const b = harness(element);
+    b.chooseWidget('Diagramm');
+    await element.updateComplete;
+    await b.typeUrl(fixtureUrl('esri-query-types-aliases-4326.json'));
+    expect(b.fieldRows()).to.include('EW_2023 (Einwohner 2023)');
+    expect(b.fieldRows()).to.include('OBJECTID');
+    // The mapping choices are the names, which attributes need.
+    expect(b.optionsOf('x')).to.include('EW_2023');
     await expectAccessible(element);
   });
 

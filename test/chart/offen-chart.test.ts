@@ -6,7 +6,7 @@ import '../../src/components/data/offen-data.js';
 import type { ChartSelectDetail, OffenChart } from '../../src/components/chart/offen-chart.js';
 import { CHART_TYPES } from '../../src/components/chart/chart-engine.js';
 import { expectAccessible } from '../helpers/axe.js';
-import { corpusUrl, demoDataUrl, faultUrl } from '../helpers/server.js';
+import { corpusUrl, demoDataUrl, faultUrl, fixtureUrl } from '../helpers/server.js';
 import { chartHarness } from './harness.js';
 
 /** Renders a chart and waits until its data is loaded and Chart.js has drawn. */
@@ -46,6 +46,21 @@ describe('<offen-chart>', () => {
     expect(chartHarness(el).tableHeaders()).to.deep.equal(['Produktbereich', 'Ansatz 2026 (€)']);
     // The footnote line "Beispieldaten – keine amtlichen Zahlen" is not a bar.
     expect(rowOf(rows, 'Beispieldaten – keine amtlichen Zahlen')).to.equal(undefined);
+  });
+
+  it('heads the table with the field aliases an ArcGIS answer gives, while attributes name the fields', async () => {
+    const el = await chart(
+      html`<offen-chart
+        src=${fixtureUrl('esri-query-types-aliases-4326.json')}
+        x="GEMEINDE"
+        y="EW_2023"
+      ></offen-chart>`,
+    );
+    const rows = await tableRows(el);
+    expect(chartHarness(el).tableHeaders()).to.deep.equal(['Gemeinde', 'Einwohner 2023']);
+    expect(rowOf(rows, 'Bad Belzig')).to.deep.equal(['Bad Belzig', '11.102']);
+    expect(el.chart!.data.datasets[0].label).to.equal('Einwohner 2023');
+    await expectAccessible(el);
   });
 
   it('gives the rest after `limit` a neutral colour in a doughnut, and reports offen-load', async () => {

@@ -1,5 +1,5 @@
 import { DataError } from '../../data/errors.js';
-import { mapRoles, type RoleSpec } from '../../data/mapping.js';
+import { fieldLabel, mapRoles, type RoleSpec } from '../../data/mapping.js';
 import type { DataRecord, Dataset, Field } from '../../data/types.js';
 import { splitList } from '../../shared/filter-controller.js';
 import {
@@ -25,6 +25,8 @@ export interface Columns {
   x: string;
   y: string[];
   series?: string;
+  /** How the table, summary and download head the x column: its alias (ArcGIS), else its name. */
+  xLabel?: string;
 }
 
 /** What the chart derives from its dataset: the plotted values and the columns they came from. */
@@ -109,7 +111,9 @@ export function shapeChart(dataset: Dataset, attributes: ShapeAttributes, t: Cha
     xType: dataset.fields.find((f) => f.name === columns.x)?.type,
     locale,
   });
-  return { plot, columns };
+  // Value columns as series are shown by their alias; series named by a column's values keep those values.
+  if (!columns.series) plot.series = plot.series.map((s) => ({ ...s, name: fieldLabel(dataset.fields, s.name) }));
+  return { plot, columns: { ...columns, xLabel: fieldLabel(dataset.fields, columns.x) } };
 }
 
 /** What to change when a column attribute names no column of the data (or `filter` cannot be read). */

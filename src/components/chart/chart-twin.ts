@@ -27,7 +27,7 @@ export function chartSummary({ plot, columns, type, format, t }: ChartView): str
   const series = plot.series;
   const names = series.map((s) => s.name);
   const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${t.and} ${names.at(-1)}` : (names[0] ?? '');
-  const text = t.summary(t.typeName(type), list, columns.x, plot.labels.length);
+  const text = t.summary(t.typeName(type), list, columns.xLabel ?? columns.x, plot.labels.length);
   const ends = extremes(plot);
   if (!ends) return `${text} ${t.noValues}`;
   const name = (e: typeof ends.max) => format.label(e.label) + (series.length > 1 ? ` – ${e.series}` : '');
@@ -49,7 +49,7 @@ export function renderChartTable({ plot, columns, format, t, heading }: ChartVie
       </caption>
       <thead>
         <tr>
-          <th scope="col">${columns.x}</th>
+          <th scope="col">${columns.xLabel ?? columns.x}</th>
           ${plot.series.map((s) => html`<th scope="col" class="number">${s.name}</th>`)}
         </tr>
       </thead>
@@ -68,7 +68,7 @@ export function renderChartTable({ plot, columns, format, t, heading }: ChartVie
 
 /** The plotted values as CSV text (German notation when the page is German). */
 export function chartCsv({ plot, columns, format, lang }: ChartView): string {
-  return toCsv(plot, columns.x, (l) => format.label(l), lang);
+  return toCsv(plot, columns.xLabel ?? columns.x, (l) => format.label(l), lang);
 }
 
 /** A file name from the heading (or the value columns): `haushalt-2026.csv`. */
