@@ -62,6 +62,31 @@ describe('<offen-map> sources and states', () => {
     expect(message).to.contain('kategorie');
   });
 
+  it('shows every place of a paged ArcGIS layer and of a paged OGC API Features collection', async () => {
+    const key = Math.random().toString(36).slice(2, 10);
+    const layer = new URL(
+      `/paging/arcgis/spielplaetze~map-${key}/FeatureServer/0/query?where=1%3D1&outFields=*&f=json`,
+      location.href,
+    ).href;
+    const collection = new URL(`/paging/ogc/collections/spielplaetze~map-${key}/items?f=json`, location.href).href;
+    const file = await readGeoJson(corpusUrl('muenster-spielplaetze.geojson'));
+    for (const src of [layer, collection]) {
+      const el = await fixture<OffenMap>(
+        html`<offen-map src=${src} title-field="Spielplatz-Name" tile-url=${tiles()}></offen-map>`,
+      );
+      await ready(el);
+      const map = mapHarness(el);
+      // 332 playgrounds over four pages of at most 100.
+      expect(map.countText(), src).to.contain(`${file.features.length} Angebote`);
+      // The first and the last playground of the file (pages one and four) are found by their names.
+      for (const feature of [file.features[0], file.features.at(-1)!]) {
+        const name = String(feature.properties['Spielplatz-Name']);
+        el.q = name;
+        await until(() => map.listTitles().includes(name), `${name} not found in ${src}`);
+      }
+    }
+  });
+
   it('maps Münster sports facilities: Objekt as title, Produkt as category, address from three fields', async () => {
     const file = await readGeoJson(corpusUrl('muenster-sportstaetten.geojson'));
     const el = await fixture<OffenMap>(
