@@ -9,7 +9,7 @@
  */
 import { datasetDate } from '../dataset-date.js';
 import { DataError } from '../errors.js';
-import { isObject } from '../util.js';
+import { isObject, UNSAFE_KEYS } from '../util.js';
 import type { Dataset, FieldType, Position } from '../types.js';
 import { datasetFromFeatures, type FeatureLike } from './geojson.js';
 import { peekJson } from './json-body.js';
@@ -225,15 +225,20 @@ export const parseEsriJson: Parser = async (context) => {
       },
       add(page) {
         const items = page.features.filter(isObject);
+        // Only records of earlier pages count as repeated: within one page every record stays, as it always did.
+        const keys: string[] = [];
         let added = 0;
         for (const feature of items) {
           const raw = isObject(feature.attributes) ? feature.attributes : {};
           const key = idField && raw[idField] != null ? String(raw[idField]) : JSON.stringify(feature);
           if (seen.has(key)) continue;
-          seen.add(key);
+          keys.push(key);
           added++;
           const attributes: Record<string, unknown> = {};
-          for (const [name, value] of Object.entries(raw)) attributes[name] = convert(value, declared.get(name));
+          for (const [name, value] of Object.entries(raw)) {
+            // `__proto__` assigned would replace the object's prototype; the table drops such keys anyway.
+            if (!UNSAFE_KEYS.has(name)) attributes[name] = convert(value, declared.get(name));
+          }
           if (feature.geometry !== undefined) geometries = true;
           features.push({
             id: idField ? attributes[idField] : undefined,
@@ -242,6 +247,7 @@ export const parseEsriJson: Parser = async (context) => {
               project && feature.geometry !== undefined ? (geometryOf(feature.geometry, project) ?? null) : null,
           });
         }
+        for (const key of keys) seen.add(key);
         return { added, held: items.length };
       },
       next: (page, body, read) =>

@@ -105,9 +105,8 @@ function exceedsTransferLimit(document: unknown): boolean {
  * A FeatureCollection that announces a next page is read to its end, bounded by `maxPages` and `limit` (see
  * readPages): OGC API Features `links[rel=next]`, a top-level `next`, the `Link` header, ArcGIS `f=geojson` with
  * `exceededTransferLimit` (next page by `resultOffset`), or a WFS 2.0 `GetFeature` whose `numberMatched` exceeds the
- * features read (next page by `startIndex`). Features repeated on a
- * later page (same `id`) count once. `meta.numberMatched` is the server's count, `meta.numberReturned` the features
- * read.
+ * features read (next page by `startIndex`). Features repeated on a later page (same `id`) count once.
+ * `meta.numberMatched` is the server's count, `meta.numberReturned` the features read.
  */
 export const parseGeoJson: Parser = async (context) => {
   const { url } = context.source;
