@@ -1,5 +1,6 @@
 import { DataError } from './errors.js';
 import { fieldExists, getValue, normalizeName } from './mapping.js';
+import { LON_LAT, type Project } from './crs.js';
 import type { DataRecord, Dataset, Field, Geometry, Position } from './types.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -25,18 +26,20 @@ export function isValidLonLat(lon: number, lat: number): boolean {
   );
 }
 
-function toPosition(value: unknown): Position | undefined {
+function toPosition(value: unknown, project: Project): Position | undefined {
   if (!Array.isArray(value) || value.length < 2) return undefined;
-  const [lon, lat, alt] = value;
-  if (typeof lon !== 'number' || typeof lat !== 'number' || !isValidLonLat(lon, lat)) return undefined;
-  return typeof alt === 'number' && Number.isFinite(alt) ? [lon, lat, alt] : [lon, lat];
+  const [x, y, alt] = value;
+  if (typeof x !== 'number' || typeof y !== 'number') return undefined;
+  const position = project(x, y);
+  if (!position || !isValidLonLat(position[0], position[1])) return undefined;
+  return typeof alt === 'number' && Number.isFinite(alt) ? [position[0], position[1], alt] : position;
 }
 
-function toPositions(value: unknown, min: number): Position[] | undefined {
+function toPositions(value: unknown, min: number, project: Project): Position[] | undefined {
   if (!Array.isArray(value) || value.length < min) return undefined;
   const positions: Position[] = [];
   for (const item of value) {
-    const position = toPosition(item);
+    const position = toPosition(item, project);
     if (!position) return undefined;
     positions.push(position);
   }
@@ -58,50 +61,51 @@ function toList<T>(value: unknown, each: (item: unknown) => T | undefined): T[] 
  * A linear ring (RFC 7946 §3.1.6): at least four positions, the last the same as the first. An unclosed or too
  * short ring is no polygon: drawing it as one would invent a boundary.
  */
-function ring(value: unknown): Position[] | undefined {
-  const positions = toPositions(value, 4);
+function ring(value: unknown, project: Project): Position[] | undefined {
+  const positions = toPositions(value, 4, project);
   if (!positions) return undefined;
   const first = positions[0];
   const last = positions[positions.length - 1];
   return first[0] === last[0] && first[1] === last[1] ? positions : undefined;
 }
-const line = (value: unknown) => toPositions(value, 2);
+const line = (value: unknown, project: Project) => toPositions(value, 2, project);
 
 /**
  * A clean copy of a GeoJSON geometry, or undefined when it is not one or any position is invalid or out of range
- * (the whole geometry is dropped then: half a polygon would mislead).
+ * (the whole geometry is dropped then: half a polygon would mislead). `project` converts positions of a source in
+ * a projected system (see crs.ts); without it they are longitude, latitude.
  */
-export function toGeometry(value: unknown, depth = 0): Geometry | undefined {
+export function toGeometry(value: unknown, project: Project = LON_LAT, depth = 0): Geometry | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const { type, coordinates, geometries } = value as { type?: unknown; coordinates?: unknown; geometries?: unknown };
   switch (type) {
     case 'Point': {
-      const position = toPosition(coordinates);
+      const position = toPosition(coordinates, project);
       return position && { type, coordinates: position };
     }
     case 'MultiPoint': {
-      const positions = toPositions(coordinates, 1);
+      const positions = toPositions(coordinates, 1, project);
       return positions && { type, coordinates: positions };
     }
     case 'LineString': {
-      const positions = line(coordinates);
+      const positions = line(coordinates, project);
       return positions && { type, coordinates: positions };
     }
     case 'MultiLineString': {
-      const lines = toList(coordinates, line);
+      const lines = toList(coordinates, (item) => line(item, project));
       return lines && { type, coordinates: lines };
     }
     case 'Polygon': {
-      const rings = toList(coordinates, ring);
+      const rings = toList(coordinates, (item) => ring(item, project));
       return rings && { type, coordinates: rings };
     }
     case 'MultiPolygon': {
-      const polygons = toList(coordinates, (item) => toList(item, ring));
+      const polygons = toList(coordinates, (item) => toList(item, (part) => ring(part, project)));
       return polygons && { type, coordinates: polygons };
     }
     case 'GeometryCollection': {
       if (depth > 4) return undefined;
-      const parts = toList(geometries, (item) => toGeometry(item, depth + 1));
+      const parts = toList(geometries, (item) => toGeometry(item, project, depth + 1));
       return parts && { type, geometries: parts };
     }
     default:
@@ -160,7 +164,7 @@ function isBlank(value: unknown): boolean {
 }
 
 /** The field among `fields` whose last name segment is a candidate, trying candidates in order. */
-function findField(fields: readonly Field[], names: readonly string[]): Field | undefined {
+export function findField(fields: readonly Field[], names: readonly string[]): Field | undefined {
   for (const name of names) {
     const field = fields.find((f) => normalizeName(f.name.slice(f.name.lastIndexOf('.') + 1)) === name);
     if (field) return field;
@@ -307,7 +311,17 @@ export function locateByFields(dataset: Dataset, latName: string | undefined, lo
   return result;
 }
 
-function pointsFromFields(dataset: Dataset, latField: string | undefined, lonField: string | undefined): Dataset {
+/**
+ * Points from a latitude (north, y) and a longitude (east, x) field, converted by `project` for a projected system.
+ * Throws a DataError `mapping` when only one is given or a field does not exist; records whose values are
+ * unreadable or impossible keep no geometry and are counted in `meta.droppedCoordinates`.
+ */
+export function pointsFromFields(
+  dataset: Dataset,
+  latField: string | undefined,
+  lonField: string | undefined,
+  project: Project = LON_LAT,
+): Dataset {
   const { fields, records, meta } = dataset;
   const available = fields.map((f) => f.name);
   if (!latField || !lonField) {
@@ -333,7 +347,8 @@ function pointsFromFields(dataset: Dataset, latField: string | undefined, lonFie
   const located = records.map((record): DataRecord => {
     const lat = toCoordinate(getValue(record, latField));
     const lon = toCoordinate(getValue(record, lonField));
-    const geometry = lat === undefined || lon === undefined ? undefined : point(lon, lat);
+    const position = lat === undefined || lon === undefined ? undefined : project(lon, lat);
+    const geometry = position && point(position[0], position[1]);
     if (!geometry) dropped++;
     // Not a spread: a CSV record's id is an accessor on its prototype, which a spread leaves behind.
     return geometry ? { id: record.id, values: record.values, geometry } : { id: record.id, values: record.values };

@@ -3,7 +3,7 @@ import { DataError, toDataError } from './errors.js';
 import { fetchBytes, type FetchOptions } from './fetch.js';
 import type { ParseContext, Parser } from './formats/parser.js';
 import { attachCoordinates } from './geo.js';
-import type { Dataset, Format, SourceDescription } from './types.js';
+import type { Dataset, FieldOverrides, Format, SourceDescription } from './types.js';
 import { absolute } from './util.js';
 
 /** Parsers load lazily so a page with only a map never downloads the iCalendar library. */
@@ -50,6 +50,8 @@ async function load(source: SourceDescription, emptyAllowed: boolean): Promise<D
   const url = absolute(source.url);
   try {
     if (!source.url) throw new DataError('unsupported', 'No URL given', { url });
+    // Loaded only when named, like the converter itself: most sources are in WGS84.
+    const declaredCrs = source.crs?.trim() ? (await import('./crs.js')).namedCrs(source.crs, url) : undefined;
     const fetchOptions: FetchOptions = {
       signal: source.signal,
       timeout: source.timeout,
@@ -70,11 +72,21 @@ async function load(source: SourceDescription, emptyAllowed: boolean): Promise<D
     // Tabular formats may carry coordinates in columns; GeoJSON has geometry, calendars need none. Named
     // coordinate fields replace what detection would find.
     const tabular = format === 'csv' || format === 'json' || format === 'ckan' || format === 'ods';
-    if (tabular && !source.latField?.trim() && !source.lonField?.trim()) dataset = attachCoordinates(dataset);
+    const namedFields = Boolean(source.latField?.trim() || source.lonField?.trim());
+    const projected = declaredCrs !== undefined && !declaredCrs.lonLat;
+    let overrides: FieldOverrides = source;
+    if (tabular && !namedFields && !projected) dataset = attachCoordinates(dataset);
+    // Columns in a projected system (Rechtswert/Hochwert, UTM): the converter loads only for such a table.
+    if (tabular && (projected || (!namedFields && !dataset.records.some((r) => r.geometry)))) {
+      const { locateProjected } = await import('./projected.js');
+      const fields = namedFields ? { east: source.lonField?.trim(), north: source.latField?.trim() } : {};
+      dataset = await locateProjected(dataset, { code: projected ? declaredCrs.code : undefined, ...fields });
+      overrides = { dateFields: source.dateFields };
+    }
     // Loaded only when used: reading dates pulls in the date rules, which a GeoJSON map never needs.
-    if (source.latField?.trim() || source.lonField?.trim() || source.dateFields?.length) {
+    if (overrides.latField?.trim() || overrides.lonField?.trim() || overrides.dateFields?.length) {
       const { applyFieldOverrides } = await import('./overrides.js');
-      dataset = applyFieldOverrides(dataset, source);
+      dataset = applyFieldOverrides(dataset, overrides);
     }
     if (PAGED.has(format)) {
       // Loaded lazily, like the parsers: it brings the JSON reader, which the loader itself does not need.

@@ -33,6 +33,12 @@ export interface SourceDescription extends FieldOverrides {
   url: string;
   /** Explicit format; otherwise Content-Type, file extension, then sniffing decide. */
   format?: Format;
+  /**
+   * The coordinate system of the positions (`EPSG:25833`, `urn:ogc:def:crs:EPSG::25833`), overriding what the
+   * source declares or what detection finds. With `latField`/`lonField` these name the north (y) and east (x)
+   * columns.
+   */
+  crs?: string;
   /** Dot path to the record array inside a JSON envelope, e.g. `result.records`. */
   path?: string;
   /** Aborts the fetch and parsing (element removed, `src` changed). */
@@ -145,8 +151,17 @@ export interface DatasetMeta {
   droppedCoordinates?: number;
   /** GeoJSON: members of a FeatureCollection that are not a `Feature` (left out, with their geometry). */
   droppedFeatures?: number;
-  /** The coordinate system the source declared (`EPSG:3857` for an Esri answer in Web Mercator). */
+  /**
+   * The coordinate system the positions were read in, when it was not plain WGS84 longitude/latitude or the
+   * source named it: `EPSG:25833` (declared, named in `crs`, or told from coordinate columns), `EPSG:3857` for an
+   * Esri answer in Web Mercator. Positions in records are always WGS84.
+   */
   crs?: string;
+  /**
+   * Coordinate columns whose system the numbers cannot tell (UTM without the zone prefix fits zone 32 and 33):
+   * the candidates (`EPSG:25832`, `EPSG:25833`). Those records have no geometry until `crs` names one.
+   */
+  crsCandidates?: string[];
   /** CSV: 0-based line index of the header row that was used. */
   headerRow?: number;
   /** CSV: rows skipped as footnotes, empty or delimiter-only. */

@@ -87,6 +87,11 @@ export function describeDataError(error: DataError, lang: Lang): string {
           ? `Das Attribut ${error.role} passt nicht zu den Daten aus ${url}. Vorhanden: ${fields}.`
           : `The ${error.role} attribute does not match the data from ${url}. Available: ${fields}.`;
       }
+      if (error.role === 'crs') {
+        return de
+          ? `Das Koordinatensystem „${error.found}“ (Attribut crs) wird nicht unterstützt. Unterstützt: ${fields}.`
+          : `The coordinate system “${error.found}” (crs attribute) is not supported. Supported: ${fields}.`;
+      }
       const attribute = `${error.role}-field`;
       return de
         ? `Kein Feld für „${error.role}“ gefunden. Vorhandene Felder: ${fields}. Bitte das Attribut ${attribute} setzen.`

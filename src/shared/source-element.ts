@@ -20,6 +20,13 @@ export class OffenSourceElement extends OffenElement {
   /** Dot path to the record list inside a JSON envelope, e.g. `result.records`. */
   @property() path?: string;
 
+  /**
+   * Coordinate system of the data, if the source does not say or says it wrongly: `EPSG:25833` (UTM 33, as
+   * Brandenburg publishes), `EPSG:25832`, `EPSG:31468` (Gauß-Krüger), `EPSG:3857`. With `lat-field`/`lon-field`
+   * these name the north (Hochwert) and east (Rechtswert) column.
+   */
+  @property() crs?: string;
+
   /** Reload every N seconds, keeping the old data visible while loading and when a reload fails. */
   @property({ type: Number }) refresh?: number;
 
@@ -51,6 +58,7 @@ export class OffenSourceElement extends OffenElement {
       url: this.src,
       format: isFormat(this.format) ? this.format : undefined,
       path: this.path || undefined,
+      crs: this.crs?.trim() || undefined,
       timeout: this.timeout ? this.timeout * 1000 : undefined,
       maxBytes: this.maxSize ? this.maxSize * 1_000_000 : undefined,
       skipRows: this.skipRows,

@@ -63,11 +63,14 @@ describe('Esri JSON (ArcGIS FeatureServer query answers)', () => {
     expect(created instanceof Date ? created.toISOString() : created).to.equal('2026-01-01T00:00:00.000Z');
   });
 
-  it('names a coordinate system it cannot convert yet and keeps the records, without a position', async () => {
+  it('converts a UTM 33 answer (wkid 25833) to where PROJ (cs2cs) puts it, and names the system', async () => {
     const dataset = await loadDataset({ url: fixtureUrl('esri-query-point-25833.json') });
     expect(dataset.meta.crs).to.equal('EPSG:25833');
-    expect(dataset.records.map((r) => [r.values.NAME, r.geometry ?? null])).to.deep.equal([['Sporthalle', null]]);
-    expect(dataset.meta.droppedCoordinates).to.equal(1);
+    expect(dataset.meta.droppedCoordinates).to.equal(0);
+    const point = dataset.records[0].geometry as Extract<Geometry, { type: 'Point' }>;
+    // cs2cs EPSG:25833 EPSG:4326 on 337120.5 5779560.2
+    expect(point.coordinates[0]).to.be.closeTo(12.6196777, 1e-7);
+    expect(point.coordinates[1]).to.be.closeTo(52.14250502, 1e-7);
   });
 
   it('keeps the types the answer declares instead of guessing, and the aliases beside the names', async () => {

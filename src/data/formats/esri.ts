@@ -3,10 +3,11 @@
  * portals, with all its pages (`exceededTransferLimit`, `resultOffset`). Attributes become flat fields
  * (`title-field="NAME"` works) with the types and aliases the answer declares (`esriFieldTypeDate` values become
  * dates), and geometries become GeoJSON: points, multipoints, polylines and polygons with holes (Esri writes outer
- * rings clockwise and holes anticlockwise, in any order). Coordinates in WGS84 or Web Mercator (102100/3857) are read;
- * other systems (UTM, Gauss-Krüger) are not yet converted: those geometries are dropped and counted, and
- * `meta.crs` names the system.
+ * rings clockwise and holes anticlockwise, in any order). Coordinates are converted from the `spatialReference` (or
+ * the `crs` attribute) to WGS84: Web Mercator, UTM, Gauß-Krüger (see crs.ts); a system not converted leaves the
+ * geometries out (counted), and `meta.crs` names the system.
  */
+import { firstPair, projectionFor, type Project } from '../crs.js';
 import { datasetDate } from '../dataset-date.js';
 import { DataError } from '../errors.js';
 import { isObject, UNSAFE_KEYS } from '../util.js';
@@ -23,24 +24,6 @@ interface EsriFeatureSet {
   objectIdFieldName?: unknown;
   spatialReference?: { wkid?: unknown; latestWkid?: unknown };
   exceededTransferLimit?: unknown;
-}
-
-const WGS84_LIKE = new Set([4326, 4258, 4269, 4283]);
-const WEB_MERCATOR = new Set([102100, 102113, 3857, 900913, 3785]);
-const EARTH_RADIUS = 6_378_137;
-
-type Project = (x: number, y: number) => Position | undefined;
-
-/** Coordinates to [lon, lat] for the spatial reference, or undefined for a system not converted yet. */
-function projection(wkid: number | undefined): Project | undefined {
-  if (wkid === undefined || WGS84_LIKE.has(wkid)) return (x, y) => [x, y];
-  if (WEB_MERCATOR.has(wkid)) {
-    return (x, y) => [
-      (x / EARTH_RADIUS) * (180 / Math.PI),
-      (2 * Math.atan(Math.exp(y / EARTH_RADIUS)) - Math.PI / 2) * (180 / Math.PI),
-    ];
-  }
-  return undefined;
 }
 
 function positionOf(value: unknown, project: Project): Position | undefined {
@@ -127,6 +110,13 @@ function geometryOf(value: unknown, project: Project): unknown {
     : { type: 'MultiPolygon', coordinates: polygons };
 }
 
+/** The first position of an Esri geometry, for the axis-order check. */
+function firstPairOf(geometry: unknown): [number, number] | undefined {
+  if (!isObject(geometry)) return undefined;
+  if (typeof geometry.x === 'number' && typeof geometry.y === 'number') return [geometry.x, geometry.y];
+  return firstPair(geometry.points ?? geometry.paths ?? geometry.rings);
+}
+
 function wkidOf(set: EsriFeatureSet): number | undefined {
   const reference = set.spatialReference;
   const wkid = isObject(reference) ? (reference.latestWkid ?? reference.wkid) : undefined;
@@ -207,7 +197,11 @@ function isFeatureSet(value: unknown): value is EsriFeatureSet {
 export const parseEsriJson: Parser = async (context) => {
   const set = peekJson(context.body) as EsriFeatureSet;
   const wkid = wkidOf(set);
-  const project = projection(wkid);
+  const sample = set.features
+    .slice(0, 50)
+    .map((f) => (isObject(f) ? firstPairOf(f.geometry) : undefined))
+    .filter((pair) => pair !== undefined);
+  const { project, crs } = await projectionFor(context.source.crs ?? wkid, sample);
   const { declared, aliases, idField } = fieldsOf(set);
   const features: FeatureLike[] = [];
   const seen = new Set<string>();
@@ -265,7 +259,7 @@ export const parseEsriJson: Parser = async (context) => {
   const { meta } = dataset;
   // Without geometry in the answer (`returnGeometry=false`) nothing was dropped.
   if (!geometries) meta.droppedCoordinates = 0;
-  if (wkid !== undefined) meta.crs = `EPSG:${wkid === 102100 ? 3857 : wkid}`;
+  if (crs) meta.crs = crs;
   meta.bytes = paging.bytes;
   meta.pages = paging.pages;
   // A saved answer that says `exceededTransferLimit` cannot be paged: its records are not all there either.

@@ -1,3 +1,4 @@
+import { firstPair, LON_LAT, projectionFor, type Project } from '../crs.js';
 import { DataError } from '../errors.js';
 import { toGeometry } from '../geo.js';
 import { GEOMETRY_TYPES, type Dataset, type Geometry } from '../types.js';
@@ -51,13 +52,17 @@ export function datasetFromFeatures(
   context: ParseContext,
   features: readonly FeatureLike[],
   format: 'geojson' | 'esri' = 'geojson',
-  options: Pick<TableOptions, 'declared'> = {},
+  options: Pick<TableOptions, 'declared'> & {
+    /** Converts the positions to WGS84 (default: they are longitude, latitude); null: a system not converted. */
+    project?: Project | null;
+  } = {},
 ): Dataset {
   const { source } = context;
+  const { project = LON_LAT, declared } = options;
   const properties = features.map((f) =>
     typeof f.properties === 'object' && f.properties !== null && !Array.isArray(f.properties) ? f.properties : {},
   );
-  const { fields, records } = buildTable(properties, source.lang, { ...options, nullValues: source.nullValues });
+  const { fields, records } = buildTable(properties, source.lang, { declared, nullValues: source.nullValues });
   const featureIds = features.map((f) => (typeof f.id === 'string' || typeof f.id === 'number' ? String(f.id) : ''));
   const idsUnique = featureIds.every((id) => id !== '') && new Set(featureIds).size === featureIds.length;
   let dropped = 0;
@@ -65,7 +70,7 @@ export function datasetFromFeatures(
     // Feature ids first; otherwise buildTable already chose an id-like property or the index.
     if (idsUnique) record.id = featureIds[index];
     const raw = features[index].geometry;
-    const geometry: Geometry | undefined = raw == null ? undefined : toGeometry(raw);
+    const geometry: Geometry | undefined = raw == null || !project ? undefined : toGeometry(raw, project);
     if (geometry) record.geometry = geometry;
     else dropped++;
   });
@@ -98,9 +103,21 @@ function exceedsTransferLimit(document: unknown): boolean {
 }
 
 /**
+ * The system a GeoJSON document names in its `crs` member (GeoJSON 2008, still written by WFS servers and ogr2ogr):
+ * `{"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::25833"}}`, or the `EPSG` link form.
+ */
+function crsMemberOf(document: unknown): unknown {
+  if (!isObject(document) || !isObject(document.crs) || !isObject(document.crs.properties)) return undefined;
+  const { properties } = document.crs;
+  return properties.name ?? (properties.type === 'EPSG' || document.crs.type === 'EPSG' ? properties.code : undefined);
+}
+
+/**
  * GeoJSON (RFC 7946): one record per feature with its properties as values and its geometry checked. A geometry
  * with an invalid or out-of-range position or an invalid ring is dropped (and counted in `meta.droppedCoordinates`),
- * never thrown; a FeatureCollection member that is not a Feature is left out (`meta.droppedFeatures`).
+ * never thrown; a FeatureCollection member that is not a Feature is left out (`meta.droppedFeatures`). Positions in
+ * a projected system (the `crs` attribute, or the document's `crs` member) are converted to WGS84; `meta.crs` names
+ * the system read.
  *
  * A FeatureCollection that announces a next page is read to its end, bounded by `maxPages` and `limit` (see
  * readPages): OGC API Features `links[rel=next]`, a top-level `next`, the `Link` header, ArcGIS `f=geojson` with
@@ -156,8 +173,14 @@ export const parseGeoJson: Parser = async (context) => {
   );
   const wanted = wantedRecords(context.source);
   const kept = features.length > wanted ? features.slice(0, wanted) : features;
-  const dataset = datasetFromFeatures(context, kept);
+  const sample = kept
+    .slice(0, 50)
+    .map((f) => (isObject(f.geometry) ? firstPair(f.geometry.coordinates) : undefined))
+    .filter((pair) => pair !== undefined);
+  const { project, crs } = await projectionFor(context.source.crs ?? crsMemberOf(first), sample);
+  const dataset = datasetFromFeatures(context, kept, 'geojson', { project: project ?? null });
   const { meta } = dataset;
+  if (crs) meta.crs = crs;
   if (notFeatures) meta.droppedFeatures = notFeatures;
   if (paged) {
     const document = first as Record<string, unknown>;
