@@ -27,29 +27,29 @@ interface ProjectedSystem {
 }
 
 const utm = (zone: number, datum: string, suffix = ''): ProjectedSystem => ({
-  name: `${datum} / UTM ${zone}N${suffix}`,
+  name: `${datum} / UTM zone ${zone}N${suffix}`,
   area: [6 * zone - 183 - 12, 0, 6 * zone - 183 + 12, 84],
 });
 const gaussKrueger = (zone: number): ProjectedSystem => ({
-  name: `DHDN / Gauß-Krüger ${zone}`,
+  name: `DHDN / 3-degree Gauss-Kruger zone ${zone}`,
   area: [3 * zone - 6, 45, 3 * zone + 6, 57],
 });
 
-/** The projected systems converted, with the names a reader sees. Their proj4 definitions are in reproject.ts. */
+/** The projected systems converted, with their EPSG names. Their proj4 definitions are in reproject.ts. */
 export const PROJECTED: Readonly<Record<number, ProjectedSystem>> = {
-  3857: { name: 'WGS 84 / Web Mercator', area: [-180, -85.06, 180, 85.06] },
+  3857: { name: 'WGS 84 / Pseudo-Mercator', area: [-180, -85.06, 180, 85.06] },
   25831: utm(31, 'ETRS89'),
   25832: utm(32, 'ETRS89'),
   25833: utm(33, 'ETRS89'),
-  4647: utm(32, 'ETRS89', ' (mit Zone)'),
-  5650: utm(33, 'ETRS89', ' (mit Zone)'),
+  4647: utm(32, 'ETRS89', ' (zE-N)'),
+  5650: utm(33, 'ETRS89', ' (zE-N)'),
   32632: utm(32, 'WGS 84'),
   32633: utm(33, 'WGS 84'),
   31466: gaussKrueger(2),
   31467: gaussKrueger(3),
   31468: gaussKrueger(4),
   31469: gaussKrueger(5),
-  3035: { name: 'ETRS89 / LAEA Europa', area: [-35, 25, 45, 85] },
+  3035: { name: 'ETRS89-extended / LAEA Europe', area: [-35, 25, 45, 85] },
 };
 
 /**
@@ -82,7 +82,7 @@ export const isKnownCrs = (code: number): boolean => isLonLat(code) || code in P
 /** `EPSG:25833` as the data layer reports it (`meta.crs`). */
 export const crsId = (code: number): string => `EPSG:${code}`;
 
-/** A reader's name for a system: `ETRS89 / UTM 33N (EPSG:25833)`. */
+/** A reader's name for a system, its EPSG name and code: `ETRS89 / UTM zone 33N (EPSG:25833)`. */
 export function crsLabel(id: string): string {
   const code = epsgCode(id);
   if (code === undefined) return id;

@@ -1,6 +1,7 @@
 import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
+import { crsLabel } from '../../data/crs.js';
 import type { DataRecord, Dataset, SourceDescription } from '../../data/types.js';
 import { DataController } from '../../shared/data-controller.js';
 import type { SelectDetail } from '../../shared/events.js';
@@ -63,6 +64,7 @@ const NARROW_WIDTH = 600;
  * @csspart map - The map area.
  * @csspart consent - The placeholder asking before tiles are loaded from another server.
  * @csspart attribution - The tile attribution under the map.
+ * @csspart crs - The line under the map naming the coordinate system the data was converted from.
  * @csspart list - The list of offers beside or below the map.
  * @csspart item - One entry of the list.
  * @csspart details - The details of an offer (popup on the map, or a panel on narrow screens).
@@ -506,6 +508,7 @@ export class OffenMap extends OffenSourceElement {
               this.tileAttribution?.trim() || DEFAULT_TILE_ATTRIBUTION,
             )}
           </p>
+          ${this.renderCrsNote()}
         </div>
         ${this.renderList()}
       </div>
@@ -540,6 +543,17 @@ export class OffenMap extends OffenSourceElement {
           }
         : undefined,
     });
+  }
+
+  /** Which coordinate system the data was in, when it was converted, or why its positions could not be read. */
+  private renderCrsNote(): TemplateResult | typeof nothing {
+    const meta = this.currentDataset?.meta;
+    const t = this.localize.t(mapStrings);
+    if (meta?.crsCandidates?.length) {
+      return html`<p class="crs" part="crs" data-role="crs">${t.crsAmbiguous(meta.crsCandidates.join(', '))}</p>`;
+    }
+    if (!meta?.crs || meta.crs === 'EPSG:4326') return nothing;
+    return html`<p class="crs" part="crs" data-role="crs">${t.crsRead(crsLabel(meta.crs))}</p>`;
   }
 
   private renderConsent(): TemplateResult {

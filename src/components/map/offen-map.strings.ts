@@ -43,6 +43,9 @@ export const mapStrings = defineStrings(
     touchHint: 'Zum Bewegen der Karte zwei Finger verwenden',
     fullscreen: 'Vollbild',
     exitFullscreen: 'Vollbild beenden',
+    crsRead: (system: string) => `Koordinaten umgerechnet aus ${system}.`,
+    crsAmbiguous: (systems: string) =>
+      `Die Koordinaten passen zu mehreren Koordinatensystemen (${systems}); die Angebote stehen deshalb nur in der Liste. Das Attribut crs legt fest, welches gilt.`,
   },
   {
     empty: 'No offers found',
@@ -84,6 +87,9 @@ export const mapStrings = defineStrings(
     touchHint: 'Use two fingers to move the map',
     fullscreen: 'Full screen',
     exitFullscreen: 'Exit full screen',
+    crsRead: (system: string) => `Coordinates converted from ${system}.`,
+    crsAmbiguous: (systems: string) =>
+      `The coordinates fit several coordinate systems (${systems}), so the offers are only in the list. The crs attribute says which one applies.`,
   },
 );
 

@@ -105,6 +105,11 @@ export const styles = [
     .attribution a {
       color: inherit;
     }
+    .crs {
+      margin: 0.25rem 0 0;
+      color: var(--_muted);
+      font-size: 0.8rem;
+    }
     /* A bar on top of the map rather than over it: it covers no marker and no details. */
     .consent {
       display: flex;
