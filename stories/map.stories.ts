@@ -110,6 +110,25 @@ export const CorpusMuensterSports: Story = {
   render: () => html`<offen-map src="data/muenster-sportstaetten.geojson" height="480px"></offen-map>`,
 };
 
+/**
+ * Real open data in Gauß-Krüger: Münster's sports facilities as a table of `Rechtswert`/`Hochwert` only. The system
+ * (EPSG:31467) is told from the numbers and named under the map; 13 rows of the source have the house number in the
+ * Rechtswert column and stay off the map.
+ */
+export const CorpusMuensterGaussKrueger: Story = {
+  render: () => html`<offen-map src="data/muenster-sportstaetten-gk.csv" title-field="Objekt"></offen-map>`,
+};
+
+/** UTM metres without the zone: zone 32 or 33 cannot be told apart, so the map says to set `crs` … */
+export const UtmWithoutZone: Story = {
+  render: () => html`<offen-map src="data/orte-utm-ohne-zone.csv"></offen-map>`,
+};
+
+/** … and with `crs="EPSG:25833"` (Brandenburg's system) the places are on the map. */
+export const UtmWithCrs: Story = {
+  render: () => html`<offen-map src="data/orte-utm-ohne-zone.csv" crs="EPSG:25833"></offen-map>`,
+};
+
 /** Real open data: Munich's weekly markets, where half have no `opening_hours` and a free-text fallback. */
 export const CorpusMunichMarkets: Story = {
   render: () => html`<offen-map src="data/muenchen-wochenmaerkte.geojson"></offen-map>`,

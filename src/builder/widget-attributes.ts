@@ -151,6 +151,13 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
       source: true,
     },
     {
+      name: 'crs',
+      kind: 'string',
+      description:
+        'Coordinate system of the data, if the source does not say or says it wrongly: `EPSG:25833` (UTM 33, as Brandenburg publishes), `EPSG:25832`, `EPSG:31468` (Gauß-Krüger), `EPSG:3857`. With `lat-field`/`lon-field` these name the north (Hochwert) and east (Rechtswert) column.',
+      source: true,
+    },
+    {
       name: 'refresh',
       kind: 'number',
       description: 'Reload every N seconds, keeping the old data visible while loading and when a reload fails.',
@@ -218,6 +225,13 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
       name: 'path',
       kind: 'string',
       description: 'Dot path to the record list inside a JSON envelope, e.g. `result.records`.',
+      source: true,
+    },
+    {
+      name: 'crs',
+      kind: 'string',
+      description:
+        'Coordinate system of the data, if the source does not say or says it wrongly: `EPSG:25833` (UTM 33, as Brandenburg publishes), `EPSG:25832`, `EPSG:31468` (Gauß-Krüger), `EPSG:3857`. With `lat-field`/`lon-field` these name the north (Hochwert) and east (Rechtswert) column.',
       source: true,
     },
     {
@@ -424,6 +438,13 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
       name: 'path',
       kind: 'string',
       description: 'Dot path to the record list inside a JSON envelope, e.g. `result.records`.',
+      source: true,
+    },
+    {
+      name: 'crs',
+      kind: 'string',
+      description:
+        'Coordinate system of the data, if the source does not say or says it wrongly: `EPSG:25833` (UTM 33, as Brandenburg publishes), `EPSG:25832`, `EPSG:31468` (Gauß-Krüger), `EPSG:3857`. With `lat-field`/`lon-field` these name the north (Hochwert) and east (Rechtswert) column.',
       source: true,
     },
     {
@@ -690,6 +711,13 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
       source: true,
     },
     {
+      name: 'crs',
+      kind: 'string',
+      description:
+        'Coordinate system of the data, if the source does not say or says it wrongly: `EPSG:25833` (UTM 33, as Brandenburg publishes), `EPSG:25832`, `EPSG:31468` (Gauß-Krüger), `EPSG:3857`. With `lat-field`/`lon-field` these name the north (Hochwert) and east (Rechtswert) column.',
+      source: true,
+    },
+    {
       name: 'refresh',
       kind: 'number',
       description: 'Reload every N seconds, keeping the old data visible while loading and when a reload fails.',
@@ -903,6 +931,13 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
       name: 'path',
       kind: 'string',
       description: 'Dot path to the record list inside a JSON envelope, e.g. `result.records`.',
+      source: true,
+    },
+    {
+      name: 'crs',
+      kind: 'string',
+      description:
+        'Coordinate system of the data, if the source does not say or says it wrongly: `EPSG:25833` (UTM 33, as Brandenburg publishes), `EPSG:25832`, `EPSG:31468` (Gauß-Krüger), `EPSG:3857`. With `lat-field`/`lon-field` these name the north (Hochwert) and east (Rechtswert) column.',
       source: true,
     },
     {
