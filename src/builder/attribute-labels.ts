@@ -83,5 +83,6 @@ export const ATTRIBUTE_LABELS: Record<string, readonly [de: string, en: string]>
   'null-values': ['Werte für „fehlt“ (CSV)', 'Values meaning “missing” (CSV)'],
   delimiter: ['Trennzeichen (CSV)', 'Delimiter (CSV)'],
   encoding: ['Zeichenkodierung', 'Text encoding'],
+  crs: ['Koordinatensystem (EPSG)', 'Coordinate system (EPSG)'],
   resource: ['Ressource (CKAN)', 'Resource (CKAN)'],
 };
