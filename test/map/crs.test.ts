@@ -36,7 +36,7 @@ describe('<offen-map> data in projected coordinate systems', () => {
     expect(crsNote(el)).to.equal('Coordinates converted from ETRS89 / UTM zone 33N (EPSG:25833).');
   });
 
-  it('explains UTM without a zone instead of guessing, and draws it when crs names the zone', async () => {
+  it('explains UTM without a zone instead of guessing, and draws it once crs names the zone', async () => {
     const el = await fixture<OffenMap>(
       html`<offen-map src=${fixtureUrl('crs/flaeming-utm33-no-zone.csv')} tile-url=${tiles()}></offen-map>`,
     );
@@ -51,16 +51,10 @@ describe('<offen-map> data in projected coordinate systems', () => {
     expect(crsNote(el)).to.contain('Das Attribut crs legt fest');
     await expectAccessible(el);
 
-    const named = await fixture<OffenMap>(
-      html`<offen-map
-        src=${fixtureUrl('crs/flaeming-utm33-no-zone.csv')}
-        crs="EPSG:25833"
-        tile-url=${tiles()}
-      ></offen-map>`,
-    );
-    await ready(named);
-    expect(drawnIds(named)).to.have.length(4);
-    expect(crsNote(named)).to.equal('Koordinaten umgerechnet aus ETRS89 / UTM zone 33N (EPSG:25833).');
+    // The attribute changed on the live map: it loads again and draws the places.
+    el.crs = 'EPSG:25833';
+    await until(() => drawnIds(el).size === 4, 'not drawn after crs was set');
+    expect(crsNote(el)).to.equal('Koordinaten umgerechnet aus ETRS89 / UTM zone 33N (EPSG:25833).');
   });
 
   it('shows no note for ordinary WGS84 data', async () => {
