@@ -5,6 +5,7 @@
 //   /faults/big?bytes=N          streams N bytes of CSV without Content-Length
 //   /faults/text?body=…&type=…   answers with the given body and Content-Type (and `link`: a Link header)
 //   /faults/counted/<key>        a small CSV after ?delay ms; /faults/count/<key> says how often it was asked
+//                                (and `aborted`: how many of those the client gave up before the answer)
 //   /faults/once/<key>           a small CSV the first time, 500 every time after (a refresh that fails)
 import { Readable } from 'node:stream';
 
@@ -69,6 +70,9 @@ export async function middleware(ctx, next) {
       return;
     case 'counted':
       bump(`counted:${key}`);
+      ctx.res.on('close', () => {
+        if (!ctx.res.writableFinished) bump(`aborted:${key}`);
+      });
       await new Promise((resolve) => setTimeout(resolve, Number(ctx.query.delay ?? 50)));
       ctx.type = 'text/csv';
       ctx.body = 'name;wert\nAlpha;1\n';
@@ -85,7 +89,11 @@ export async function middleware(ctx, next) {
       return;
     case 'count':
       ctx.type = 'application/json';
-      ctx.body = JSON.stringify({ count: counters.get(`counted:${key}`) ?? 0 });
+      ctx.body = JSON.stringify({
+        count: counters.get(`counted:${key}`) ?? 0,
+        aborted: counters.get(`aborted:${key}`) ?? 0,
+        flaky: counters.get(`flaky:${key}`) ?? 0,
+      });
       return;
     default:
       return next();
