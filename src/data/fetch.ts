@@ -13,7 +13,12 @@ export interface FetchOptions {
   revalidate?: boolean;
   /** Sent as Accept; the body is read as bytes either way. */
   accept?: string;
+  /** Told the bytes read so far as the body arrives, with the total when the server says it (`Content-Length`). */
+  onProgress?: ProgressListener;
 }
+
+/** Bytes read so far, and the whole body's size when known (undefined for a compressed or chunked answer). */
+export type ProgressListener = (loaded: number, total: number | undefined) => void;
 
 export interface FetchedBody {
   /** The final URL after redirects. */
@@ -53,8 +58,16 @@ async function redirectsUnfollowably(url: string, signal: AbortSignal): Promise<
 }
 
 /** Reads the body as a stream and stops as soon as it passes `maxBytes`. */
-async function readLimited(response: Response, url: string, maxBytes: number): Promise<Uint8Array> {
+async function readLimited(
+  response: Response,
+  url: string,
+  maxBytes: number,
+  onProgress?: ProgressListener,
+): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
+  // A compressed answer declares its compressed size, and the stream gives more bytes than that.
+  const encoded = /\b(gzip|br|deflate|zstd)\b/i.test(response.headers.get('content-encoding') ?? '');
+  const size = declared > 0 && !encoded ? declared : undefined;
   if (declared > maxBytes) {
     await response.body?.cancel();
     throw new DataError('too-large', `Body of ${url} is ${declared} bytes, limit ${maxBytes}`, {
@@ -78,6 +91,7 @@ async function readLimited(response: Response, url: string, maxBytes: number): P
       });
     }
     chunks.push(value);
+    onProgress?.(total, size !== undefined && size >= total ? size : undefined);
   }
   if (chunks.length === 1) return chunks[0];
   const bytes = new Uint8Array(total);
@@ -132,7 +146,7 @@ async function fetchOnce(
       throw new DataError('http', `${url} answered ${response.status}`, { url, status: response.status });
     }
     try {
-      const bytes = await readLimited(response, url, options.maxBytes);
+      const bytes = await readLimited(response, url, options.maxBytes, options.onProgress);
       return {
         url: response.url || url,
         bytes,
@@ -192,6 +206,8 @@ interface SharedRequest {
   promise: Promise<FetchedBody>;
   controller: AbortController;
   users: number;
+  /** The progress listeners of the callers still waiting for this body. */
+  listeners: Set<ProgressListener>;
 }
 
 /** Requests under way, by key; failures are never kept, and finished requests leave at once. */
@@ -202,14 +218,18 @@ const inFlight = new Map<string, SharedRequest>();
  * request. Each caller's signal only detaches that caller; the fetch is aborted when every caller has left.
  */
 export function fetchBytes(url: string, options: FetchOptions = {}): Promise<FetchedBody> {
-  const { signal } = options;
+  const { signal, onProgress } = options;
   if (signal?.aborted) return Promise.reject(abortError());
   const key = `${url}\n${options.accept ?? ''}\n${options.maxBytes ?? DEFAULT_MAX_BYTES}\n${options.timeout ?? DEFAULT_TIMEOUT_MS}`;
   let shared = inFlight.get(key);
   if (!shared) {
     const controller = new AbortController();
-    const promise = fetchWithRetry(url, { ...options, signal: controller.signal });
-    const entry: SharedRequest = { promise, controller, users: 0 };
+    const listeners = new Set<ProgressListener>();
+    const tell: ProgressListener = (loaded, total) => {
+      for (const listener of listeners) listener(loaded, total);
+    };
+    const promise = fetchWithRetry(url, { ...options, signal: controller.signal, onProgress: tell });
+    const entry: SharedRequest = { promise, controller, users: 0, listeners };
     inFlight.set(key, entry);
     const forget = () => {
       if (inFlight.get(key) === entry) inFlight.delete(key);
@@ -219,11 +239,13 @@ export function fetchBytes(url: string, options: FetchOptions = {}): Promise<Fet
   }
   const request = shared;
   request.users++;
+  if (onProgress) request.listeners.add(onProgress);
   return new Promise<FetchedBody>((resolve, reject) => {
     let left = false;
     const leave = () => {
       if (left) return;
       left = true;
+      if (onProgress) request.listeners.delete(onProgress);
       reject(abortError());
       if (--request.users === 0) {
         request.controller.abort();
@@ -234,10 +256,12 @@ export function fetchBytes(url: string, options: FetchOptions = {}): Promise<Fet
     request.promise.then(
       (body) => {
         signal?.removeEventListener('abort', leave);
+        if (onProgress) request.listeners.delete(onProgress);
         if (!left) resolve(body);
       },
       (error: unknown) => {
         signal?.removeEventListener('abort', leave);
+        if (onProgress) request.listeners.delete(onProgress);
         if (!left) reject(error);
       },
     );

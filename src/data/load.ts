@@ -57,6 +57,7 @@ async function load(source: SourceDescription, emptyAllowed: boolean): Promise<D
       timeout: source.timeout,
       maxBytes: source.maxBytes,
       revalidate: source.revalidate,
+      onProgress: source.onProgress,
     };
     const body = await fetchBytes(url, fetchOptions);
     const format = await resolveFormat(source.format, body);

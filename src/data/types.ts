@@ -43,6 +43,11 @@ export interface SourceDescription extends FieldOverrides {
   path?: string;
   /** Aborts the fetch and parsing (element removed, `src` changed). */
   signal?: AbortSignal;
+  /**
+   * Told the bytes read so far while a body arrives, with the total when the server declares it (each page of a
+   * paged source counts on its own). A widget's loading state shows it.
+   */
+  onProgress?: (loaded: number, total: number | undefined) => void;
   /** Milliseconds until a request counts as timed out. Default 15 000. */
   timeout?: number;
   /** Largest body in bytes. Default 50 MB. */

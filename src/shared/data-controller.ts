@@ -8,6 +8,7 @@ import { subscribeSharedData, type LoadState, type SharedData } from './context.
 import type { LoadDetail } from './events.js';
 import type { LocalizeController } from './localize.js';
 import type { OffenElement } from './offen-element.js';
+import type { LoadProgress } from './states.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { emit?: OffenElement['emit'] };
 
@@ -45,6 +46,8 @@ export class DataController implements ReactiveController {
   /** The last dataset that loaded for the current source; stays while a refresh is pending or failed. */
   private current?: Dataset;
   private refreshError?: DataError;
+  private loadProgress?: LoadProgress;
+  private progressTimer?: ReturnType<typeof setTimeout>;
   /** Set while a background refresh runs, so the request revalidates with the server. */
   private refreshing = false;
   /** The last result announced with offen-load / offen-error, so each is announced once, after it rendered. */
@@ -61,11 +64,20 @@ export class DataController implements ReactiveController {
       task: async ([source], { signal }) => {
         const revalidate = this.refreshing;
         if (!revalidate) this.current = undefined;
+        this.loadProgress = undefined;
         if (!source) return initialState;
         try {
-          return await loadDataset({ ...source, lang: this.source?.lang, signal, revalidate: revalidate || undefined });
+          return await loadDataset({
+            ...source,
+            lang: this.source?.lang,
+            signal,
+            revalidate: revalidate || undefined,
+            onProgress: (loaded, total) => this.onProgress(signal, loaded, total),
+          });
         } catch (error) {
           throw toDataError(error, source.url);
+        } finally {
+          this.loadProgress = undefined;
         }
       },
       args: () => [this.sourceKey()] as const,
@@ -95,6 +107,22 @@ export class DataController implements ReactiveController {
   private buildSource(): void {
     this.sourceBuilt = true;
     this.source = this.options.given?.() ? undefined : this.options.source();
+  }
+
+  /** Bytes of the body read so far while it loads (and its size when known), for the loading state. */
+  get progress(): LoadProgress | undefined {
+    return this.ownSource ? this.loadProgress : undefined;
+  }
+
+  private onProgress(signal: AbortSignal, loaded: number, total: number | undefined): void {
+    if (signal.aborted) return;
+    this.loadProgress = { loaded, total };
+    // A 50 MB body arrives in thousands of chunks: the loading state is drawn again at most five times a second.
+    if (this.progressTimer !== undefined) return;
+    this.progressTimer = setTimeout(() => {
+      this.progressTimer = undefined;
+      this.host.requestUpdate();
+    }, 200);
   }
 
   /** Registers a model derived from this controller's dataset (see derive()), whose errors it announces. */
@@ -161,6 +189,8 @@ export class DataController implements ReactiveController {
 
   hostDisconnected(): void {
     this.task.abort();
+    clearTimeout(this.progressTimer);
+    this.progressTimer = undefined;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
   }

@@ -4,13 +4,14 @@ import type { LoadState } from './context.js';
 import type { DataController } from './data-controller.js';
 import { commonStrings } from './i18n.js';
 import { Memo } from './memo.js';
-import { renderEmpty, renderError, renderLoading } from './states.js';
+import { renderEmpty, renderError, renderLoading, type LoadProgress } from './states.js';
 
 /** The templates of a widget's states; `none`, `pending` and `error` default to the shared ones (states.ts). */
 export interface StateTemplates<M> {
   /** No `src` and no parent `<offen-data>`: say what is missing (commonStrings.noSource). */
   none?: () => unknown;
-  pending?: () => unknown;
+  /** The loading state; `progress` is what the body has delivered so far (see renderLoading). */
+  pending?: (progress: LoadProgress | undefined) => unknown;
   empty: () => unknown;
   /** `retry` is given when loading again can help (not for a wrong mapping attribute). */
   error?: (error: DataError, retry?: () => void) => unknown;
@@ -102,7 +103,9 @@ export class Derived<M, A extends readonly unknown[] = readonly unknown[]> {
       case 'none':
         return templates.none ? templates.none() : localize && renderEmpty(localize.t(commonStrings).noSource);
       case 'pending':
-        return templates.pending ? templates.pending() : localize && renderLoading(localize);
+        return templates.pending
+          ? templates.pending(this.data.progress)
+          : localize && renderLoading(localize, undefined, this.data.progress);
       case 'error':
         if (error) return failed(error);
         return failed(this.data.error ?? new DataError('network', 'unknown'), () => this.data.reload());

@@ -5,6 +5,8 @@ import { defineStrings, type Lang } from './localize.js';
 export const commonStrings = defineStrings(
   {
     loading: 'Daten werden geladen …',
+    loaded: (read: string, total?: string) => (total ? `${read} von ${total} geladen` : `${read} geladen`),
+    loadedStep: (step: string) => `Daten werden geladen … ${step}`,
     retry: 'Erneut versuchen',
     errorTitle: 'Die Daten konnten nicht geladen werden.',
     search: 'Suche',
@@ -14,6 +16,8 @@ export const commonStrings = defineStrings(
   },
   {
     loading: 'Loading data …',
+    loaded: (read: string, total?: string) => (total ? `${read} of ${total} loaded` : `${read} loaded`),
+    loadedStep: (step: string) => `Loading data … ${step}`,
     retry: 'Try again',
     errorTitle: 'The data could not be loaded.',
     search: 'Search',

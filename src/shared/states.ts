@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { DataError } from '../data/errors.js';
 import { commonStrings, describeDataError } from './i18n.js';
 import type { LocalizeController } from './localize.js';
@@ -7,10 +8,42 @@ import type { LocalizeController } from './localize.js';
  * The loading, empty and error states every widget shows, so they look and read the same everywhere.
  * Loading is announced politely; errors are alerts with the reason and a retry button.
  */
-export function renderLoading(localize: LocalizeController, lines = 3): TemplateResult {
+/** Bytes of a body read so far while it loads, and its size when the server declared it. */
+export interface LoadProgress {
+  loaded: number;
+  total: number | undefined;
+}
+
+/** `1,2 MB` in the page language (kB below one megabyte). */
+function size(bytes: number, locale: string): string {
+  const mega = bytes >= 1_000_000;
+  const value = bytes / (mega ? 1_000_000 : 1_000);
+  return `${value.toLocaleString(locale, { maximumFractionDigits: mega ? 1 : 0 })} ${mega ? 'MB' : 'kB'}`;
+}
+
+/**
+ * The loading state: a skeleton, and once bytes arrive a progress bar with what has been read (of how much, when the
+ * server says). Screen readers hear the start, then a quarter-step (or each further 5 MB when the size is unknown):
+ * a text that changed five times a second would drown everything else out.
+ */
+export function renderLoading(localize: LocalizeController, lines = 3, progress?: LoadProgress): TemplateResult {
   const t = localize.t(commonStrings);
+  const locale = localize.locale;
+  const { loaded = 0, total } = progress ?? {};
+  const read = loaded > 0 ? t.loaded(size(loaded, locale), total ? size(total, locale) : undefined) : '';
+  const step = total ? Math.floor((loaded / total) * 4) * 25 : Math.floor(loaded / 5_000_000) * 5;
+  const announced =
+    loaded > 0 && step > 0 ? t.loadedStep(total ? `${step} %` : size(step * 1_000_000, locale)) : t.loading;
   return html`<div class="offen-state" part="state loading" data-state="loading" role="status" aria-live="polite">
-    <span class="visually-hidden">${t.loading}</span>
+    <span class="visually-hidden">${announced}</span>
+    ${
+      loaded > 0
+        ? html`<div class="offen-progress" part="progress" aria-hidden="true">
+            <progress max=${ifDefined(total)} value=${ifDefined(total ? loaded : undefined)}></progress>
+            <span>${read}</span>
+          </div>`
+        : null
+    }
     <div class="offen-skeleton" aria-hidden="true">${Array.from({ length: lines }, () => html`<span></span>`)}</div>
   </div>`;
 }

@@ -95,6 +95,20 @@ export const hostStyles = css`
   .offen-state p {
     margin: 0 0 0.5rem;
   }
+  .offen-progress {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    margin-bottom: 0.75rem;
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  .offen-progress progress {
+    flex: 1 1 8rem;
+    max-width: 100%;
+    accent-color: var(--_accent);
+  }
   .offen-skeleton {
     display: grid;
     gap: 0.5rem;

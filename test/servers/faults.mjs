@@ -3,6 +3,8 @@
 //   /faults/flaky/<key>          500 on the first request for <key>, then a small CSV
 //   /faults/hang                 never answers (the client's timeout or abort ends it)
 //   /faults/big?bytes=N          streams N bytes of CSV without Content-Length
+//   /faults/slow?rows=N&parts=K&every=ms&length=1  a CSV of N rows sent in K parts, `every` ms apart (with
+//                                Content-Length when `length=1`): a long load to watch the progress of
 //   /faults/text?body=…&type=…   answers with the given body and Content-Type (and `link`: a Link header)
 //   /faults/counted/<key>        a small CSV after ?delay ms; /faults/count/<key> says how often it was asked
 //                                (and `aborted`: how many of those the client gave up before the answer)
@@ -45,6 +47,25 @@ export async function middleware(ctx, next) {
             const chunk = line.repeat(8192);
             sent += chunk.length;
             yield chunk;
+          }
+        })(),
+      );
+      return;
+    }
+    case 'slow': {
+      const rows = Math.min(Number(ctx.query.rows ?? 20_000), 2_000_000);
+      const parts = Math.max(1, Math.min(Number(ctx.query.parts ?? 10), 1000));
+      const every = Math.min(Number(ctx.query.every ?? 200), 5000);
+      const text = 'name;wert\n' + Array.from({ length: rows }, (_, i) => `Eintrag ${i};${i % 97}`).join('\n') + '\n';
+      const body = Buffer.from(text);
+      const size = Math.ceil(body.length / parts);
+      ctx.type = 'text/csv';
+      if (ctx.query.length === '1') ctx.length = body.length;
+      ctx.body = Readable.from(
+        (async function* () {
+          for (let offset = 0; offset < body.length; offset += size) {
+            if (offset > 0) await new Promise((resolve) => setTimeout(resolve, every));
+            yield body.subarray(offset, offset + size);
           }
         })(),
       );

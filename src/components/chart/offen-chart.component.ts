@@ -408,7 +408,7 @@ export class OffenChart extends OffenSourceElement {
 
   override render() {
     const body = this.shaped.render({
-      pending: () => renderLoading(this.localize, 4),
+      pending: (progress) => renderLoading(this.localize, 4, progress),
       empty: () => renderEmpty(this.localize.t(chartStrings).empty),
       // A wrong attribute is not fixed by loading again: no retry button, but what to change.
       error: (error, retry) =>

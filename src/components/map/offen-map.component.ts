@@ -471,7 +471,7 @@ export class OffenMap extends OffenSourceElement {
 
   override render() {
     return this.offers.render({
-      pending: () => renderLoading(this.localize, 4),
+      pending: (progress) => renderLoading(this.localize, 4, progress),
       empty: () => renderEmpty(this.localize.t(mapStrings).empty),
       complete: (model) => this.renderData(model),
     });
