@@ -1,6 +1,6 @@
 import { getValue, mapRoles, type RoleMap, type RoleSpecs } from '../../data/mapping.js';
 import type { DataRecord, Dataset, Lang, Value } from '../../data/types.js';
-import { displayText } from '../../shared/display-text.js';
+import { clampText, displayText, TITLE_LENGTH } from '../../shared/display-text.js';
 import { DAY_MS } from '../../data/util.js';
 import { matchesSearch, searchIndex, searchWords } from '../../shared/search.js';
 import { addDays, dayKey, floating } from './zoned-time.js';
@@ -94,7 +94,7 @@ export function recordsToEvents(
     const cancelledValue = get('cancelled');
     events.push({
       id: record.id,
-      title: text(get('title')) ?? '',
+      title: clampText(text(get('title')) ?? '', TITLE_LENGTH),
       start,
       end,
       allDay,

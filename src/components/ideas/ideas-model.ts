@@ -1,7 +1,7 @@
 import { getValue, normalizeName, type RoleSpecs } from '../../data/mapping.js';
 import { applyFieldOverrides } from '../../data/overrides.js';
 import type { DataRecord, Dataset, Lang, Value } from '../../data/types.js';
-import { displayText } from '../../shared/display-text.js';
+import { clampText, displayText, TITLE_LENGTH } from '../../shared/display-text.js';
 import { foldText, matchesSearch, searchIndex, searchWords } from '../../shared/search.js';
 
 /** The statuses a board shows. Every status in the data is mapped to one of these. */
@@ -187,7 +187,7 @@ function toIdea(
   const comments = countOf(getValue(record, roles.comments));
   return {
     id: text('id') ?? record.id,
-    title: text('title') ?? '',
+    title: clampText(text('title') ?? '', TITLE_LENGTH),
     description: text('description') ?? '',
     category: text('category'),
     status: mapStatus(text('status'), statusMap),

@@ -2,7 +2,7 @@ import { DataError } from '../../data/errors.js';
 import { isValidLonLat, locateByFields } from '../../data/geo.js';
 import { getValue, mapRoles, normalizeName, type RoleSpecs } from '../../data/mapping.js';
 import type { DataRecord, Dataset, Field, Geometry, Position } from '../../data/types.js';
-import { displayText } from '../../shared/display-text.js';
+import { clampText, displayText, TITLE_LENGTH } from '../../shared/display-text.js';
 import { langFromTag } from '../../shared/localize.js';
 import { safeWebUrl, telUrl } from '../../shared/safe-url.js';
 import { categoriesOf, searchIndex } from '../../shared/search.js';
@@ -228,7 +228,7 @@ export function buildOffers(given: Dataset, overrides: OfferOverrides, locale: s
     const anchor = record.geometry ? anchorOf(record.geometry) : undefined;
     const category = text(record, roles.category);
     if (category) categories.add(category);
-    const title = plain(record, roles.title) ?? category ?? `#${record.id}`;
+    const title = clampText(plain(record, roles.title) ?? category ?? `#${record.id}`, TITLE_LENGTH);
     const address = joinAddress(addressFields.map((f) => plain(record, f)));
     let hours = text(record, roles.hours);
     for (const fallback of hoursFallbacks) hours ??= text(record, fallback);
