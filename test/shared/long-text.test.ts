@@ -13,7 +13,7 @@ function runs(el: Element): number[] {
 }
 const longestRun = (el: Element) => Math.max(0, ...runs(el));
 
-async function shown(el: Element, check: () => boolean): Promise<void> {
+async function shown(check: () => boolean): Promise<void> {
   const end = Date.now() + 10_000;
   while (!check()) {
     if (Date.now() > end) throw new Error('never rendered');
@@ -55,7 +55,7 @@ describe('text from data is bounded for display', () => {
       html`<offen-map src=${blobUrl(JSON.stringify(geojson), 'application/geo+json')} consent="none"></offen-map>`,
     );
     for (const el of [board, events, map]) {
-      await shown(el, () => longestRun(el) > 0);
+      await shown(() => longestRun(el) > 0);
       // No text longer than TEXT_LENGTH; the title as TITLE_LENGTH characters (the last one an ellipsis).
       expect(longestRun(el), el.localName).to.be.at.most(TEXT_LENGTH - 1);
       expect(runs(el), el.localName).to.include(TITLE_LENGTH - 1);
