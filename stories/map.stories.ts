@@ -181,3 +181,6 @@ export const Fullscreen: Story = {
     (await whenDrawn<HTMLButtonElement>(map, 'button.fullscreen'))?.focus();
   },
 };
+
+/** Tiles that fail (here: a tile address that answers 404): a message with "Erneut versuchen" over the map. */
+export const TileError: Story = { args: { tileUrl: 'kacheln-gibt-es-nicht/{z}/{x}/{y}.png' } };

@@ -2,6 +2,8 @@
 //   /tiles/<key>/<z>/<x>/<y>.png   a plain 256×256 PNG, counted under <key> (a test picks a unique key)
 //   /tiles/<z>/<x>/<y>.png          the same, counted under "default"
 //   /tiles-log/<key>                JSON: { count, paths } of the tile requests seen for <key>
+//   /tiles/fail404-…/… /tiles/fail500-…/…  a key starting so answers 404 or 500 (counted) until it is healed:
+//   /tiles-heal/<key>               from then on that key's tiles are the plain PNG (a server back up)
 import { deflateSync } from 'node:zlib';
 
 function crc32(buffer) {
@@ -40,6 +42,7 @@ function plainPng(size = 256) {
 
 const tile = plainPng();
 const requests = new Map();
+const healed = new Set();
 
 export async function middleware(ctx, next) {
   if (ctx.path.startsWith('/tiles-log/')) {
@@ -50,12 +53,24 @@ export async function middleware(ctx, next) {
     ctx.body = JSON.stringify({ count: paths.length, paths });
     return;
   }
+  if (ctx.path.startsWith('/tiles-heal/')) {
+    healed.add(decodeURIComponent(ctx.path.slice('/tiles-heal/'.length)));
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = 'healed';
+    return;
+  }
   const match = /^\/tiles\/(?:([\w-]+)\/)?(\d+)\/(-?\d+)\/(-?\d+)\.png$/.exec(ctx.path);
   if (!match) return next();
   const key = match[1] ?? 'default';
   if (!requests.has(key)) requests.set(key, []);
   requests.get(key).push(ctx.path);
   ctx.set('Cache-Control', 'no-store');
+  const failure = /^fail(404|500)-/.exec(key);
+  if (failure && !healed.has(key)) {
+    ctx.status = Number(failure[1]);
+    ctx.body = `tile ${failure[1]}`;
+    return;
+  }
   ctx.type = 'image/png';
   ctx.body = tile;
 }

@@ -75,3 +75,11 @@ export function renderFullscreen(t: MapText, active: boolean, onToggle: () => vo
     ${active ? t.exitFullscreen : t.fullscreen}
   </button>`;
 }
+
+/** The bar over the map when its tiles failed (server error, no network): what happened and "Erneut versuchen". */
+export function renderTileError(t: MapText, host: string, retryLabel: string, onRetry: () => void): TemplateResult {
+  return html`<div class="tile-error" part="tile-error" role="alert">
+    <p>${t.tilesFailed(host)}</p>
+    <button type="button" class="offen-button secondary" @click=${onRetry}>${retryLabel}</button>
+  </div>`;
+}

@@ -45,6 +45,11 @@ export interface EngineOptions {
   cooperative(): boolean;
   /** A gesture was left to the page: say how to move the map instead (`wheel`: Ctrl/⌘ + wheel, `touch`: two fingers). */
   onGestureHint(kind: 'wheel' | 'touch'): void;
+  /**
+   * The background map failed (`true`: every tile of a round of loading failed, e.g. the tile server answers 404 or
+   * 500 or is unreachable) or shows again (`false`: a tile loaded).
+   */
+  onTilesFailed(failed: boolean): void;
 }
 
 type PointProps = { index: number };
@@ -74,6 +79,7 @@ export class MapEngine {
   private readonly resizeObserver: ResizeObserver;
   private tiles?: L.TileLayer;
   private tileTemplate?: string;
+  private retries = 0;
   private offers: EngineOffer[] = [];
   private readonly byId = new Map<string, EngineOffer>();
   private index?: Supercluster<PointProps>;
@@ -443,12 +449,40 @@ export class MapEngine {
     this.popup = undefined;
   }
 
-  /** Adds the background map; until then the markers sit on a plain background. */
+  /**
+   * Adds the background map; until then the markers sit on a plain background. A round of loading (Leaflet's
+   * `loading` … `load`) in which no tile arrived and some failed is reported, and so is the first tile that loads.
+   */
   setTiles(url: string): void {
     if (this.tileTemplate === url) return;
     this.tiles?.remove();
     this.tileTemplate = url;
-    this.tiles = L.tileLayer(url, { maxZoom: 19, subdomains: 'abc' }).addTo(this.map);
+    let loaded = 0;
+    let failed = 0;
+    this.tiles = L.tileLayer(url, { maxZoom: 19, subdomains: 'abc' })
+      .on('loading', () => {
+        loaded = 0;
+        failed = 0;
+      })
+      .on('tileload', () => {
+        if (loaded++ === 0) this.options.onTilesFailed(false);
+      })
+      .on('tileerror', () => failed++)
+      .on('load', () => {
+        if (failed > 0 && loaded === 0) this.options.onTilesFailed(true);
+      })
+      .addTo(this.map);
+  }
+
+  /**
+   * Asks for every tile in view again (after a failure). The browser keeps a failed image for its URL within the
+   * page, so the retry's URLs carry a counter (`offen-retry=1`; tile servers ignore unknown parameters).
+   */
+  retryTiles(): void {
+    if (!this.tiles || !this.tileTemplate) return;
+    this.retries++;
+    const glue = this.tileTemplate.includes('?') ? '&' : '?';
+    this.tiles.setUrl(`${this.tileTemplate}${glue}offen-retry=${this.retries}`);
   }
 
   /** Marks the reader's position and centres on it. */

@@ -13,7 +13,7 @@ import { Memo } from '../../shared/memo.js';
 import { PagingController } from '../../shared/paging-controller.js';
 import { OffenSourceElement } from '../../shared/source-element.js';
 import { renderEmpty, renderLoading } from '../../shared/states.js';
-import { locateReader, renderConsent, renderFullscreen, renderLocate } from './map-controls.js';
+import { locateReader, renderConsent, renderFullscreen, renderLocate, renderTileError } from './map-controls.js';
 import { MapEngineController } from './map-engine-controller.js';
 import { styles } from './offen-map.styles.js';
 import { mapStrings } from './offen-map.strings.js';
@@ -63,6 +63,7 @@ const NARROW_WIDTH = 600;
  * @csspart legend - The category chips with their marker colours and counts (the legend).
  * @csspart map - The map area.
  * @csspart consent - The placeholder asking before tiles are loaded from another server.
+ * @csspart tile-error - The message (with "Erneut versuchen") when the background map could not be loaded.
  * @csspart attribution - The tile attribution under the map.
  * @csspart crs - The line under the map naming the coordinate system the data was converted from.
  * @csspart list - The list of offers beside or below the map.
@@ -183,6 +184,7 @@ export class OffenMap extends OffenSourceElement {
         // A map that fills the screen is the page: the wheel and one finger move it.
         cooperative: () => !this.scrollZoom && !this.fullscreen,
         onGestureHint: (kind) => this.showGestureHint(kind),
+        onTilesFailed: (failed) => (this.tilesFailed = failed),
         onPopupClose: (id) => {
           // Closed with its × button: focus would fall to the page, so it goes back to the list entry.
           const focusInside = !!this.shadowRoot?.activeElement?.closest('.leaflet-popup');
@@ -218,6 +220,8 @@ export class OffenMap extends OffenSourceElement {
   @state() private locateStatus?: 'locating' | 'failed';
   /** The hint shown after a wheel turn without Ctrl/⌘ or a one-finger swipe over the map. */
   @state() private gestureHint?: 'wheel' | 'touch';
+  /** The background map failed to load after consent (a message with "Erneut versuchen" shows). */
+  @state() private tilesFailed = false;
   private gestureTimer?: ReturnType<typeof setTimeout>;
 
   private readonly narrowing = new Memo<Narrowed>();
@@ -424,6 +428,13 @@ export class OffenMap extends OffenSourceElement {
     }, 200);
   }
 
+  /** "Erneut versuchen": the message goes, the tiles are asked for again (and it comes back if they fail again). */
+  private retryTiles(): void {
+    this.tilesFailed = false;
+    this.map.engine?.retryTiles();
+    this.mapRef.value?.focus();
+  }
+
   /** Shows how to move the map, for a moment after the last such gesture. */
   private showGestureHint(kind: 'wheel' | 'touch'): void {
     this.gestureHint = kind;
@@ -485,6 +496,16 @@ export class OffenMap extends OffenSourceElement {
       <div class="layout">
         <div class="map-area" ${ref(this.areaRef)} @keydown=${this.onAreaKeydown}>
           ${this.tilesAllowed ? nothing : this.renderConsent()}
+          ${
+            this.tilesAllowed && this.tilesFailed && this.map.ready
+              ? renderTileError(
+                  this.localize.t(mapStrings),
+                  tileHost(this.tileTemplate),
+                  this.localize.t(commonStrings).retry,
+                  () => this.retryTiles(),
+                )
+              : nothing
+          }
           <div class="map-frame">
             <div
               class="map"

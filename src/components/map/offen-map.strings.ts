@@ -41,6 +41,8 @@ export const mapStrings = defineStrings(
     attribution: 'Kartendaten',
     wheelHint: (mac: boolean) => `Zum Zoomen der Karte ${mac ? '⌘' : 'Strg'} gedrückt halten und scrollen`,
     touchHint: 'Zum Bewegen der Karte zwei Finger verwenden',
+    tilesFailed: (host: string) =>
+      `Die Hintergrundkarte konnte nicht von ${host} geladen werden. Markierungen und Liste funktionieren weiter.`,
     fullscreen: 'Vollbild',
     exitFullscreen: 'Vollbild beenden',
     crsRead: (system: string) => `Koordinaten umgerechnet aus ${system}.`,
@@ -85,6 +87,8 @@ export const mapStrings = defineStrings(
     attribution: 'Map data',
     wheelHint: (mac: boolean) => `Hold ${mac ? '⌘' : 'Ctrl'} and scroll to zoom the map`,
     touchHint: 'Use two fingers to move the map',
+    tilesFailed: (host: string) =>
+      `The background map could not be loaded from ${host}. The markers and the list still work.`,
     fullscreen: 'Full screen',
     exitFullscreen: 'Exit full screen',
     crsRead: (system: string) => `Coordinates converted from ${system}.`,

@@ -124,6 +124,24 @@ export const styles = [
       background: var(--_surface-alt);
       font-size: 0.9rem;
     }
+    .tile-error {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: center;
+      justify-content: space-between;
+      padding: 0.6rem 0.8rem;
+      border: 1px solid var(--_danger);
+      border-block-end: 0;
+      border-radius: var(--_radius) var(--_radius) 0 0;
+      background: var(--_surface-alt);
+      font-size: 0.9rem;
+    }
+    .tile-error p {
+      flex: 1 1 20rem;
+      margin: 0;
+    }
+    .tile-error + .map-frame .map,
     .consent + .map-frame .map {
       border-start-start-radius: 0;
       border-start-end-radius: 0;
