@@ -184,3 +184,11 @@ export const Fullscreen: Story = {
 
 /** Tiles that fail (here: a tile address that answers 404): a message with "Erneut versuchen" over the map. */
 export const TileError: Story = { args: { tileUrl: 'kacheln-gibt-es-nicht/{z}/{x}/{y}.png' } };
+
+/** Two maps with tiles from the same host: "Karte laden" in either shows the tiles in both (one consent per page). */
+export const OneConsentForThePage: Story = {
+  render: () => html`
+    <offen-map src="data/angebote.geojson" category="Sport" height="260px"></offen-map>
+    <offen-map src="data/angebote.geojson" category="Kultur" height="260px" consent-remember></offen-map>
+  `,
+};

@@ -890,7 +890,8 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
       name: 'consent-remember',
       kind: 'boolean',
       default: false,
-      description: "Offer to remember the reader's consent for this tile server (in localStorage).",
+      description:
+        "Offer to remember the reader's consent for this tile host (in localStorage), so later visits ask no more. Without it a consent lasts for the page view (it then serves every map of the page with tiles from that host).",
       source: false,
     },
     {

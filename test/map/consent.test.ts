@@ -3,6 +3,7 @@ import '../../src/components/map/offen-map.js';
 import type { OffenMap } from '../../src/components/map/offen-map.js';
 import { expectAccessible } from '../helpers/axe.js';
 import { demoDataUrl } from '../helpers/server.js';
+import { forgetConsent } from '../../src/components/map/tiles.js';
 import { drawnIds, listIds, ready, tileKey, tileRequests, tileTemplate, until } from './helpers.js';
 import { mapHarness } from './harness.js';
 
@@ -14,9 +15,9 @@ const otherOrigin = () => location.origin.replace('localhost', '127.0.0.1');
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('<offen-map> tiles and consent', () => {
-  afterEach(() => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('offen-map-consent:')) localStorage.removeItem(key);
-  });
+  // A consent holds for the whole page view (and, remembered, in localStorage): each test starts without one.
+  afterEach(() => forgetConsent());
+  const storedConsents = () => Object.keys(localStorage).filter((key) => key.startsWith('offen-map-consent:'));
 
   it('asks before loading tiles from another origin and requests none before the click', async () => {
     const key = tileKey('consent');
@@ -96,6 +97,37 @@ describe('<offen-map> tiles and consent', () => {
     expect(!!attribution.querySelector('img'), 'image present').to.equal(false);
   });
 
+  it('takes one consent for every map of the page with the same tile host, at once, and remembers none', async () => {
+    const [first, second, other] = [tileKey('page-a'), tileKey('page-b'), tileKey('page-c')];
+    const wrapper = await fixture(
+      html`<div>
+        <offen-map src=${ANGEBOTE} tile-url=${tileTemplate(first, otherOrigin())}></offen-map>
+        <offen-map src=${ANGEBOTE} consent="required" tile-url=${tileTemplate(second, otherOrigin())}></offen-map>
+        <offen-map src=${ANGEBOTE} consent="required" tile-url=${tileTemplate(other)}></offen-map>
+      </div>`,
+    );
+    const [a, b, c] = [...wrapper.querySelectorAll('offen-map')];
+    await Promise.all([a, b, c].map((el) => ready(el)));
+    expect([a, b, c].map((el) => !!consentOf(el))).to.deep.equal([true, true, true]);
+
+    consentOf(a)!.querySelector('button')!.click();
+    await until(() => !consentOf(b), 'the second map still asks');
+    await until(async () => (await tileRequests(second)) > 0, 'the second map loads no tiles');
+    await until(async () => (await tileRequests(first)) > 0, 'the first map loads no tiles');
+    // Another host is another question.
+    expect(!!consentOf(c), 'a map with tiles from another host stopped asking').to.equal(true);
+    expect(await tileRequests(other)).to.equal(0);
+    // Without consent-remember nothing outlives the page view.
+    expect(storedConsents()).to.deep.equal([]);
+
+    // A map added later on the same page asks no more either.
+    const later = await fixture<OffenMap>(
+      html`<offen-map src=${ANGEBOTE} tile-url=${tileTemplate(tileKey('page-d'), otherOrigin())}></offen-map>`,
+    );
+    await ready(later);
+    expect(!!consentOf(later)).to.equal(false);
+  });
+
   it('remembers the choice with consent-remember', async () => {
     const key = tileKey('remember');
     const template = tileTemplate(key, otherOrigin());
@@ -107,7 +139,14 @@ describe('<offen-map> tiles and consent', () => {
     box.click();
     consentOf(el)!.querySelector('button')!.click();
     await until(async () => (await tileRequests(key)) > 0);
+    // Kept for the tile host only.
+    const [stored] = storedConsents();
+    expect(stored).to.equal(`offen-map-consent:${new URL(otherOrigin()).host}`);
 
+    // A reload: the page's consents are gone, localStorage stays.
+    const value = localStorage.getItem(stored)!;
+    forgetConsent();
+    localStorage.setItem(stored, value);
     const again = await fixture<OffenMap>(html`<offen-map src=${ANGEBOTE} tile-url=${template}></offen-map>`);
     await ready(again);
     expect(!!consentOf(again), '[part="consent"] present').to.equal(false);

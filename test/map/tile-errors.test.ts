@@ -4,12 +4,16 @@ import type { OffenMap } from '../../src/components/map/offen-map.js';
 import { expectAccessible } from '../helpers/axe.js';
 import { demoDataUrl } from '../helpers/server.js';
 import { ready, tileKey, tileRequests, tileTemplate, until } from './helpers.js';
+import { forgetConsent } from '../../src/components/map/tiles.js';
 import { mapHarness } from './harness.js';
 
 const ANGEBOTE = demoDataUrl('angebote.geojson');
 const tileError = (el: OffenMap) => el.shadowRoot!.querySelector<HTMLElement>('[part~="tile-error"]');
 
 describe('<offen-map> when the tiles fail', () => {
+  // Each test asks for consent itself: none carries over from the one before (consent holds for the page view).
+  afterEach(() => forgetConsent());
+
   for (const status of [404, 500]) {
     it(`says so with "Erneut versuchen" when the tile server answers ${status}, and recovers on retry`, async () => {
       const key = tileKey(`fail${status}`);

@@ -22,11 +22,12 @@ import { renderOfferDetails, swatch } from './offer-details.js';
 import { renderOfferList } from './offer-list.js';
 import { buildOffers, categoryColors, UNCATEGORIZED_COLOR, type Offer, type OfferModel } from './offers.js';
 import {
+  consentGiven,
   consentNeeded,
   DEFAULT_TILE_ATTRIBUTION,
   DEFAULT_TILE_URL,
-  rememberConsent,
-  rememberedConsent,
+  giveConsent,
+  onConsent,
   renderAttribution,
   tileHost,
   type ConsentMode,
@@ -122,7 +123,10 @@ export class OffenMap extends OffenSourceElement {
   @property({ attribute: 'tile-attribution' }) tileAttribution?: string;
   /** `auto` (ask when tiles come from another origin), `required` (always ask) or `none` (never ask). */
   @property() consent: ConsentMode = 'auto';
-  /** Offer to remember the reader's consent for this tile server (in localStorage). */
+  /**
+   * Offer to remember the reader's consent for this tile host (in localStorage), so later visits ask no more.
+   * Without it a consent lasts for the page view (it then serves every map of the page with tiles from that host).
+   */
   @property({ type: Boolean, attribute: 'consent-remember' }) consentRemember = false;
   /**
    * Let the mouse wheel and one finger move the map, as on a page that is nothing but the map. By default an
@@ -214,7 +218,6 @@ export class OffenMap extends OffenSourceElement {
   private model?: OfferModel;
   @state() private onlyInView = true;
   @state() private searchText = '';
-  @state() private consentGiven = false;
   @state() private rememberChoice = false;
   @state() private panelId?: string;
   @state() private locateStatus?: 'locating' | 'failed';
@@ -291,15 +294,22 @@ export class OffenMap extends OffenSourceElement {
     return this.tileUrl?.trim() || DEFAULT_TILE_URL;
   }
 
+  /** Tiles show without asking (own server), or the reader agreed to their host, in this map or another one. */
   private get tilesAllowed(): boolean {
-    return this.consentGiven || !consentNeeded(this.consent, this.tileTemplate) || rememberedConsent(this.tileTemplate);
+    return !consentNeeded(this.consent, this.tileTemplate) || consentGiven(this.tileTemplate);
   }
+
+  /** A consent given in another map of the page for the same tile host applies here too, at once. */
+  private stopConsentWatch?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Back in the page after a move: the engine was destroyed on disconnect and is created again.
     if (this.hasUpdated) this.requestUpdate();
     document.addEventListener('fullscreenchange', this.onFullscreenChange);
+    this.stopConsentWatch = onConsent((host) => {
+      if (host === tileHost(this.tileTemplate)) this.requestUpdate();
+    });
   }
 
   override disconnectedCallback(): void {
@@ -307,6 +317,7 @@ export class OffenMap extends OffenSourceElement {
     clearTimeout(this.searchTimer);
     clearTimeout(this.gestureTimer);
     document.removeEventListener('fullscreenchange', this.onFullscreenChange);
+    this.stopConsentWatch?.();
     this.inFullscreen = false;
     this.removeAttribute('fullscreen');
   }
@@ -449,8 +460,7 @@ export class OffenMap extends OffenSourceElement {
   }
 
   private grantConsent(): void {
-    if (this.rememberChoice && this.consentRemember) rememberConsent(this.tileTemplate);
-    this.consentGiven = true;
+    giveConsent(this.tileTemplate, this.rememberChoice && this.consentRemember);
     void this.updateComplete.then(() => this.mapRef.value?.focus());
   }
 

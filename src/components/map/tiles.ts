@@ -29,22 +29,60 @@ export function consentNeeded(mode: string | undefined, template: string): boole
   return sampleTileUrl(template)?.origin !== location.origin;
 }
 
-const storageKey = (template: string) => `offen-map-consent:${sampleTileUrl(template)?.origin ?? template}`;
+const STORAGE_PREFIX = 'offen-map-consent:';
+const storageKey = (template: string) => `${STORAGE_PREFIX}${tileHost(template)}`;
+/** Before keys named the tile host they named its origin: a "yes" stored then still counts. */
+const originKey = (template: string) => `${STORAGE_PREFIX}${sampleTileUrl(template)?.origin ?? template}`;
 
-/** A remembered "yes" for this tile origin (from `consent-remember`); storage may be blocked, then it is just no. */
-export function rememberedConsent(template: string): boolean {
+/** A remembered "yes" for this tile host (from `consent-remember`); storage may be blocked, then it is just no. */
+function rememberedConsent(template: string): boolean {
   try {
-    return localStorage.getItem(storageKey(template)) === 'granted';
+    return [storageKey(template), originKey(template)].some((key) => localStorage.getItem(key) === 'granted');
   } catch {
     return false;
   }
 }
 
-export function rememberConsent(template: string): void {
+/** Tile hosts the reader agreed to during this page view: one consent serves every map of the page. */
+const pageConsent = new Set<string>();
+const consentEvents = new EventTarget();
+
+/** Whether the reader agreed to tiles from this template's host: on this page, or remembered from before. */
+export function consentGiven(template: string): boolean {
+  return pageConsent.has(tileHost(template)) || rememberedConsent(template);
+}
+
+/**
+ * The reader agreed to tiles from this host: every map of the page with tiles from there shows them at once; only
+ * with `remember` (the "Entscheidung merken" box of `consent-remember`) is it kept for later visits (localStorage).
+ */
+export function giveConsent(template: string, remember: boolean): void {
+  const host = tileHost(template);
+  pageConsent.add(host);
+  if (remember) {
+    try {
+      localStorage.setItem(storageKey(template), 'granted');
+    } catch {
+      /* private mode: the choice lasts for this page view only */
+    }
+  }
+  consentEvents.dispatchEvent(new CustomEvent<string>('consent', { detail: host }));
+}
+
+/** Calls back with the tile host whenever the reader agrees to one (in any map of the page); returns the unsubscribe. */
+export function onConsent(listener: (host: string) => void): () => void {
+  const handler = (event: Event) => listener((event as CustomEvent<string>).detail);
+  consentEvents.addEventListener('consent', handler);
+  return () => consentEvents.removeEventListener('consent', handler);
+}
+
+/** Forgets every consent, of this page view and remembered ones (maps already showing tiles keep them). */
+export function forgetConsent(): void {
+  pageConsent.clear();
   try {
-    localStorage.setItem(storageKey(template), 'granted');
+    for (const key of Object.keys(localStorage)) if (key.startsWith(STORAGE_PREFIX)) localStorage.removeItem(key);
   } catch {
-    /* private mode: the choice lasts for this page view only */
+    /* nothing was stored */
   }
 }
 
