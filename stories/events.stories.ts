@@ -76,9 +76,16 @@ export const OtherTimeZone: Story = { args: { timezone: 'America/New_York', limi
 
 /**
  * OParl meetings of a fictional "Stadtverordnetenversammlung Bad Belzig" (Beispieldaten): two pages linked by
- * `links.next`, the committee as category, the meeting's web page as link, one meeting "abgesagt".
+ * `links.next`, the committee as category (the filter; titles name it), the state as a label, the meeting's web page
+ * as link, one meeting "abgesagt".
  */
 export const OParl: Story = { args: { src: 'data/oparl/meeting.json', limit: 8 } };
+
+/**
+ * Past council meetings: each with its state as a label ("Status: durchgeführt"), no "Zum Kalender hinzufügen"
+ * (they are over), and no committee line where the title names the committee already.
+ */
+export const OParlPast: Story = { args: { src: 'data/oparl/meeting.json', range: 'past', limit: 6 } };
 
 /** Nothing ahead in the chosen window: "Keine anstehenden Termine". */
 export const Empty: Story = {

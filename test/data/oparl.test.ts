@@ -215,8 +215,9 @@ describe('OParl: single objects and special cases', () => {
       location: 'Gemeindehaus, Dorfstraße 1, 14806 Bad Belzig',
       url: 'https://www.bad-belzig.de/ratsinfo/sitzung/1',
     });
-    // Its meetingState "abgesagt" is not repeated as text: `cancelled` carries it.
+    // Its meetingState "abgesagt" is not repeated as a state or text: `cancelled` carries it.
     expect(cancelled.description).to.equal(null);
+    expect(cancelled.state).to.equal(null);
     // No offset in the data: read as Berlin summer time.
     expect(iso(assembly.start)).to.equal('2026-07-01T16:00:00.000Z');
     expect(assembly.end).to.equal(null);

@@ -1,5 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { filterEvents, groupEvents, selectEvents, type EventItem } from '../../src/components/events/event-model.js';
+import {
+  filterEvents,
+  groupEvents,
+  isOver,
+  selectEvents,
+  titleNamesCategory,
+  type EventItem,
+} from '../../src/components/events/event-model.js';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 let next = 0;
@@ -27,6 +34,26 @@ describe('event selection', () => {
   it('keeps running events and today’s all-day events as upcoming, in the zone of the widget', () => {
     const upcoming = selectEvents(all, { range: 'upcoming', now, timeZone: 'Europe/Berlin' });
     expect(upcoming.map((e) => e.title)).to.deep.equal(['heute ganztägig', 'läuft noch', 'morgen ganztägig']);
+  });
+
+  it('calls over exactly what the past range lists (no calendar button there)', () => {
+    const over = all.filter((e) => isOver(e, now, 'Europe/Berlin')).map((e) => e.title);
+    const past = selectEvents(all, { range: 'past', now, timeZone: 'Europe/Berlin' }).map((e) => e.title);
+    expect([...over].sort()).to.deep.equal([...past].sort());
+  });
+
+  it('notices a title that names its category already (whole words, case and accents folded)', () => {
+    const meeting = (title: string, category?: string) => event(title, now, null, false, { category });
+    expect(
+      titleNamesCategory(meeting('15. Sitzung – Stadtverordnetenversammlung', 'Stadtverordnetenversammlung'), 'de-DE'),
+    ).to.equal(true);
+    expect(
+      titleNamesCategory(meeting('Haupt- und Finanzausschuss (4. Sitzung)', 'HAUPT- UND FINANZAUSSCHUSS'), 'de-DE'),
+    ).to.equal(true);
+    expect(titleNamesCategory(meeting('Ortsbeirat Lübnitz', 'Ortsbeirat Lubnitz'), 'de-DE')).to.equal(true);
+    expect(titleNamesCategory(meeting('Sitzung des Bauausschusses', 'Bau'), 'de-DE')).to.equal(false);
+    expect(titleNamesCategory(meeting('Wochenmarkt', 'Markt'), 'de-DE')).to.equal(false);
+    expect(titleNamesCategory(meeting('Wochenmarkt'), 'de-DE')).to.equal(false);
   });
 
   it('lists the rest as past, newest first', () => {

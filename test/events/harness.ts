@@ -10,6 +10,8 @@ export interface ShownEvent {
   /** When, as written: `Heute, 19:00–21:00 Uhr`. */
   when: string;
   cancelled: boolean;
+  /** The source's state as labelled beside the date ("Status: durchgeführt"), or empty. */
+  state: string;
   /** The title as a button (long or compact entries open their details), if it is one. */
   titleButton: HTMLButtonElement | null;
   location: string;
@@ -34,6 +36,7 @@ export function eventsHarness(el: OffenEvents) {
       title: text(title),
       when: text(item.querySelector('[part~="date"]')),
       cancelled: item.querySelector('[part~="cancelled-badge"]') !== null,
+      state: text(item.querySelector('[part~="state-badge"]')),
       titleButton: title.localName === 'button' ? (title as HTMLButtonElement) : null,
       location: text(item.querySelector('[part~="location"]')),
       category: text(item.querySelector('[part~="category"]')),

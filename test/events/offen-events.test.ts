@@ -398,9 +398,15 @@ describe('<offen-events> with OParl', () => {
         cancelled: false,
       },
     ]);
-    const [first] = eventsHarness(el).events();
-    expect(first.category).to.equal('Haupt- und Finanzausschuss');
+    const [first, , cancelled] = eventsHarness(el).events();
+    // The title names the committee already: the entry does not repeat it as its category.
+    expect(first.category).to.equal('');
+    // The meeting's state is a labelled state beside the date, not a description.
+    expect(first.state).to.equal('Status: eingeladen');
+    expect(first.description).to.equal('');
+    expect(cancelled.state, 'a cancelled meeting repeats "abgesagt"').to.equal('');
     expect(first.link!.href).to.equal('https://ratsinfo.beispiel.bad-belzig.invalid/sitzung/14');
+    expect(first.addToCalendar).to.exist;
     expect(eventsHarness(el).subscribeLink()).to.equal(null);
     await expectAccessible(el);
   });
@@ -422,16 +428,46 @@ describe('<offen-events> with OParl', () => {
       'Do., 1. Feb. 2007, 18:00–19:00 Uhr | Haupt- und Finanzausschuss (4. 7. Sitzung)',
     ]);
     const events = eventsHarness(el).events();
-    const categories = events.map((e) => e.category);
-    expect(categories).to.deep.equal([
-      'Ausschuss für Jugend, Kultur und Vereine',
-      'Ausschuss für Wirtschaft, Tourismus und Landwirtschaft',
-      'Haupt- und Finanzausschuss',
-    ]);
+    // The committee is the category (the filter's options); each title names it already, so no entry repeats it.
+    expect(events.map((e) => e.category)).to.deep.equal(['', '', '']);
+    // Meetings of 2007 are over on the clock (2026): nothing to add to a calendar.
+    expect(events.map((e) => e.addToCalendar)).to.deep.equal([null, null, null]);
     const link = events[0].link!;
     expect(link.href).to.equal(
       'https://sdnetrim.kdvz-frechen.de/rim4220/tops/?__=UGhVM0hpd2NXNFdFcExjZcNCX_UtW9yJvFvECTZ1HIc',
     );
+  });
+
+  it('starts the demo council list today: this month first, no calendar button and a state for past meetings', async () => {
+    /** Friday, 4 December 2026, 10:00 in Berlin: meeting 14 (2 December) is over, 15 (9 December) ahead. */
+    const friday = new Date('2026-12-04T09:00:00Z');
+    const upcoming = await show(
+      html`<offen-events src=${demoDataUrl('oparl/meeting.json')} format="oparl" .now=${friday}></offen-events>`,
+    );
+    const harness = eventsHarness(upcoming);
+    expect(harness.groupHeadings()[0].textContent!.trim()).to.equal('Dezember 2026');
+    expect(titles(upcoming)[0]).to.equal('15. Sitzung – Stadtverordnetenversammlung Bad Belzig');
+    expect(harness.events().every((e) => e.addToCalendar || e.cancelled)).to.equal(true);
+
+    const past = await show(
+      html`<offen-events
+        src=${demoDataUrl('oparl/meeting.json')}
+        format="oparl"
+        range="past"
+        limit="2"
+        group-by="none"
+        .now=${friday}
+      ></offen-events>`,
+    );
+    const [latest, before] = eventsHarness(past).events();
+    expect([latest.title, before.title]).to.deep.equal([
+      '14. Sitzung – Haupt- und Finanzausschuss',
+      '13. Sitzung – Ausschuss für Bauen, Stadtentwicklung und Umwelt',
+    ]);
+    expect(latest.addToCalendar, 'a past meeting offers "Zum Kalender hinzufügen"').to.equal(null);
+    expect(before.state).to.equal('Status: durchgeführt');
+    expect(before.description).to.equal('');
+    await expectAccessible(past);
   });
 
   it('shows the next Hürtgenwald meetings from the last page relative to the clock', async () => {

@@ -17,13 +17,25 @@ export interface EventItem {
   url?: string;
   description?: string;
   cancelled: boolean;
+  /** A state the source gives (OParl's meeting state: "eingeladen", "durchgeführt"), shown as a label. */
+  state?: string;
   uid?: string;
   /** The dataset's record the event was read from. */
   record?: DataRecord;
 }
 
 export type EventRole =
-  'title' | 'start' | 'end' | 'allDay' | 'location' | 'category' | 'url' | 'description' | 'cancelled' | 'uid';
+  | 'title'
+  | 'start'
+  | 'end'
+  | 'allDay'
+  | 'location'
+  | 'category'
+  | 'url'
+  | 'description'
+  | 'cancelled'
+  | 'state'
+  | 'uid';
 
 /**
  * Field names that usually hold each role. Calendar formats (ICS, OParl) use the English names of
@@ -46,6 +58,7 @@ export const EVENT_ROLE_SPECS: RoleSpecs<EventRole> = {
   url: { candidates: ['url', 'link', 'website', 'web', 'homepage'] },
   description: { candidates: ['description', 'beschreibung', 'text', 'details', 'info'] },
   cancelled: { candidates: ['cancelled', 'abgesagt', 'canceled'], types: ['boolean'] },
+  state: { candidates: ['state', 'meetingState', 'sitzungsstatus'] },
   uid: { candidates: ['uid'] },
 };
 
@@ -104,6 +117,7 @@ export function recordsToEvents(
       description: text(get('description')),
       cancelled:
         cancelledValue === true || (typeof cancelledValue === 'string' && /^(ja|yes|true|1)$/i.test(cancelledValue)),
+      state: text(get('state')),
       uid: text(get('uid')),
       record,
     });
@@ -161,6 +175,16 @@ function at(date: Date, allDay: boolean, timeZone: string): number {
 }
 
 /**
+ * Whether an event is over at `now` (what `range="past"` lists): it ended, or a zero-length one started before now.
+ * Nothing is left to add to a calendar then.
+ */
+export function isOver(event: EventItem, now: Date, timeZone: string): boolean {
+  const { start, end } = bounds(event);
+  const clock = at(now, event.allDay, timeZone);
+  return start === end ? end < clock : end <= clock;
+}
+
+/**
  * The events of a range, in reading order: `upcoming` (running or starting from now, soonest first), `past` (over,
  * newest first), `all` (oldest first); `from`/`to` narrow further (events overlapping the window), `limit` cuts.
  */
@@ -169,11 +193,7 @@ export function selectEvents(events: readonly EventItem[], selection: Selection)
   const kept = events.filter((event) => {
     const { start, end } = bounds(event);
     const zero = start === end;
-    if (
-      range === 'upcoming' &&
-      !(zero ? end >= at(now, event.allDay, timeZone) : end > at(now, event.allDay, timeZone))
-    )
-      return false;
+    if (range === 'upcoming' && isOver(event, now, timeZone)) return false;
     if (range === 'past' && end > at(now, event.allDay, timeZone)) return false;
     if (from && !(zero ? end >= at(from, event.allDay, timeZone) : end > at(from, event.allDay, timeZone)))
       return false;
@@ -186,7 +206,6 @@ export function selectEvents(events: readonly EventItem[], selection: Selection)
   return selection.limit !== undefined && selection.limit >= 0 ? kept.slice(0, selection.limit) : kept;
 }
 
-/** Category filter (any of the list) and free-text search over title, description, location and category. */
 /** Category and the search rule of every widget (src/shared/search.ts) over title, text, place and category. */
 export function filterEvents(
   events: readonly EventItem[],
@@ -201,6 +220,17 @@ export function filterEvents(
     const index = searchIndex([event.title, event.description, event.location, event.category], locale);
     return matchesSearch(index, words);
   });
+}
+
+/**
+ * Whether the title already names the category (OParl: "15. Sitzung – Stadtverordnetenversammlung" of the
+ * committee "Stadtverordnetenversammlung"): then the entry does not repeat it. Whole words, case and accents folded.
+ */
+export function titleNamesCategory(event: EventItem, locale: string): boolean {
+  if (!event.category) return false;
+  const title = searchIndex([event.title], locale);
+  const category = searchIndex([event.category], locale);
+  return !!category && `${title} `.includes(`${category} `);
 }
 
 export type GroupBy = 'month' | 'day' | 'none';

@@ -24,9 +24,11 @@ import {
 import {
   filterEvents,
   groupEvents,
+  isOver,
   loadWindow,
   recordsToEvents,
   selectEvents,
+  titleNamesCategory,
   type EventItem,
   type EventRange,
   type EventRole,
@@ -103,10 +105,11 @@ function latest(...dates: (Date | undefined)[]): Date | undefined {
  * @csspart item - One event.
  * @csspart date - The date and time text.
  * @csspart title - The event title.
- * @csspart badge - The compact layout's date badge and the "abgesagt" label (also `date-badge`, `cancelled-badge`).
+ * @csspart badge - The compact layout's date badge, the "abgesagt" label and a state label such as "Status:
+ *   durchgeführt" (also `date-badge`, `cancelled-badge`, `state-badge`).
  * @csspart group-heading - A month or day heading.
  * @csspart controls - Search field and category filter.
- * @csspart add-to-calendar - The "Zum Kalender hinzufügen" button.
+ * @csspart add-to-calendar - The "Zum Kalender hinzufügen" button (not on events that are over).
  * @csspart subscribe - The `webcal:` subscribe link of an ICS feed.
  * @csspart more - The "Mehr anzeigen" button.
  * @csspart state - Loading, empty and error states.
@@ -374,7 +377,9 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
     >`;
     const cancelled = event.cancelled
       ? html`<span class="cancelled-badge" part="badge cancelled-badge">${t.cancelled}</span>`
-      : nothing;
+      : event.state
+        ? html`<span class="state-badge" part="badge state-badge">${t.state}: ${event.state}</span>`
+        : nothing;
     const titleText = html`<span class="title-text">${title}</span>`;
     const heading = expandable
       ? html`<button
@@ -395,7 +400,7 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
         ${compact ? nothing : html`<div class="meta">${when}${cancelled}</div>`} ${heading}
         ${compact ? html`<div class="meta">${when}${cancelled}</div>` : nothing}
         <div class="details" id=${detailsId} ?hidden=${!showDetails}>
-          ${showDetails ? this.renderDetails(event, expanded || !long) : nothing}
+          ${showDetails ? this.renderDetails(event, expanded || !long, options) : nothing}
         </div>
       </div>
     </li>`;
@@ -410,7 +415,7 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
     </div>`;
   }
 
-  private renderDetails(event: EventItem, fullDescription: boolean): TemplateResult {
+  private renderDetails(event: EventItem, fullDescription: boolean, options: DateTextOptions): TemplateResult {
     const t = this.localize.t(eventsStrings);
     const link = safeWebUrl(event.url);
     const description =
@@ -426,7 +431,7 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
           : nothing
       }
       ${
-        event.category
+        event.category && !titleNamesCategory(event, this.localize.locale)
           ? html`<p class="category">
               <span class="visually-hidden">${t.category}: </span><span part="category">${event.category}</span>
             </p>`
@@ -441,14 +446,18 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
               >`
             : nothing
         }
-        <button
-          type="button"
-          class="offen-button secondary add"
-          part="add-to-calendar"
-          @click=${() => this.download(event)}
-        >
-          ${t.addToCalendar}<span class="visually-hidden">: ${event.title || t.untitled}</span>
-        </button>
+        ${
+          isOver(event, options.now!, this.zone)
+            ? nothing
+            : html`<button
+                type="button"
+                class="offen-button secondary add"
+                part="add-to-calendar"
+                @click=${() => this.download(event)}
+              >
+                ${t.addToCalendar}<span class="visually-hidden">: ${event.title || t.untitled}</span>
+              </button>`
+        }
       </div>
     `;
   }

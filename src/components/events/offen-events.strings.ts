@@ -8,6 +8,8 @@ export const eventsStrings = defineStrings(
     emptyAll: 'Keine Termine',
     noMatch: 'Keine Termine für diese Auswahl.',
     cancelled: 'abgesagt',
+    /** Before the source's own state of an event: "Status: durchgeführt". */
+    state: 'Status',
     addToCalendar: 'Zum Kalender hinzufügen',
     subscribe: 'Kalender abonnieren',
     category: 'Kategorie',
@@ -30,6 +32,7 @@ export const eventsStrings = defineStrings(
     emptyAll: 'No events',
     noMatch: 'No events match this selection.',
     cancelled: 'cancelled',
+    state: 'Status',
     addToCalendar: 'Add to calendar',
     subscribe: 'Subscribe to calendar',
     category: 'Category',

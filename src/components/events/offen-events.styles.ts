@@ -80,6 +80,14 @@ export const eventsStyles = css`
     text-transform: uppercase;
     letter-spacing: 0.03em;
   }
+  .state-badge {
+    display: inline-block;
+    padding: 0 0.4em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
   .details p {
     margin: 0.25rem 0;
   }

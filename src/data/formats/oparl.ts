@@ -17,7 +17,12 @@ const DEFAULT_MAX_PAGES = 20;
 /** Organization list pages read at most to name the committees. */
 const MAX_ORGANIZATION_PAGES = 5;
 
-const OPARL_FIELDS: readonly Field[] = [...EVENT_FIELDS, { name: 'organization', type: 'string' }];
+const OPARL_FIELDS: readonly Field[] = [
+  ...EVENT_FIELDS,
+  { name: 'organization', type: 'string' },
+  // The meeting's state ("eingeladen", "durchgeführt"): the events widget shows it as a state, not as a text.
+  { name: 'state', type: 'string' },
+];
 
 type JsonObject = Record<string, unknown>;
 
@@ -346,12 +351,13 @@ export const parseOParl: Parser = async (context) => {
       // The events widget groups and filters by category: for council meetings that is the committee.
       category: organization,
       url: stringOf(item.web),
-      // The state ("eingeladen", "durchgeführt") is all the text a meeting carries; a cancelled meeting says so
-      // through `cancelled`, so its state would only repeat "abgesagt".
-      description: item.cancelled === true ? null : stringOf(item.meetingState),
+      // A meeting carries no text of its own; its state is a state (below), not a description.
+      description: null,
       cancelled: item.cancelled === true,
       uid: meeting.uid,
       organization,
+      // A cancelled meeting says so through `cancelled`: its state would only repeat "abgesagt".
+      state: item.cancelled === true ? null : stringOf(item.meetingState),
     };
     return { id: occurrenceId(meeting.uid, meeting.start), values };
   });
