@@ -155,3 +155,13 @@ export const UnreadableEvents: Story = {
     return html`<offen-events src=${url} format="ics" .now=${SAMPLE_NOW} limit="4" group-by="none"></offen-events>`;
   },
 };
+
+/** "Liste überspringen" at the start of a long list, shown while it has the keyboard focus. */
+export const SkipList: Story = {
+  play: async ({ canvasElement }) => {
+    const list = canvasElement.querySelector('offen-events')!;
+    await list.loadComplete;
+    await list.updateComplete;
+    list.shadowRoot!.querySelector<HTMLButtonElement>('.skip-link')?.focus();
+  },
+};

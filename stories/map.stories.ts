@@ -192,3 +192,11 @@ export const OneConsentForThePage: Story = {
     <offen-map src="data/angebote.geojson" category="Kultur" height="260px" consent-remember></offen-map>
   `,
 };
+
+/** "Liste überspringen", shown when it has the keyboard focus: Enter moves the focus past the list's entries. */
+export const SkipList: Story = {
+  play: async ({ canvasElement }) => {
+    const map = canvasElement.querySelector('offen-map')!;
+    (await whenDrawn<HTMLButtonElement>(map, '.skip-link'))?.focus();
+  },
+};

@@ -13,6 +13,8 @@ export const commonStrings = defineStrings(
     showMore: 'Mehr anzeigen',
     all: 'Alle',
     noSource: 'Keine Datenquelle angegeben (Attribut „src“ fehlt).',
+    skipList: 'Liste überspringen',
+    endOfList: 'Ende der Liste',
   },
   {
     loading: 'Loading data …',
@@ -24,6 +26,8 @@ export const commonStrings = defineStrings(
     showMore: 'Show more',
     all: 'All',
     noSource: 'No data source given (the “src” attribute is missing).',
+    skipList: 'Skip list',
+    endOfList: 'End of the list',
   },
 );
 

@@ -11,6 +11,7 @@ import { commonStrings } from '../../shared/i18n.js';
 import { PagingController } from '../../shared/paging-controller.js';
 import { safeWebUrl } from '../../shared/safe-url.js';
 import { categoriesOf } from '../../shared/search.js';
+import { LONG_LIST, renderSkipLink, renderSkipTarget, skipLinkStyles } from '../../shared/skip-link.js';
 import { OffenSourceElement } from '../../shared/source-element.js';
 import { renderEmpty } from '../../shared/states.js';
 import { hostStyles } from '../../shared/theme.js';
@@ -112,6 +113,7 @@ function latest(...dates: (Date | undefined)[]): Date | undefined {
  * @csspart add-to-calendar - The "Zum Kalender hinzufügen" button (not on events that are over).
  * @csspart subscribe - The `webcal:` subscribe link of an ICS feed.
  * @csspart more - The "Mehr anzeigen" button.
+ * @csspart skip-link - "Liste überspringen" before a long list (shown while it has the keyboard focus).
  * @csspart state - Loading, empty and error states.
  *
  * @cssprop [--offen-accent=#005ea8] - Buttons, links, date badge.
@@ -127,7 +129,7 @@ function latest(...dates: (Date | undefined)[]): Date | undefined {
  * @cssprop [--offen-focus-color=#1d70b8] - Focus ring.
  */
 export class OffenEvents extends OffenSourceElement implements FilterHost {
-  static override styles = [hostStyles, filterBarStyles, eventsStyles];
+  static override styles = [hostStyles, filterBarStyles, skipLinkStyles, eventsStyles];
 
   /** Which events: `upcoming`, `past` or `all`. */
   @property({ reflect: true }) range: EventRange = 'upcoming';
@@ -303,6 +305,7 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
     const visible = this.paging.slice(filtered).shown;
     const filtering = categories.length > 0 || !!filterState.q;
     const t = this.localize.t(eventsStrings);
+    const common = this.localize.t(commonStrings);
     const groupBy = GROUPS.includes(this.groupBy) ? this.groupBy : 'month';
     let index = 0;
     const groups = groupEvents(visible, groupBy, this.zone).map((group) => {
@@ -325,12 +328,14 @@ export class OffenEvents extends OffenSourceElement implements FilterHost {
       <p class="count ${filtering ? '' : 'visually-hidden'}" role="status">
         ${filtering ? t.count(filtered.length, selected.length) : ''}
       </p>
+      ${visible.length >= LONG_LIST ? renderSkipLink(common.skipList, () => this.renderRoot.querySelector<HTMLElement>('.skip-target')) : nothing}
       ${filtered.length ? groups : html`<p class="no-match">${t.noMatch}</p>`}
+      ${visible.length >= LONG_LIST ? renderSkipTarget(common.endOfList) : nothing}
       <div class="footer">
         ${
           filtered.length > visible.length
             ? html`<button type="button" class="offen-button secondary" part="more" @click=${() => this.paging.more()}>
-                ${this.localize.t(commonStrings).showMore}
+                ${common.showMore}
               </button>`
             : nothing
         }

@@ -100,6 +100,8 @@ export class MapEngine {
    * drags, zooms or uses the keyboard on the map again).
    */
   private readersView = true;
+  /** A zoom animation is running (Leaflet ends it in a timer that fails once the map is removed). */
+  private zooming = false;
   /** Layers still to add or remove for the current view. */
   private work: (() => void)[] = [];
 
@@ -123,6 +125,8 @@ export class MapEngine {
     this.shapeLayer.addTo(this.map);
     this.pointLayer.addTo(this.map);
     this.map.on('moveend', () => this.onMoveEnd());
+    this.map.on('zoomanim', () => (this.zooming = true));
+    this.map.on('zoomend', () => (this.zooming = false));
     // The reader's own hand on the map (drag, wheel, zoom buttons, keys): from now on the view is theirs again.
     // Not inside a popup: reading or closing the details moves nothing.
     const readerMoves = (e: Event) => {
@@ -507,6 +511,8 @@ export class MapEngine {
     clearTimeout(this.viewTimer);
     clearTimeout(this.drainTimer);
     this.resizeObserver.disconnect();
-    this.map.remove();
+    // Removed mid-zoom, Leaflet's pending end of the animation would throw: remove the map once it has ended.
+    if (this.zooming) this.map.once('zoomend', () => this.map.remove());
+    else this.map.remove();
   }
 }

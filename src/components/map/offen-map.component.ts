@@ -69,6 +69,7 @@ const NARROW_WIDTH = 600;
  * @csspart crs - The line under the map naming the coordinate system the data was converted from.
  * @csspart list - The list of offers beside or below the map.
  * @csspart item - One entry of the list.
+ * @csspart skip-link - "Liste überspringen" at the start of the list (shown while it has the keyboard focus).
  * @csspart details - The details of an offer (popup on the map, or a panel on narrow screens).
  * @csspart state - Loading, empty and error messages.
  *
@@ -619,6 +620,11 @@ export class OffenMap extends OffenSourceElement {
       onOnlyInView: (checked) => (this.onlyInView = checked),
       onChoose: (id) => this.choose(id, 'list'),
       onMore: () => this.paging.more(),
+      skip: {
+        label: this.localize.t(commonStrings).skipList,
+        end: this.localize.t(commonStrings).endOfList,
+        target: () => this.renderRoot.querySelector<HTMLElement>('.list .skip-target'),
+      },
     });
   }
 

@@ -1,11 +1,13 @@
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
 import { css, unsafeCSS } from 'lit';
 import { filterBarStyles } from '../../shared/filter-bar.js';
+import { skipLinkStyles } from '../../shared/skip-link.js';
 import { hostStyles } from '../../shared/theme.js';
 
 export const styles = [
   hostStyles,
   filterBarStyles,
+  skipLinkStyles,
   // Leaflet's own stylesheet, adopted into the shadow root (a page stylesheet cannot reach in here).
   unsafeCSS(leafletCss),
   css`

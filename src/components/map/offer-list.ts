@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { LONG_LIST, renderSkipLink, renderSkipTarget } from '../../shared/skip-link.js';
 import { renderEmpty } from '../../shared/states.js';
 import { swatch } from './offer-details.js';
 import type { MapText } from './offen-map.strings.js';
@@ -25,12 +26,16 @@ export interface OfferListOptions {
   onOnlyInView: (checked: boolean) => void;
   onChoose: (id: string) => void;
   onMore: () => void;
+  /** "Liste überspringen" and "Ende der Liste" (src/shared/skip-link.ts), and where the link lands. */
+  skip: { label: string; end: string; target: () => HTMLElement | null | undefined };
 }
 
-/** The list twin of the map: count, "only in view", the entries, "show more". */
+/** The list twin of the map: "Liste überspringen" (when long), count, "only in view", the entries, "show more". */
 export function renderOfferList(o: OfferListOptions): TemplateResult {
   const { t } = o;
+  const long = o.shown.length >= LONG_LIST;
   return html`<section class="list" part="list" aria-label=${t.listLabel}>
+    ${long ? renderSkipLink(o.skip.label, o.skip.target) : nothing}
     <div class="list-head">
       <p class="count" role="status">${t.count(o.visible, o.filtered)}</p>
       ${
@@ -67,6 +72,7 @@ export function renderOfferList(o: OfferListOptions): TemplateResult {
           </ul>`
         : renderEmpty(t.empty)
     }
+    ${long ? renderSkipTarget(o.skip.end) : nothing}
     ${
       o.rest > 0
         ? html`<button type="button" class="offen-button secondary more" @click=${o.onMore}>
