@@ -26,6 +26,21 @@ const csp = [
 ].join('; ');
 
 /**
+ * The error for a port another program (often an earlier `npm start`) already uses: which port, and how to take
+ * another. Keeps `code: 'EADDRINUSE'`, so callers can still tell it apart.
+ */
+export function portInUse(port, cause) {
+  const next = Number(port) > 0 && Number(port) < 65535 ? Number(port) + 1 : 8081;
+  const error = new Error(
+    `Port ${port} is already in use (is the demo running already?). Stop that program, or start on another port: ` +
+      `PORT=${next} npm start`,
+    { cause },
+  );
+  error.code = 'EADDRINUSE';
+  return error;
+}
+
+/**
  * Starts the demo on 127.0.0.1; resolves with { origin, server, close }.
  * @param {{ port?: number, dbFile?: string, databaseUrl?: string, moderatorToken?: string, minFillMs?: number }} options
  */
@@ -49,7 +64,13 @@ export async function startDemo({
       extensions: ['.html', '.js', '.css', '.json', '.geojson', '.csv', '.ics', '.png', '.svg', '.ico', '.map'],
     }),
   });
-  const origin = await listen(server, port, '127.0.0.1');
+  let origin;
+  try {
+    origin = await listen(server, port, '127.0.0.1');
+  } catch (error) {
+    await store.close();
+    throw error?.code === 'EADDRINUSE' ? portInUse(port, error) : error;
+  }
   const actual = new URL(origin).port;
   // The demo page posts from its own origin, under either name of the loopback address.
   api = await createIdeasApi({
@@ -75,6 +96,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error('dist/offen.js is missing: run `npm run build` first (npm start does).');
     process.exit(1);
   }
-  const { origin } = await startDemo({ port: Number(process.env.PORT ?? 8080) });
+  let origin;
+  try {
+    ({ origin } = await startDemo({ port: Number(process.env.PORT ?? 8080) }));
+  } catch (error) {
+    // A busy port is the reader's to fix, not a bug: one clear line instead of a stack.
+    if (error?.code !== 'EADDRINUSE') throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
   console.log(`offen demo: ${origin.replace('127.0.0.1', 'localhost')}/  (Ctrl+C stops it)`);
 }

@@ -15,6 +15,16 @@ describe('demo server (npm start)', () => {
   });
   after(() => demo.close());
 
+  it('names a busy port and how to pick another (PORT=…) instead of a raw EADDRINUSE', async () => {
+    const port = Number(new URL(demo.origin).port);
+    await assert.rejects(startDemo({ port, dbFile: path.join(dir, '.data/busy.sqlite'), minFillMs: 0 }), (error) => {
+      assert.equal(error.code, 'EADDRINUSE');
+      assert.match(error.message, new RegExp(`^Port ${port} is already in use`));
+      assert.match(error.message, new RegExp(`PORT=${port + 1} npm start`));
+      return true;
+    });
+  });
+
   it('serves the page, its styles and the sample data', async () => {
     for (const target of ['/', '/index.html', '/theme.css', '/demo.js', '/data/ideen.json', '/data/haushalt.csv'])
       assert.equal((await get(demo.origin, target)).status, 200, target);
