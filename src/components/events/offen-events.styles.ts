@@ -69,17 +69,7 @@ export const eventsStyles = css`
   .is-cancelled .title-text {
     text-decoration: line-through;
   }
-  .cancelled-badge {
-    display: inline-block;
-    padding: 0 0.4em;
-    border: 1px solid var(--_danger);
-    border-radius: var(--_radius);
-    color: var(--_danger);
-    font-size: 0.85em;
-    font-weight: 700;
-    text-transform: uppercase;
-    letter-spacing: 0.03em;
-  }
+  .cancelled-badge,
   .state-badge {
     display: inline-block;
     padding: 0 0.4em;
@@ -87,6 +77,13 @@ export const eventsStyles = css`
     border-radius: var(--_radius);
     color: var(--_muted);
     font-size: 0.85em;
+  }
+  .cancelled-badge {
+    border-color: var(--_danger);
+    color: var(--_danger);
+    font-weight: 700;
+    text-transform: uppercase;
+    letter-spacing: 0.03em;
   }
   .details p {
     margin: 0.25rem 0;

@@ -112,8 +112,9 @@ export const styles = [
       color: var(--_muted);
       font-size: 0.8rem;
     }
-    /* A bar on top of the map rather than over it: it covers no marker and no details. */
-    .consent {
+    /* Bars on top of the map rather than over it: they cover no marker and no details. */
+    .consent,
+    .tile-error {
       display: flex;
       flex-wrap: wrap;
       gap: 0.5rem 1rem;
@@ -127,28 +128,15 @@ export const styles = [
       font-size: 0.9rem;
     }
     .tile-error {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 1rem;
-      align-items: center;
-      justify-content: space-between;
-      padding: 0.6rem 0.8rem;
-      border: 1px solid var(--_danger);
-      border-block-end: 0;
-      border-radius: var(--_radius) var(--_radius) 0 0;
-      background: var(--_surface-alt);
-      font-size: 0.9rem;
-    }
-    .tile-error p {
-      flex: 1 1 20rem;
-      margin: 0;
+      border-color: var(--_danger);
     }
     .tile-error + .map-frame .map,
     .consent + .map-frame .map {
       border-start-start-radius: 0;
       border-start-end-radius: 0;
     }
-    .consent p {
+    .consent p,
+    .tile-error p {
       flex: 1 1 20rem;
       margin: 0;
     }
