@@ -292,19 +292,12 @@ export class IdeaForm implements ReactiveController {
                 tabindex="-1"
               >
                 <p>${message.text}</p>
-                ${
-                  message.kind === 'failed'
-                    ? html`<button type="button" class="offen-button secondary retry" @click=${() => void this.send()}>
-                        ${t.sendAgain}
-                      </button>`
-                    : nothing
-                }
               </div>`
             : nothing
         }
         <div>
           <button type="submit" class="offen-button" aria-disabled=${this.sending ? 'true' : 'false'}>
-            ${this.sending ? t.sending : t.send}
+            ${this.sending ? t.sending : message?.kind === 'failed' ? t.sendAgain : t.send}
           </button>
         </div>
       </form>
