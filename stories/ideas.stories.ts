@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/components/ideas/offen-ideas.js';
 import { PENDING_MARK } from '../.storybook/preview.js';
+import { saveVotes } from '../src/components/ideas/ideas-storage.js';
 
 interface IdeasArgs {
   src: string;
@@ -14,6 +15,8 @@ interface IdeasArgs {
   pageSize?: number;
   submitUrl?: string;
   voteUrl?: string;
+  voteStatuses?: string;
+  unvote?: string;
   privacyUrl?: string;
 }
 
@@ -42,6 +45,8 @@ const meta: Meta<IdeasArgs> = {
       page-size=${ifDefined(args.pageSize)}
       submit-url=${ifDefined(args.submitUrl)}
       vote-url=${ifDefined(args.voteUrl)}
+      vote-statuses=${ifDefined(args.voteStatuses)}
+      unvote=${ifDefined(args.unvote)}
       privacy-url=${ifDefined(args.privacyUrl)}
     ></offen-ideas>
   `,
@@ -77,10 +82,36 @@ export const WithFormAndVoting: Story = {
   },
 };
 
-/** The form opened and sent empty: messages next to each field, focus on the first one. */
-export const FormWithErrors: Story = {
-  args: { submitUrl: 'api-gibt-es-hier-nicht/ideas', privacyUrl: '#datenschutz', pageSize: 2 },
-  play: async ({ canvasElement }) => {
+/** Where the voting stories "vote": no backend, so the votes are what this browser remembers. */
+const STORY_VOTES = 'api-gibt-es-hier-nicht/story-votes';
+
+/**
+ * Voted: the pressed button reads "✓ Abgestimmt – Stimme zurücknehmen" (pressing again takes the vote back); done
+ * and rejected ideas ("Sommerkino", "Skatepark") have no vote button but say that voting has ended.
+ */
+export const Voted: Story = {
+  args: { voteUrl: STORY_VOTES, pageSize: 8 },
+  loaders: [async () => saveVotes(STORY_VOTES, new Set(['idee-001', 'idee-003']))],
+};
+
+/** `unvote="false"`: a cast vote stays; the button reads "✓ Abgestimmt" and does nothing more. */
+export const VotedKept: Story = {
+  args: { voteUrl: STORY_VOTES, unvote: 'false', pageSize: 4 },
+  loaders: [async () => saveVotes(STORY_VOTES, new Set(['idee-001']))],
+};
+
+/** `vote-statuses="neu,in Prüfung"`: only submitted ideas and those in review take votes; the rest say why not. */
+export const VotingOnlyNewIdeas: Story = {
+  args: { voteUrl: 'api-gibt-es-hier-nicht/votes', voteStatuses: 'neu,in Prüfung', pageSize: 6 },
+};
+
+/**
+ * Opens the form, lets `fill` type into it, and sends it (Storybook has no backend, so the send fails unless the
+ * fields are refused first).
+ */
+const sendForm =
+  (fill: (root: ShadowRoot) => void) =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }) => {
     const board = canvasElement.querySelector('offen-ideas')!;
     await board.updateComplete;
     await board.loadComplete;
@@ -89,8 +120,33 @@ export const FormWithErrors: Story = {
     const toggle = root.querySelector<HTMLButtonElement>('button[aria-controls="idea-form"]');
     if (toggle?.getAttribute('aria-expanded') === 'false') toggle.click();
     await board.updateComplete;
+    fill(root);
+    await board.updateComplete;
     root.querySelector<HTMLButtonElement>('#idea-form button[type="submit"]')!.click();
-  },
+  };
+
+/** Types into a form field the way a browser does: value, then an input (or change) event. */
+function enter(root: ShadowRoot, selector: string, value: string | boolean): void {
+  const field = root.querySelector<HTMLInputElement>(selector)!;
+  if (typeof value === 'boolean') field.checked = value;
+  else field.value = value;
+  field.dispatchEvent(new Event(typeof value === 'boolean' ? 'change' : 'input', { bubbles: true, composed: true }));
+}
+
+/** A send that failed: the message above the button, the draft kept, and one button, "Erneut senden". */
+export const SendFailed: Story = {
+  args: { submitUrl: 'api-gibt-es-hier-nicht/ideas', privacyUrl: '#datenschutz', pageSize: 2 },
+  play: sendForm((root) => {
+    enter(root, '#f-title', 'Neue Bank am Schlosspark');
+    enter(root, '#f-description', 'Eine Bank mit Blick auf das Schloss Wiesenburg wäre schön.');
+    enter(root, '#f-consent', true);
+  }),
+};
+
+/** The form opened and sent empty: messages next to each field, focus on the first one. */
+export const FormWithErrors: Story = {
+  args: { submitUrl: 'api-gibt-es-hier-nicht/ideas', privacyUrl: '#datenschutz', pageSize: 2 },
+  play: sendForm(() => {}),
 };
 
 /** The ideas with coordinates on a small map (`<offen-map>`, loaded only now; tiles only after consent). */

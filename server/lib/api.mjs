@@ -1,7 +1,8 @@
 // The ideas contract (the README, "The ideas contract") as a request handler over a store (SQLite or PostgreSQL).
 //   GET  /ideas[?limit=N&cursor=C]  published ideas, newest first: { ideas, next? } with ETag
 //   POST /ideas                     submit an idea (unpublished until approved): 201 { idea, published }
-//   POST /votes                     { id } vote, { id, withdraw: true } withdraw: 200 { id, votes, voted }
+//   POST /votes                     { id } vote, { id, withdraw: true } withdraw: 200 { id, votes, voted };
+//                                   422 "closed" for an idea whose status takes no votes (done, rejected)
 //   GET  /ideas/{id}                one published idea
 //   GET  /ideas/pending             (moderator) ideas waiting for approval, with e-mail
 //   POST /ideas/{id}/approve|reject (moderator)
@@ -9,7 +10,16 @@ import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { HttpError, decodePath, readJson, sendJson } from './http.mjs';
 import { RateLimiter } from './rate-limit.mjs';
 import { moderatorIdea, publicIdea } from './rows.mjs';
-import { LIMITS, MIN_FILL_MS, langOf, messages, validateSubmission, validateVote } from './validate.mjs';
+import {
+  LIMITS,
+  MIN_FILL_MS,
+  STATUSES,
+  VOTE_STATUSES,
+  langOf,
+  messages,
+  validateSubmission,
+  validateVote,
+} from './validate.mjs';
 
 /** Largest page of `GET /ideas`, and the page a client gets without `limit`. */
 export const MAX_PAGE = 1000;
@@ -60,6 +70,8 @@ function isUnavailable(error) {
  * @param {string[]} [options.ownOrigins]  Origins of pages served by this same server (writes, no CORS needed).
  * @param {string} [options.moderatorToken]  Bearer token for the moderation endpoints; without it they answer 404.
  * @param {string[]} [options.categories]  Allowed categories; default: those in the database at start. Empty: any.
+ * @param {string[]} [options.voteStatuses]  Statuses whose ideas take votes and withdrawals (default: all but
+ *   `done` and `rejected`); a vote for any other idea is a 422 `closed`, so the count of a closed idea stays.
  * @param {string} [options.basePath]  Path prefix of the routes (default `/api`).
  * @param {number} [options.minFillMs]  Minimum time between starting the form and sending it.
  * @param {boolean} [options.trustProxy]  Take the client IP from X-Forwarded-For (only behind your own proxy).
@@ -72,6 +84,7 @@ export async function createIdeasApi({
   ownOrigins = [],
   moderatorToken,
   categories,
+  voteStatuses = VOTE_STATUSES,
   basePath = '/api',
   minFillMs = MIN_FILL_MS,
   trustProxy = false,
@@ -87,6 +100,10 @@ export async function createIdeasApi({
   const voteLimiter = new RateLimiter({ limit: rateLimits.votes ?? 60, windowMs, maxKeys });
   const submitLimiter = new RateLimiter({ limit: rateLimits.submits ?? 10, windowMs, maxKeys });
   const allowedCategories = categories ?? (await store.categories());
+  for (const status of voteStatuses)
+    if (!STATUSES.includes(status))
+      throw new Error(`createIdeasApi: unknown vote status ${status} (one of ${STATUSES.join(', ')})`);
+  const votable = (status) => voteStatuses.includes(status);
 
   function originOf(req) {
     const origin = req.headers.origin;
@@ -210,8 +227,15 @@ export async function createIdeasApi({
     const errors = validateVote(body, lang);
     if (errors.size) return sendJson(res, 422, { error: 'validation', message: messages[lang].invalid, errors });
     const withdraw = body.withdraw === true;
-    const result = await store.vote(body.id, client, withdraw);
+    const result = await store.vote(body.id, client, withdraw, votable);
     if (!result.found) throw new HttpError(404, 'not-found', 'No published idea with this id');
+    if (result.closed)
+      return sendJson(res, 422, {
+        error: 'closed',
+        message: messages[lang].closed,
+        id: body.id,
+        status: result.status,
+      });
     if (!result.changed && !withdraw)
       return sendJson(res, 409, {
         error: 'already-voted',

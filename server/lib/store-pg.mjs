@@ -175,10 +175,11 @@ export async function openPgStore(url, { max = 10, log = console.error } = {}) {
         return result.rowCount ? one(await byId(db, id)) : undefined;
       });
     },
-    async vote(id, client, withdraw) {
+    async vote(id, client, withdraw, votable = () => true) {
       return write(async (db) => {
-        const idea = (await db.query('SELECT moderation FROM ideas WHERE id = $1', [id])).rows[0];
+        const idea = (await db.query('SELECT moderation, status FROM ideas WHERE id = $1', [id])).rows[0];
         if (idea?.moderation !== 'approved') return { found: false };
+        if (!votable(idea.status)) return { found: true, closed: true, status: idea.status };
         const result = withdraw
           ? await db.query('DELETE FROM votes WHERE idea_id = $1 AND client = $2', [id, client])
           : await db.query('INSERT INTO votes (idea_id, client, created) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [

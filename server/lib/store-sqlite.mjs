@@ -125,7 +125,7 @@ export function openSqliteStore(file, { busyTimeoutMs = 5000, synchronous = 'FUL
     pending: db.prepare(`SELECT ${COLUMNS} FROM ideas WHERE moderation = 'pending' ORDER BY created ASC, id ASC`),
     all: db.prepare(`SELECT ${COLUMNS} FROM ideas ORDER BY created ASC, id ASC`),
     byId: db.prepare(`SELECT ${COLUMNS} FROM ideas WHERE id = ?`),
-    moderationOf: db.prepare('SELECT moderation FROM ideas WHERE id = ?'),
+    moderationOf: db.prepare('SELECT moderation, status FROM ideas WHERE id = ?'),
     insert: db.prepare(
       `INSERT INTO ideas (id, title, description, category, status, author, email, lat, lon, comments, base_votes,
          created, moderation, moderated)
@@ -188,10 +188,15 @@ export function openSqliteStore(file, { busyTimeoutMs = 5000, synchronous = 'FUL
     async setStatus(id, status) {
       return write(() => (q.setStatus.run(status, id).changes ? one(q.byId.get(id)) : undefined));
     },
-    /** Counts or withdraws one vote of a client on a published idea: { found, changed, votes }. */
-    async vote(id, client, withdraw) {
+    /**
+     * Counts or withdraws one vote of a client on a published idea whose status `votable` allows:
+     * { found, changed, votes }, or { found, closed: true, status } for an idea that takes no votes.
+     */
+    async vote(id, client, withdraw, votable = () => true) {
       return write(() => {
-        if (q.moderationOf.get(id)?.moderation !== 'approved') return { found: false };
+        const idea = q.moderationOf.get(id);
+        if (idea?.moderation !== 'approved') return { found: false };
+        if (!votable(idea.status)) return { found: true, closed: true, status: idea.status };
         const changed = withdraw
           ? q.removeVote.run(id, client).changes > 0
           : q.addVote.run(id, client, new Date().toISOString()).changes > 0;

@@ -19,6 +19,9 @@ export const MIN_FILL_MS = 3000;
 /** The statuses of the contract; anything else in a seed file becomes `submitted`. */
 export const STATUSES = ['submitted', 'in-review', 'accepted', 'in-progress', 'done', 'rejected'];
 
+/** The statuses whose ideas take votes (and withdrawals) by default: all but `done` and `rejected`. */
+export const VOTE_STATUSES = ['submitted', 'in-review', 'accepted', 'in-progress'];
+
 const SUBMIT_FIELDS = new Set([
   'title',
   'description',
@@ -46,6 +49,7 @@ export const messages = {
     range: 'Der Wert liegt außerhalb des erlaubten Bereichs.',
     tooFast: 'Das ging sehr schnell. Bitte prüfen Sie Ihre Angaben und senden Sie sie in ein paar Sekunden erneut.',
     invalid: 'Die Angaben sind unvollständig oder fehlerhaft.',
+    closed: 'Für diese Idee kann nicht mehr abgestimmt werden: sie ist abgeschlossen (umgesetzt oder abgelehnt).',
   },
   en: {
     required: 'Please fill in this field.',
@@ -59,6 +63,7 @@ export const messages = {
     range: 'The value is out of range.',
     tooFast: 'That was very quick. Please check your entries and send them again in a few seconds.',
     invalid: 'The details are incomplete or invalid.',
+    closed: 'Voting on this idea has ended: it is closed (done or rejected).',
   },
 };
 

@@ -60,6 +60,7 @@ export const ATTRIBUTE_LABELS: Record<string, readonly [de: string, en: string]>
   'submit-url': ['Adresse für neue Ideen', 'Address for new ideas'],
   'vote-url': ['Adresse für Stimmen', 'Address for votes'],
   unvote: ['Stimme zurücknehmen erlauben', 'Allow withdrawing a vote'],
+  'vote-statuses': ['Abstimmen bei Status', 'Voting for statuses'],
   'privacy-url': ['Datenschutzhinweis', 'Privacy notice'],
   board: ['Name der Tafel', 'Board name'],
   'tile-url': ['Kartenkacheln (Adresse)', 'Map tiles (address)'],

@@ -57,6 +57,8 @@ export function changedAttributes(state: BuilderState): [string, string][] {
     if (value === '') continue;
     if (attribute.kind === 'boolean') {
       if (value === 'true' && attribute.default !== true) changed.push([name, '']);
+      // A switch that is on by default (`unvote`) is turned off by saying so.
+      if (value === 'false' && attribute.default === true) changed.push([name, 'false']);
       continue;
     }
     if (attribute.default !== undefined && String(attribute.default) === value) continue;

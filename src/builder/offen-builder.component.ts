@@ -359,7 +359,9 @@ export class OffenBuilder extends OffenElement {
         target instanceof HTMLInputElement && target.type === 'checkbox'
           ? target.checked
             ? 'true'
-            : ''
+            : attribute.default === true
+              ? 'false'
+              : ''
           : target.value;
       this.setAttribute_(attribute.name, next);
     };
@@ -379,7 +381,13 @@ export class OffenBuilder extends OffenElement {
     const automatic = detected ? t.automaticField(detected) : t.automatic;
     if (attribute.kind === 'boolean') {
       return html`<div class="control check">
-        <input id=${id} type="checkbox" .checked=${value === 'true'} aria-describedby="${id}-hint" @change=${onInput} />
+        <input
+          id=${id}
+          type="checkbox"
+          .checked=${value === 'true' || (value === '' && attribute.default === true)}
+          aria-describedby="${id}-hint"
+          @change=${onInput}
+        />
         ${label} ${hint}
       </div>`;
     }

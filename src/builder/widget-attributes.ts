@@ -580,10 +580,18 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
       source: false,
     },
     {
+      name: 'vote-statuses',
+      kind: 'string',
+      description:
+        'Ideas of these statuses take votes, comma-separated (our keys, or words such as `neu`, `in Prüfung`); the others show no vote button but a line why. Default `submitted,in-review,accepted,in-progress`: done and rejected ideas take no votes (the reference server refuses them too, `--vote-statuses`).',
+      source: false,
+    },
+    {
       name: 'unvote',
       kind: 'boolean',
-      default: false,
-      description: 'Allow withdrawing a vote (POST `{ "id": …, "withdraw": true }`).',
+      default: true,
+      description:
+        'Pressing the pressed vote button again takes the vote back (POST `{ "id": …, "withdraw": true }`); on by default, `unvote="false"` keeps a vote once cast (for a backend without withdrawing).',
       source: false,
     },
     {

@@ -240,4 +240,11 @@ describe('<offen-builder>', () => {
     );
     expect(stateToHash(state)).to.equal('#widget=events&src=termine.ics&limit=5&layout=compact');
   });
+
+  it('writes a switch that is on by default only when it is turned off (unvote="false")', () => {
+    const on = stateFromHash('#widget=ideas&src=ideen.json&unvote=true');
+    expect(snippet(on, '/offen.js', 'https://example.org/')).to.not.contain('unvote');
+    const off = stateFromHash('#widget=ideas&src=ideen.json&unvote=false');
+    expect(snippet(off, '/offen.js', 'https://example.org/')).to.contain(' unvote="false"');
+  });
 });

@@ -166,10 +166,10 @@ describe('ideas reference server', () => {
     // The test server allows 20 vote requests per IP and per client in its window. Six have reached the limiter
     // from this IP (the two without a valid token were refused before it).
     const statuses: number[] = [];
-    for (let i = 0; i < 16; i++) statuses.push((await vote({ id: 'b-2', withdraw: i % 2 === 1 })).status);
+    for (let i = 0; i < 16; i++) statuses.push((await vote({ id: 'b-6', withdraw: i % 2 === 1 })).status);
     expect(statuses.slice(0, 14).every((s) => s === 200)).to.equal(true);
     expect(statuses.slice(14)).to.deep.equal([429, 429]);
-    const limited = await vote({ id: 'b-2' });
+    const limited = await vote({ id: 'b-6' });
     expect(Number(limited.headers.get('retry-after'))).to.be.greaterThan(0);
   });
 

@@ -35,6 +35,8 @@ export interface IdeaCard {
   voteButton?: HTMLButtonElement;
   /** A message about this idea (a refused vote), if any. */
   notice: string;
+  /** Why the idea has no vote button (done, rejected), if it says so. */
+  voteClosed: string;
 }
 
 /**
@@ -70,6 +72,7 @@ export function ideasHarness(el: OffenIdeas) {
       comments: optional('.comments'),
       voteButton,
       notice: text(element.querySelector('[role="alert"]')),
+      voteClosed: text(element.querySelector('.vote-closed')),
     };
   };
   const form = () => root().querySelector<HTMLFormElement>('[part~="form"]')!;

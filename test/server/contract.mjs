@@ -56,11 +56,11 @@ export function contractSuite(label, { fresh, skip = false }) {
       assert.equal(again.status, 304);
       assert.equal(await again.text(), '');
       // A vote changes the list, so the old ETag no longer matches.
-      assert.equal((await post(url('/votes'), { id: 'b-2' }, { 'X-Offen-Client': CLIENT })).status, 200);
+      assert.equal((await post(url('/votes'), { id: 'b-6' }, { 'X-Offen-Client': CLIENT })).status, 200);
       const changed = await fetch(url('/ideas'), { headers: { 'If-None-Match': etag } });
       assert.equal(changed.status, 200);
       assert.notEqual(changed.headers.get('etag'), etag);
-      assert.equal((await changed.json()).ideas.find((i) => i.id === 'b-2').votes, 13);
+      assert.equal((await changed.json()).ideas.find((i) => i.id === 'b-6').votes, 9);
     });
 
     it('pages with limit and cursor: the next links give every idea once, in order', async () => {
@@ -239,11 +239,51 @@ export function contractSuite(label, { fresh, skip = false }) {
       response = await vote({ id: 'b-1', withdraw: true });
       assert.deepEqual(await response.json(), { id: 'b-1', votes: 41, voted: false });
       // Six votes reached the limiter from this address (the two without a valid token did not); seven are allowed.
-      assert.equal((await vote({ id: 'b-2' })).status, 200);
-      const limited = await vote({ id: 'b-3' });
+      assert.equal((await vote({ id: 'b-6' })).status, 200);
+      const limited = await vote({ id: 'b-4' });
       assert.equal(limited.status, 429);
       assert.ok(Number(limited.headers.get('retry-after')) > 0);
-      assert.equal((await (await fetch(url('/ideas'))).json()).ideas.find((i) => i.id === 'b-3').votes, 25);
+      assert.equal((await (await fetch(url('/ideas'))).json()).ideas.find((i) => i.id === 'b-4').votes, 5);
+    });
+
+    it('refuses votes and withdrawals on done and rejected ideas with a 422 "closed", the count unchanged', async () => {
+      const { url } = await start();
+      const vote = (body, lang = 'de') =>
+        post(url('/votes'), body, { 'X-Offen-Client': CLIENT, 'Accept-Language': lang });
+      const counts = async () =>
+        Object.fromEntries((await (await fetch(url('/ideas'))).json()).ideas.map((i) => [i.id, i.votes]));
+      for (const [id, status] of [
+        ['b-2', 'done'],
+        ['b-3', 'rejected'],
+      ]) {
+        for (const withdraw of [false, true]) {
+          const response = await vote(withdraw ? { id, withdraw } : { id });
+          assert.equal(response.status, 422, `${id} withdraw=${withdraw}`);
+          const body = await response.json();
+          assert.equal(body.error, 'closed');
+          assert.equal(body.status, status);
+          assert.match(body.message, /nicht mehr abgestimmt/);
+        }
+      }
+      assert.match((await (await vote({ id: 'b-2' }, 'en')).json()).message, /Voting on this idea has ended/);
+      // Every other status takes votes; taking back a vote never cast changes nothing.
+      assert.deepEqual(await (await vote({ id: 'b-5', withdraw: true })).json(), {
+        id: 'b-5',
+        votes: 30,
+        voted: false,
+      });
+      for (const id of ['b-1', 'b-4', 'b-5', 'b-6']) assert.equal((await vote({ id })).status, 200, id);
+      assert.deepEqual(await counts(), { 'b-1': 41, 'b-2': 12, 'b-3': 25, 'b-4': 6, 'b-5': 31, 'b-6': 9 });
+    });
+
+    it('takes votes only for the configured voteStatuses', async () => {
+      const { url } = await start({ api: { voteStatuses: ['submitted', 'done'] } });
+      const vote = (id) => post(url('/votes'), { id }, { 'X-Offen-Client': CLIENT });
+      assert.equal((await vote('b-2')).status, 200);
+      assert.equal((await vote('b-5')).status, 200);
+      assert.equal((await vote('b-1')).status, 422);
+      assert.equal((await vote('b-4')).status, 422);
+      await assert.rejects(start({ api: { voteStatuses: ['erledigt'] } }), /unknown vote status erledigt/);
     });
 
     it('sends CORS headers to allowed origins only and refuses writes from other origins by scheme, host and port', async () => {

@@ -29,7 +29,7 @@ export interface IdeaCardContext {
 export function renderIdeaCard(idea: Idea, index: number, card: IdeaCardContext): TemplateResult {
   const { t, open, locale, now } = card;
   const base = `idea-${index}`;
-  const { votes, voted, locked, message } = card.vote;
+  const { votes, closed, message } = card.vote;
   return html`<li class="card ${open ? 'open' : ''}" part="card" data-id=${idea.id} @keydown=${card.onKeydown}>
     <div class="card-title" role="heading" aria-level=${card.level} id="${base}-title">
       <button
@@ -72,24 +72,41 @@ export function renderIdeaCard(idea: Idea, index: number, card: IdeaCardContext)
         : html`<p class="summary" id="${base}-text">${shorten(idea.description, 180)}</p>`
     }
     <div class="actions">
-      ${
-        card.canVote && !idea.pending
-          ? html`<button
-              type="button"
-              class="offen-button secondary vote"
-              part="vote"
-              aria-pressed=${voted ? 'true' : 'false'}
-              aria-disabled=${locked ? 'true' : 'false'}
-              aria-describedby="${base}-votes"
-              @click=${() => card.onVote(votes)}
-            >
-              <span aria-hidden="true">▲</span> ${t.vote}<span class="visually-hidden">: ${idea.title}</span>
-            </button>`
-          : nothing
-      }
+      ${card.canVote && !idea.pending && !closed ? renderVoteButton(idea, base, card) : nothing}
       <span class="votes" id="${base}-votes">${t.votes(votes)}</span>
       ${idea.comments !== undefined ? html`<span class="comments">${t.comments(idea.comments)}</span>` : nothing}
     </div>
+    ${
+      card.canVote && !idea.pending && closed && !message
+        ? html`<p class="vote-closed">${t.voteClosed(t[idea.status])}</p>`
+        : nothing
+    }
     ${message ? html`<p class="notice" role="alert">${message}</p>` : nothing}
   </li>`;
+}
+
+/**
+ * The vote button, a toggle: "▲ Unterstützen", and once voted "✓ Abgestimmt" (pressed) with "Stimme zurücknehmen"
+ * when pressing again takes the vote back.
+ */
+function renderVoteButton(idea: Idea, base: string, card: IdeaCardContext): TemplateResult {
+  const { t } = card;
+  const { votes, voted, undoable, locked } = card.vote;
+  return html`<button
+    type="button"
+    class="offen-button secondary vote"
+    part="vote"
+    aria-pressed=${voted ? 'true' : 'false'}
+    aria-disabled=${locked ? 'true' : 'false'}
+    aria-describedby="${base}-votes"
+    @click=${() => card.onVote(votes)}
+  >
+    ${
+      voted
+        ? html`<span aria-hidden="true">✓</span> ${t.voted}${
+              undoable ? html`<span class="vote-undo"> – ${t.unvoteAction}</span>` : nothing
+            }`
+        : html`<span aria-hidden="true">▲</span> ${t.vote}`
+    }<span class="visually-hidden">: ${idea.title}</span>
+  </button>`;
 }

@@ -11,6 +11,8 @@ export interface IdeaVotesOptions {
   url(): string | undefined;
   /** Whether a vote may be withdrawn (`unvote`). */
   unvote(): boolean;
+  /** Whether an idea of this status takes votes (`vote-statuses`). */
+  votable(idea: Idea): boolean;
   strings(): (typeof ideasStrings)['de'];
   /** Request settings, with the browser's anonymous voting token. */
   request(): RequestOptions;
@@ -23,8 +25,12 @@ export interface VoteState {
   /** The count to show: the server's last answer, or the data's. */
   votes: number;
   voted: boolean;
+  /** Pressing takes the vote back (voted, with `unvote`). */
+  undoable: boolean;
   /** Pressing does nothing: voted without `unvote`, or a request under way. */
   locked: boolean;
+  /** The idea takes no votes (its status, or the server said so): no button. */
+  closed: boolean;
   message?: string;
 }
 
@@ -38,6 +44,8 @@ export class IdeaVotes implements ReactiveController {
   private counts = new Map<string, number>();
   private pending = new Set<string>();
   private messages = new Map<string, string>();
+  /** Ideas the server called closed although their status as shown takes votes (the list is older than the status). */
+  private closed = new Set<string>();
   private loadedUrl?: string;
 
   constructor(
@@ -60,7 +68,9 @@ export class IdeaVotes implements ReactiveController {
     return {
       votes: this.counts.get(idea.id) ?? idea.votes,
       voted,
+      undoable: voted && this.options.unvote(),
       locked: (voted && !this.options.unvote()) || this.pending.has(idea.id),
+      closed: this.closed.has(idea.id) || !this.options.votable(idea),
       message: this.messages.get(idea.id),
     };
   }
@@ -77,7 +87,7 @@ export class IdeaVotes implements ReactiveController {
   /** Votes for an idea, or withdraws the vote (with `unvote`); `shown` is the count the reader sees. */
   async toggle(idea: Idea, shown: number): Promise<void> {
     const url = this.options.url();
-    if (!url || this.pending.has(idea.id)) return;
+    if (!url || this.pending.has(idea.id) || this.stateOf(idea).closed) return;
     const withdraw = this.voted.has(idea.id);
     if (withdraw && !this.options.unvote()) return;
     const t = this.options.strings();
@@ -95,6 +105,9 @@ export class IdeaVotes implements ReactiveController {
     } else if (result.kind === 'already') {
       this.update(idea.id, true, result.votes ?? shown, t.alreadyVoted);
       saveVotes(url, this.voted);
+    } else if (result.kind === 'closed') {
+      this.closed.add(idea.id);
+      this.update(idea.id, withdraw, shown, t.voteEnded);
     } else {
       const message = result.status === 429 ? t.voteRateLimited : withdraw ? t.unvoteFailed : t.voteFailed;
       this.update(idea.id, withdraw, shown, message);

@@ -26,6 +26,8 @@ export type SubmitResult =
 export type VoteResult =
   | { kind: 'ok'; status: number; votes?: number; voted: boolean }
   | { kind: 'already'; status: 409; votes?: number }
+  /** The idea takes no more votes (its status is done or rejected): `422 { "error": "closed" }`. */
+  | { kind: 'closed'; status: 422; message?: string }
   | { kind: 'failed'; status?: number; reason: 'http' | 'network' | 'timeout'; message?: string };
 
 export interface RequestOptions {
@@ -116,5 +118,7 @@ export async function castVote(
   const votes = isObject(body) && typeof body.votes === 'number' ? body.votes : undefined;
   if (response.ok) return { kind: 'ok', status: response.status, votes, voted: !withdraw };
   if (response.status === 409) return { kind: 'already', status: 409, votes };
+  if (response.status === 422 && isObject(body) && body.error === 'closed')
+    return { kind: 'closed', status: 422, message: messageOf(body) };
   return { kind: 'failed', status: response.status, reason: 'http', message: messageOf(body) };
 }

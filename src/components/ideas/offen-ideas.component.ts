@@ -33,6 +33,7 @@ import {
   type Idea,
   type IdeaRole,
   type SortKey,
+  type StatusKey,
 } from './ideas-model.js';
 import { clientToken, draftKey, loadOwnIdeas, ownIdeasKey, saveOwnIdeas, type OwnIdea } from './ideas-storage.js';
 import { ideasStrings } from './offen-ideas.strings.js';
@@ -52,6 +53,15 @@ const dateConverter = {
   },
   toAttribute: (value: Date | undefined) => value?.toISOString(),
 };
+
+/** A boolean attribute that is on unless it says `false`, `off` or `no` (absent: on). */
+const booleanDefaultTrue = {
+  fromAttribute: (value: string | null) => value === null || !/^(false|off|no|0)$/i.test(value.trim()),
+  toAttribute: (value: boolean) => (value ? '' : 'false'),
+};
+
+/** The statuses that take votes unless `vote-statuses` says otherwise: all but done and rejected. */
+const VOTE_STATUSES: readonly StatusKey[] = ['submitted', 'in-review', 'accepted', 'in-progress'];
 
 /**
  * A board of citizen ideas: cards (or a compact list) with status, votes, comments and age, filters by category,
@@ -134,8 +144,18 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
   /** Where votes are POSTed (`{ "id": … }`). Without it votes are shown but not cast. */
   @property({ attribute: 'vote-url' }) voteUrl?: string;
 
-  /** Allow withdrawing a vote (POST `{ "id": …, "withdraw": true }`). */
-  @property({ type: Boolean }) unvote = false;
+  /**
+   * Ideas of these statuses take votes, comma-separated (our keys, or words such as `neu`, `in Prüfung`); the others show
+   * no vote button but a line why. Default `submitted,in-review,accepted,in-progress`: done and rejected ideas
+   * take no votes (the reference server refuses them too, `--vote-statuses`).
+   */
+  @property({ attribute: 'vote-statuses' }) voteStatuses?: string;
+
+  /**
+   * Pressing the pressed vote button again takes the vote back (POST `{ "id": …, "withdraw": true }`); on by
+   * default, `unvote="false"` keeps a vote once cast (for a backend without withdrawing).
+   */
+  @property({ converter: booleanDefaultTrue }) unvote = true;
 
   /** Privacy notice linked from the consent checkbox. */
   @property({ attribute: 'privacy-url' }) privacyUrl?: string;
@@ -227,6 +247,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
   private readonly votes = new IdeaVotes(this, {
     url: () => this.voteUrl,
     unvote: () => this.unvote,
+    votable: (idea) => this.votableStatuses.has(idea.status),
     strings: () => this.t,
     request: () => this.requestOptions(true),
     counted: (detail) => this.emit('offen-vote', detail),
@@ -243,6 +264,12 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
   /** Resolves when the ideas have loaded or failed (for tests and scripts). */
   get loadComplete(): Promise<unknown> {
     return this.data.taskComplete;
+  }
+
+  /** `vote-statuses` as our status keys (unknown words are ignored), or the default. */
+  private get votableStatuses(): Set<string> {
+    const listed = this.voteStatuses === undefined ? [...VOTE_STATUSES] : splitList(this.voteStatuses).map(statusKeyOf);
+    return new Set(listed);
   }
 
   private get t() {

@@ -173,6 +173,14 @@ export const ideasStyles = css`
   .vote[aria-disabled='true'] {
     cursor: default;
   }
+  .vote-undo {
+    font-weight: normal;
+  }
+  /* Why an idea has no vote button (done, rejected): plain text, not a warning. */
+  .vote-closed {
+    margin: 0;
+    font-size: 0.95em;
+  }
   .notice {
     margin: 0;
     color: var(--_danger);
