@@ -457,6 +457,19 @@ export class MapEngine {
    * Adds the background map; until then the markers sit on a plain background. A round of loading (Leaflet's
    * `loading` … `load`) in which no tile arrived and some failed is reported, and so is the first tile that loads.
    */
+  /** The zoom buttons' names in the page language, again after the language changed. */
+  setZoomLabels(zoomIn: string, zoomOut: string): void {
+    const container = this.map.getContainer();
+    for (const [selector, label] of [
+      ['.leaflet-control-zoom-in', zoomIn],
+      ['.leaflet-control-zoom-out', zoomOut],
+    ] as const) {
+      const button = container.querySelector(selector);
+      button?.setAttribute('title', label);
+      button?.setAttribute('aria-label', label);
+    }
+  }
+
   setTiles(url: string): void {
     if (this.tileTemplate === url) return;
     this.tiles?.remove();

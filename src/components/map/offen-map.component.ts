@@ -24,7 +24,7 @@ import { buildOffers, categoryColors, UNCATEGORIZED_COLOR, type Offer, type Offe
 import {
   consentGiven,
   consentNeeded,
-  DEFAULT_TILE_ATTRIBUTION,
+  defaultTileAttribution,
   DEFAULT_TILE_URL,
   giveConsent,
   onConsent,
@@ -358,6 +358,9 @@ export class OffenMap extends OffenSourceElement {
     // Through the CSSOM, not a style attribute: a strict CSP (style-src 'self') blocks inline style attributes.
     if (changed.has('height')) this.style.setProperty('--_map-height', this.mapHeight);
     this.map.sync(this.mapRef.value, this.tilesAllowed ? this.tileTemplate : undefined);
+    // Leaflet draws its zoom buttons once; a language switch renames them.
+    const t = this.localize.t(mapStrings);
+    this.map.engine?.setZoomLabels(t.zoomIn, t.zoomOut);
     const modelChanged = this.modelChanged;
     this.modelChanged = false;
     if ((changed.has('selected') || modelChanged) && this.selected !== this.openedId) {
@@ -537,7 +540,7 @@ export class OffenMap extends OffenSourceElement {
           </div>
           <p class="attribution" part="attribution">
             <span class="visually-hidden">${t.attribution}: </span>${renderAttribution(
-              this.tileAttribution?.trim() || DEFAULT_TILE_ATTRIBUTION,
+              this.tileAttribution?.trim() || defaultTileAttribution(this.localize.lang),
             )}
           </p>
           ${this.renderCrsNote()}

@@ -2,8 +2,11 @@ import { html, type TemplateResult } from 'lit';
 import { safeWebUrl } from '../../shared/safe-url.js';
 
 export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
-export const DEFAULT_TILE_ATTRIBUTION =
-  '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-Mitwirkende';
+/** The attribution OpenStreetMap asks for, in the page language. */
+export function defaultTileAttribution(lang: 'de' | 'en'): string {
+  const link = '<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>';
+  return lang === 'de' ? `© ${link}-Mitwirkende` : `© ${link} contributors`;
+}
 
 export type ConsentMode = 'auto' | 'required' | 'none';
 
