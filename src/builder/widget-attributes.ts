@@ -116,14 +116,6 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
       source: false,
     },
     {
-      name: 'theme',
-      kind: 'enum',
-      values: ['light', 'dark', 'auto'],
-      description:
-        "`light`, `dark`, or `auto` to follow the reader's system setting. Without it the chart follows the page's CSS `color-scheme` (dark when the page declares `dark`).",
-      source: false,
-    },
-    {
       name: 'category',
       kind: 'string',
       description:
@@ -206,6 +198,14 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
       description: 'CKAN package: name or id of the resource to show.',
       source: true,
     },
+    {
+      name: 'theme',
+      kind: 'enum',
+      values: ['light', 'dark', 'auto'],
+      description:
+        "`light`, `dark`, or `auto` to follow the reader's system setting. Without it the widget follows its page: the page's CSS `color-scheme` when it declares one, otherwise the background it sits on.",
+      source: false,
+    },
   ],
   'offen-data': [
     {
@@ -282,6 +282,14 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
       kind: 'string',
       description: 'CKAN package: name or id of the resource to show.',
       source: true,
+    },
+    {
+      name: 'theme',
+      kind: 'enum',
+      values: ['light', 'dark', 'auto'],
+      description:
+        "`light`, `dark`, or `auto` to follow the reader's system setting. Without it the widget follows its page: the page's CSS `color-scheme` when it declares one, otherwise the background it sits on.",
+      source: false,
     },
   ],
   'offen-events': [
@@ -495,6 +503,14 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
       kind: 'string',
       description: 'CKAN package: name or id of the resource to show.',
       source: true,
+    },
+    {
+      name: 'theme',
+      kind: 'enum',
+      values: ['light', 'dark', 'auto'],
+      description:
+        "`light`, `dark`, or `auto` to follow the reader's system setting. Without it the widget follows its page: the page's CSS `color-scheme` when it declares one, otherwise the background it sits on.",
+      source: false,
     },
   ],
   'offen-ideas': [
@@ -774,6 +790,14 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
       description: 'CKAN package: name or id of the resource to show.',
       source: true,
     },
+    {
+      name: 'theme',
+      kind: 'enum',
+      values: ['light', 'dark', 'auto'],
+      description:
+        "`light`, `dark`, or `auto` to follow the reader's system setting. Without it the widget follows its page: the page's CSS `color-scheme` when it declares one, otherwise the background it sits on.",
+      source: false,
+    },
   ],
   'offen-map': [
     {
@@ -997,6 +1021,14 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
       kind: 'string',
       description: 'CKAN package: name or id of the resource to show.',
       source: true,
+    },
+    {
+      name: 'theme',
+      kind: 'enum',
+      values: ['light', 'dark', 'auto'],
+      description:
+        "`light`, `dark`, or `auto` to follow the reader's system setting. Without it the widget follows its page: the page's CSS `color-scheme` when it declares one, otherwise the background it sits on.",
+      source: false,
     },
   ],
 };

@@ -1,6 +1,8 @@
 import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { OffenEventDetail, OffenEventName } from './events.js';
 import { LocalizeController } from './localize.js';
+import { ThemeController, type Theme } from './theme-controller.js';
 
 /**
  * The thin base of every offen element: typed, bubbling, composed events and a define() that tolerates a second
@@ -9,6 +11,15 @@ import { LocalizeController } from './localize.js';
 export class OffenElement extends LitElement {
   /** The page language (nearest `lang` attribute), re-rendering when it changes. */
   protected readonly localize = new LocalizeController(this);
+
+  /**
+   * `light`, `dark`, or `auto` to follow the reader's system setting. Without it the widget follows its page: the
+   * page's CSS `color-scheme` when it declares one, otherwise the background it sits on.
+   */
+  @property({ reflect: true }) theme?: Theme;
+
+  /** Light or dark, decided by one rule for every widget (theme-controller.ts). */
+  protected readonly scheme = new ThemeController(this);
 
   /**
    * Dispatches a bubbling, composed `offen-*` event and returns it (check `defaultPrevented`). The detail is typed by

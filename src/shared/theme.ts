@@ -14,6 +14,7 @@ export const hostStyles = css`
     --_surface-alt: var(--offen-surface-alt, #f3f5f7); /* Background of states, toolbars and group headings. */
     --_border: var(--offen-border-color, #8a949e); /* Borders of fields and lines between entries. */
     --_danger: var(--offen-danger, #b00020); /* Errors and the "abgesagt" label. */
+    --_success: var(--offen-success, #1e6b2f); /* A sent form's confirmation. */
     --_radius: var(--offen-radius, 6px); /* Corner radius. */
     --_font: var(--offen-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif); /* Font family. */
     --_focus: var(--offen-focus-color, #1d70b8); /* Focus ring. */
@@ -24,6 +25,23 @@ export const hostStyles = css`
     font-size: var(--offen-font-size, 1rem); /* Base font size. */
     line-height: 1.5;
     text-align: start;
+  }
+  /* Dark (theme-controller.ts decides): the same tokens, each overridable with its --offen-dark-* twin. */
+  :host([data-offen-scheme='dark']) {
+    --_accent: var(--offen-dark-accent, #8cc8ff); /* The accent in dark mode. */
+    --_accent-contrast: var(--offen-dark-accent-contrast, #0b1b2b); /* Text on the accent in dark mode. */
+    --_text: var(--offen-dark-text-color, #f1f3f5); /* Text in dark mode. */
+    --_muted: var(--offen-dark-muted-color, #b8c0c8); /* Secondary text in dark mode. */
+    --_surface: var(--offen-dark-surface, #1b1f24); /* Background of fields and cards in dark mode. */
+    --_surface-alt: var(--offen-dark-surface-alt, #262b31); /* Background of states and toolbars in dark mode. */
+    --_border: var(--offen-dark-border-color, #8a949e); /* Borders in dark mode. */
+    --_danger: var(--offen-dark-danger, #ff8a80); /* Errors in dark mode. */
+    --_success: var(--offen-dark-success, #8fd19e); /* A sent form's confirmation in dark mode. */
+    --_focus: var(--offen-dark-focus-color, #8cc8ff); /* Focus ring in dark mode. */
+    --_shimmer: #313840;
+    color-scheme: dark;
+    /* Light text needs a dark ground even on a light page (theme="dark" there). */
+    background: var(--offen-dark-background, var(--_surface)); /* The widget's own ground in dark mode. */
   }
   :host([hidden]) {
     display: none;
@@ -117,7 +135,7 @@ export const hostStyles = css`
     display: block;
     height: 1rem;
     border-radius: var(--_radius);
-    background: linear-gradient(90deg, var(--_surface-alt), #e3e7eb, var(--_surface-alt));
+    background: linear-gradient(90deg, var(--_surface-alt), var(--_shimmer, #e3e7eb), var(--_surface-alt));
     background-size: 200% 100%;
     animation: offen-shimmer 1.4s linear infinite;
   }

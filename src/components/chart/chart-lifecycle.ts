@@ -46,11 +46,6 @@ export class ChartLifecycle implements ReactiveController {
   private renderedInputs: unknown[] = [];
   /** The inputs announced with offen-render, so each drawing is announced once. */
   private drawnInputs?: unknown[];
-  private readonly darkQuery = matchMedia('(prefers-color-scheme: dark)');
-  private readonly onSchemeChange = () => {
-    const theme = this.host.theme;
-    if (theme !== 'dark' && theme !== 'light') this.host.requestUpdate();
-  };
 
   constructor(
     private readonly host: ChartHost,
@@ -61,13 +56,11 @@ export class ChartLifecycle implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.darkQuery.addEventListener('change', this.onSchemeChange);
     // Moved in the page (disconnected, then connected again): the chart was destroyed and is drawn anew.
     if (this.host.hasUpdated) this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
-    this.darkQuery.removeEventListener('change', this.onSchemeChange);
     this.destroy();
   }
 
@@ -85,15 +78,9 @@ export class ChartLifecycle implements ReactiveController {
     return this.creating;
   }
 
-  /** `theme` decides; without it, the page's own `color-scheme` (`dark`, or `light dark` with the system setting). */
+  /** Light or dark, by the rule every widget follows (src/shared/theme-controller.ts). */
   get isDark(): boolean {
-    const theme = this.host.theme;
-    if (theme === 'dark') return true;
-    if (theme === 'auto') return this.darkQuery.matches;
-    if (theme === 'light') return false;
-    const scheme = getComputedStyle(this.host).colorScheme ?? '';
-    if (!scheme.includes('dark')) return false;
-    return scheme.includes('light') ? this.darkQuery.matches : true;
+    return this.host.getAttribute('data-offen-scheme') === 'dark';
   }
 
   toPng(): string | undefined {

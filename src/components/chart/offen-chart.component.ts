@@ -121,12 +121,6 @@ export class OffenChart extends OffenSourceElement {
   @property() colors?: string;
 
   /**
-   * `light`, `dark`, or `auto` to follow the reader's system setting. Without it the chart follows the page's CSS
-   * `color-scheme` (dark when the page declares `dark`).
-   */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
-
-  /**
    * Linked filter: only labels (x values) in this comma-separated list; shared with a parent `<offen-data>`, so a
    * category chosen in a map narrows the chart. Ignored when none of the categories is a label of this chart.
    */

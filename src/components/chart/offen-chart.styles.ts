@@ -10,15 +10,6 @@ export const chartStyles = css`
     background: var(--_surface);
   }
   .root.dark {
-    --_text: #f1f3f5;
-    --_muted: #b8c0c8;
-    --_surface: #1b1f24;
-    --_surface-alt: #262b31;
-    --_border: #8a949e;
-    --_accent: #8cc8ff;
-    --_accent-contrast: #0b1b2b;
-    --_focus: #8cc8ff;
-    --_danger: #ff8a80;
     --_grid: var(--offen-chart-grid-color-dark, #434b55);
   }
   figure {

@@ -136,6 +136,25 @@ export const ideasStyles = css`
   .badge[data-status='rejected'] {
     --_status-color: var(--offen-ideas-rejected, #a1002a);
   }
+  /* Dark: the same hues, light enough for 4.5:1 on the dark surface. */
+  :host([data-offen-scheme='dark']) .badge[data-status='submitted'] {
+    --_status-color: var(--offen-dark-ideas-submitted, #c8c8c8);
+  }
+  :host([data-offen-scheme='dark']) .badge[data-status='in-review'] {
+    --_status-color: var(--offen-dark-ideas-in-review, #ffb86b);
+  }
+  :host([data-offen-scheme='dark']) .badge[data-status='accepted'] {
+    --_status-color: var(--offen-dark-ideas-accepted, #8cc8ff);
+  }
+  :host([data-offen-scheme='dark']) .badge[data-status='in-progress'] {
+    --_status-color: var(--offen-dark-ideas-in-progress, #d7a6ff);
+  }
+  :host([data-offen-scheme='dark']) .badge[data-status='done'] {
+    --_status-color: var(--offen-dark-ideas-done, #8fd19e);
+  }
+  :host([data-offen-scheme='dark']) .badge[data-status='rejected'] {
+    --_status-color: var(--offen-dark-ideas-rejected, #ff8a9a);
+  }
   .badge.pending {
     --_status-color: var(--_muted);
     border-style: dashed;
@@ -263,7 +282,7 @@ export const ideasStyles = css`
     border-inline-start-width: 6px;
   }
   .form-message.success {
-    border-color: #1e6b2f;
+    border-color: var(--_success);
     border-inline-start-width: 6px;
   }
   .form-message:focus {

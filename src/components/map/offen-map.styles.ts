@@ -51,7 +51,7 @@ export const styles = [
       height: var(--_map-height, 400px);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
-      background: #eef1ec;
+      background: var(--_surface-alt);
       font: inherit;
     }
     .map:focus-visible {
