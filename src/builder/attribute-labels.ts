@@ -42,6 +42,8 @@ export const ATTRIBUTE_LABELS: Record<string, readonly [de: string, en: string]>
   colors: ['Farben', 'Colours'],
   theme: ['Hell oder dunkel', 'Light or dark'],
   category: ['Gezeigte Kategorien', 'Categories shown'],
+  labels: ['Werte an den Balken', 'Values at the bars'],
+  notes: ['Anmerkungen unter dem Diagramm', 'Notes under the chart'],
   'no-animation': ['Ohne Animation', 'No animation'],
   range: ['Welche Termine', 'Which events'],
   from: ['Von (Tag)', 'From (day)'],

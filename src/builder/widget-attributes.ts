@@ -100,7 +100,7 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
       name: 'source-label',
       kind: 'string',
       description:
-        "Name of the data's publisher for the source line, e.g. `Stadt Bad Belzig`. Default: the data URL's host.",
+        "Name of the data's publisher for the source line, e.g. `Stadt Bad Belzig`. Default: the title the data carries, else the file's name for data from this site, else the data URL's host.",
       source: false,
     },
     {
@@ -120,6 +120,21 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
       kind: 'string',
       description:
         'Linked filter: only labels (x values) in this comma-separated list; shared with a parent `<offen-data>`, so a category chosen in a map narrows the chart. Ignored when none of the categories is a label of this chart.',
+      source: false,
+    },
+    {
+      name: 'labels',
+      kind: 'enum',
+      values: ['value'],
+      description:
+        "`value` writes each bar's value at its end, in the short notation of the axis (`6,2 Mio. €`, `161,3 Tsd. €`). Not for stacked columns, lines and circles (their tooltip and table have the values).",
+      source: false,
+    },
+    {
+      name: 'notes',
+      kind: 'string',
+      description:
+        'Notes below the chart and in the downloaded picture, e.g. `Ohne Umlagen. Stand: Haushaltsplan 2026.`',
       source: false,
     },
     {

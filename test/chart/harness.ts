@@ -38,7 +38,9 @@ export function chartHarness(el: OffenChart) {
     /** The buttons under the chart, by what they say. */
     buttonTexts: () => actions().map((b) => text(b)),
     tableButton,
-    downloadButton: (kind: 'CSV' | 'PNG') => actions().find((b) => text(b).includes(kind)),
+    /** A download by its accessible name (`Daten als CSV herunterladen`); the link itself says `CSV` or `Bild`. */
+    downloadButton: (kind: 'CSV' | 'PNG') =>
+      actions().find((b) => (b.getAttribute('aria-label') ?? text(b)).includes(kind)),
     /** Opens the table twin (if closed) and returns its rows as [header cell, …data cells] texts. */
     async tableRows(): Promise<string[][]> {
       const button = tableButton()!;

@@ -30,9 +30,17 @@ export interface ChartTheme {
 
 export interface EngineInput {
   type: ChartType;
+  /** Bars along the y axis: `horizontal-bar`, or columns whose labels would not fit under them (chart-layout.ts). */
+  horizontal: boolean;
   labels: string[];
+  /** Each label as drawn on the axis: one or two lines, cut with "…" (the tooltip shows the full label). */
+  labelLines: string[][];
+  /** `labels="value"`: each bar's value at its end, in the compact notation (`6,2 Mio. €`). */
+  valueLabels: boolean;
+  /** A value at a bar's end (`6,2 Mio. €`). */
+  formatLabel(value: number): string;
   series: { name: string; values: (number | null)[] }[];
-  /** Formats an axis tick (`1.000.000 €`). */
+  /** Formats an axis tick (`1 Mio. €`). */
   formatTick(value: number): string;
   /** Formats a value in a tooltip exactly as the table does (`1.234,56 €`). */
   formatValue(value: number): string;
@@ -48,13 +56,25 @@ export interface EngineInput {
   onDrawn(): void;
 }
 
+/** What a downloaded picture says around the chart, as the figure does on the page. */
+export interface PictureFrame {
+  title?: string;
+  subtitle?: string;
+  notes: string[];
+  source?: string;
+}
+
 export interface ChartHandle {
   readonly type: ChartType;
+  readonly horizontal: boolean;
   update(input: EngineInput): void;
   /** Shows one value as if hovered (highlight and tooltip), or none: the keyboard's pointer. */
   highlight(point: { label: number; series: number } | null): void;
-  /** The chart as a PNG data URL, on the theme's background. */
-  toPng(): string;
+  /**
+   * The chart as a PNG data URL at twice the device pixels, on the theme's background, with the frame's title,
+   * subtitle, notes and source line in the theme's font and colours.
+   */
+  toPng(frame: PictureFrame): string;
   destroy(): void;
   /** The Chart.js instance, for tests and advanced users. */
   readonly chart: Chart;

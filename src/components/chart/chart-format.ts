@@ -7,6 +7,23 @@ const KNOWN_UNITS = /^(?:T?€|Tsd\. ?€|Mio\. ?€|EUR|%|t|kg|km|ha|ar|m²|kWp
 
 const CURRENCY = /€|EUR/;
 
+/**
+ * The steps of compact numbers, largest first. Intl's compact notation writes these for English (`1M`, `500K`), but
+ * has no short German form below a million (`500.000`), so offen writes `Tsd.` as German budgets do.
+ */
+const COMPACT_STEPS: Record<Lang, readonly (readonly [number, string])[]> = {
+  de: [
+    [1e9, '\u00a0Mrd.'],
+    [1e6, '\u00a0Mio.'],
+    [1e3, '\u00a0Tsd.'],
+  ],
+  en: [
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'K'],
+  ],
+};
+
 /** German headers often carry the unit: `Ansatz 2026 (€)`, `Ist 2015 in T€`, `Anteil in %`. */
 function unitInName(name: string): string | undefined {
   const match = /(?:\(([^()]{1,8})\)|\sin\s+(\S{1,8}))\s*$/.exec(name);
@@ -82,10 +99,33 @@ export class ChartFormat {
     );
   }
 
-  /** Axis ticks: no forced trailing zeros, but enough decimals for small steps. */
+  /** Axis ticks: compact (`1,5 Mio. €`, `500 Tsd. €`; English `1.5M €`, `500K €`), never more than one decimal. */
   tick(value: number): string {
-    const digits = Math.max(this.decimals, 2);
-    return this.withUnit(this.formatter('tick', digits, () => ({ maximumFractionDigits: digits })).format(value));
+    return this.compact(value);
+  }
+
+  /**
+   * A number in the short form of axis ticks and value labels: thousands as `Tsd.`/`K`, millions as `Mio.`/`M`,
+   * billions as `Mrd.`/`B`, at most one decimal. A value that one decimal of its own step would misstate
+   * (1.050.000) takes the next smaller step (`1.050 Tsd.`). Numbers below a thousand keep up to two decimals
+   * (`0,25 %`). A unit that already names a step (`T€`, `Mio. €`) is not stepped again. `rounded` (value labels)
+   * rounds to one decimal of the largest step instead (`6,2 Mio. €`, `161,3 Tsd. €`).
+   */
+  compact(value: number, rounded = false): string {
+    const { lang } = this.inputs();
+    const stepped = /^(?:T|Tsd|Mio|Mrd)/.test(this.unit ?? '');
+    const steps = stepped ? [] : COMPACT_STEPS[lang];
+    for (const [size, suffix] of steps) {
+      if (Math.abs(value) < size) continue;
+      const scaled = value / size;
+      if (!rounded && Math.abs(Math.round(scaled * 10) - scaled * 10) > 1e-6) continue;
+      return this.withUnit(this.plain(scaled, 1) + suffix);
+    }
+    return this.withUnit(this.plain(value, 2));
+  }
+
+  private plain(value: number, digits: number): string {
+    return this.formatter('compact', digits, () => ({ maximumFractionDigits: digits })).format(value);
   }
 
   /** A label as shown on the axis and in the table: dates in the page's notation, years without grouping. */

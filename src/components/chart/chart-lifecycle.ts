@@ -3,7 +3,14 @@ import type { ReactiveController } from 'lit';
 import { DataError } from '../../data/errors.js';
 import { splitList } from '../../shared/filter-controller.js';
 import type { OffenElement } from '../../shared/offen-element.js';
-import { createChart, type ChartHandle, type ChartTheme, type ChartType, type EngineInput } from './chart-engine.js';
+import {
+  createChart,
+  type ChartHandle,
+  type ChartTheme,
+  type ChartType,
+  type EngineInput,
+  type PictureFrame,
+} from './chart-engine.js';
 import type { ChartPoint } from './chart-keyboard.js';
 
 /** Okabe–Ito: distinguishable with the common colour-vision deficiencies; ordered for contrast on white. */
@@ -42,10 +49,27 @@ export class ChartLifecycle implements ReactiveController {
   private generation = 0;
   private pendingCanvas?: HTMLCanvasElement;
   private pendingType?: ChartType;
+  private pendingHorizontal?: boolean;
   /** What the chart was last drawn from, so a re-render with equal values does not draw again. */
   private renderedInputs: unknown[] = [];
   /** The inputs announced with offen-render, so each drawing is announced once. */
   private drawnInputs?: unknown[];
+  /** The element's width as last seen; a new one lays the labels out again (chart-layout.ts). */
+  private seenWidth = -1;
+  private resizeFrame = 0;
+  /**
+   * Only the width counts (bars change the height themselves). The new layout is drawn in the next frame: changing
+   * the box's height while the browser delivers resize notifications would be a ResizeObserver loop.
+   */
+  private readonly resizeObserver = new ResizeObserver(() => {
+    cancelAnimationFrame(this.resizeFrame);
+    this.resizeFrame = requestAnimationFrame(() => {
+      const width = Math.round(this.host.clientWidth);
+      if (width === this.seenWidth) return;
+      this.seenWidth = width;
+      this.host.requestUpdate();
+    });
+  });
 
   constructor(
     private readonly host: ChartHost,
@@ -56,11 +80,14 @@ export class ChartLifecycle implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.resizeObserver.observe(this.host);
     // Moved in the page (disconnected, then connected again): the chart was destroyed and is drawn anew.
     if (this.host.hasUpdated) this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
+    this.resizeObserver.disconnect();
+    cancelAnimationFrame(this.resizeFrame);
     this.destroy();
   }
 
@@ -83,8 +110,14 @@ export class ChartLifecycle implements ReactiveController {
     return this.host.getAttribute('data-offen-scheme') === 'dark';
   }
 
-  toPng(): string | undefined {
-    return this.handle?.toPng();
+  toPng(frame: PictureFrame): string | undefined {
+    return this.handle?.toPng(frame);
+  }
+
+  /** The chart's font (`--offen-font`), to measure its labels with. */
+  get font(): string {
+    const root = this.host.renderRoot.querySelector<HTMLElement>('.root') ?? this.host;
+    return getComputedStyle(root).getPropertyValue('--_font').trim() || 'system-ui, sans-serif';
   }
 
   highlight(point: ChartPoint | null): void {
@@ -102,7 +135,7 @@ export class ChartLifecycle implements ReactiveController {
       muted: token('--_muted', '#595959'),
       grid: token('--_grid', '#d5dade'),
       background: token('--_surface', '#ffffff'),
-      font: token('--_font', 'system-ui, sans-serif'),
+      font: this.font,
       palette: own.length ? own : fromCss.length ? fromCss : this.isDark ? PALETTE_DARK : PALETTE_LIGHT,
     };
   }
@@ -128,24 +161,36 @@ export class ChartLifecycle implements ReactiveController {
     };
     const drawn = [
       input.type,
+      input.horizontal,
       input.labels,
+      input.labelLines,
+      input.valueLabels,
       input.series.map((s) => [s.name, s.values]),
       input.theme,
       this.host.unit,
       this.host.decimals,
     ];
-    if (this.handle && this.handle.chart.canvas === canvas && this.handle.type === input.type) {
+    const same = this.handle?.type === input.type && this.handle.horizontal === input.horizontal;
+    if (this.handle && this.handle.chart.canvas === canvas && same) {
       if (!deepArrayEquals(drawn, this.renderedInputs)) {
         this.renderedInputs = drawn;
         this.handle.update(input);
       }
       return;
     }
-    if (this.creating && this.pendingCanvas === canvas && this.pendingType === input.type) return;
+    if (
+      this.creating &&
+      this.pendingCanvas === canvas &&
+      this.pendingType === input.type &&
+      this.pendingHorizontal === input.horizontal
+    ) {
+      return;
+    }
     this.destroy();
     const generation = ++this.generation;
     this.pendingCanvas = canvas;
     this.pendingType = input.type;
+    this.pendingHorizontal = input.horizontal;
     this.renderedInputs = drawn;
     this.creating = createChart(canvas, input)
       .then((handle) => {

@@ -22,12 +22,21 @@ export interface ChartView {
   heading?: string;
 }
 
+/** A column's name as a heading: its own spelling, with a capital first letter (`kategorie` → `Kategorie`). */
+export const columnName = (name: string) => name.charAt(0).toLocaleUpperCase() + name.slice(1);
+
 /** The canvas's accessible name: type, series, range, highest and lowest. */
 export function chartSummary({ plot, columns, type, format, t }: ChartView): string {
   const series = plot.series;
   const names = series.map((s) => s.name);
   const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${t.and} ${names.at(-1)}` : (names[0] ?? '');
-  const text = t.summary(t.typeName(type), list, columns.xLabel ?? columns.x, plot.labels.length);
+  const text = t.summary(
+    t.typeName(type),
+    list,
+    columnName(columns.xLabel ?? columns.x),
+    plot.labels.length,
+    series.length,
+  );
   const ends = extremes(plot);
   if (!ends) return `${text} ${t.noValues}`;
   const name = (e: typeof ends.max) => format.label(e.label) + (series.length > 1 ? ` – ${e.series}` : '');
@@ -49,7 +58,7 @@ export function renderChartTable({ plot, columns, format, t, heading }: ChartVie
       </caption>
       <thead>
         <tr>
-          <th scope="col">${columns.xLabel ?? columns.x}</th>
+          <th scope="col">${columnName(columns.xLabel ?? columns.x)}</th>
           ${plot.series.map((s) => html`<th scope="col" class="number">${s.name}</th>`)}
         </tr>
       </thead>

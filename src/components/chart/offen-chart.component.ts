@@ -12,6 +12,8 @@ import { renderEmpty, renderError, renderLoading } from '../../shared/states.js'
 import { hostStyles } from '../../shared/theme.js';
 import type { Aggregate, PlotData, PlotLabel, SortOrder } from './chart-data.js';
 import { CHART_TYPES, isCircular, type ChartHandle, type ChartType } from './chart-engine.js';
+import { layoutChart, textMeasure, type ChartLayout } from './chart-layout.js';
+import { Memo } from '../../shared/memo.js';
 import { ChartFormat } from './chart-format.js';
 import { ChartKeyboard, type ChartPoint } from './chart-keyboard.js';
 import { ChartLifecycle } from './chart-lifecycle.js';
@@ -36,9 +38,13 @@ const isChartType = (value: unknown): value is ChartType => CHART_TYPES.includes
 /**
  * A chart of open data that a citizen understands and a screen-reader user can read: bar, line, area, pie and
  * doughnut charts drawn with Chart.js (loaded only when a chart appears), inside a `<figure>` with heading,
- * description and source line, a button that shows the same values as an accessible table, and downloads of the
- * plotted data (CSV) and the picture (PNG). The chart takes the keyboard focus: arrow keys, Home and End go through
- * the values with their tooltip (announced to screen readers), Enter selects one as a click does, Escape lets go.
+ * description and source line, and a quiet row of links under it: the same values as an accessible table, the
+ * plotted data (CSV) and the picture (PNG at twice the pixels, with heading, description, notes and source line).
+ * Every category label is drawn: long ones wrap onto two lines (cut with "…", the tooltip and table have all of
+ * it), bars grow as tall as their labels need, and columns turn into bars when their labels would collide. The
+ * value axis has compact ticks (`1 Mio. €`, `500 Tsd. €`) on a domain that includes zero. The chart takes the
+ * keyboard focus: arrow keys, Home and End go through the values with their tooltip (announced to screen readers),
+ * Enter selects one as a click does, Escape lets go.
  *
  * @tag offen-chart
  * @summary Chart of a CSV/JSON dataset, with a table twin, source line and downloads.
@@ -55,7 +61,8 @@ const isChartType = (value: unknown): value is ChartType => CHART_TYPES.includes
  * @csspart note - Why the chart is drawn as it is (columns instead of a pie with negative values).
  * @csspart canvas - The box holding the chart canvas.
  * @csspart source - The source line.
- * @csspart actions - The row of buttons (table, downloads).
+ * @csspart notes - The notes under the chart (`notes`).
+ * @csspart actions - The row of text links under the chart (Tabelle, CSV, Bild).
  * @csspart table - The data table.
  * @csspart state - Loading, empty and error messages.
  *
@@ -111,7 +118,10 @@ export class OffenChart extends OffenSourceElement {
   /** A sentence below the heading: what the chart shows and what to look for. */
   @property() description?: string;
 
-  /** Name of the data's publisher for the source line, e.g. `Stadt Bad Belzig`. Default: the data URL's host. */
+  /**
+   * Name of the data's publisher for the source line, e.g. `Stadt Bad Belzig`. Default: the title the data carries,
+   * else the file's name for data from this site, else the data URL's host.
+   */
   @property({ attribute: 'source-label' }) sourceLabel?: string;
 
   /** Link of the source line (e.g. the open data portal's page). Default: the data URL. */
@@ -125,6 +135,15 @@ export class OffenChart extends OffenSourceElement {
    * category chosen in a map narrows the chart. Ignored when none of the categories is a label of this chart.
    */
   @property({ reflect: true }) category?: string;
+
+  /**
+   * `value` writes each bar's value at its end, in the short notation of the axis (`6,2 Mio. €`, `161,3 Tsd. €`).
+   * Not for stacked columns, lines and circles (their tooltip and table have the values).
+   */
+  @property() labels?: 'value';
+
+  /** Notes below the chart and in the downloaded picture, e.g. `Ohne Umlagen. Stand: Haushaltsplan 2026.` */
+  @property() notes?: string;
 
   /** Draw without animation (always so under `prefers-reduced-motion: reduce`). */
   @property({ type: Boolean, attribute: 'no-animation' }) noAnimation = false;
@@ -172,10 +191,15 @@ export class OffenChart extends OffenSourceElement {
   /** Chart.js: created, updated and destroyed with the canvas; the theme's colours (chart-lifecycle.ts). */
   private readonly engine = new ChartLifecycle(this, () => {
     const view = this.view;
-    if (!view) return undefined;
+    const layout = this.layout;
+    if (!view || !layout) return undefined;
     return {
       type: view.type,
-      labels: view.plot.labels.map((l) => this.labelText(l)),
+      horizontal: layout.horizontal,
+      labels: this.labelTexts,
+      labelLines: layout.lines,
+      valueLabels: this.labels === 'value',
+      formatLabel: (value) => this.notation.compact(value, true),
       otherIndex: view.plot.labels.findIndex((l) => l.other),
       series: view.plot.series,
       formatTick: (value) => this.notation.tick(value),
@@ -194,6 +218,39 @@ export class OffenChart extends OffenSourceElement {
 
   /** The shaped values on display as of the last update, to notice when they change. */
   private lastShaped?: Shaped;
+
+  /** The labels as drawn, and their layout for the current width (computed again only when one changes). */
+  private readonly labelMemo = new Memo<string[]>();
+  private readonly layoutMemo = new Memo<ChartLayout>();
+
+  private get labelTexts(): string[] {
+    const plot = this.plot;
+    return plot
+      ? this.labelMemo.get(plot, [this.localize.locale], () => plot.labels.map((l) => this.labelText(l)))
+      : [];
+  }
+
+  /** Where the labels go at the element's current width: wrapped, and columns or bars (chart-layout.ts). */
+  private get layout(): ChartLayout | undefined {
+    const view = this.view;
+    if (!view) return undefined;
+    const labels = this.labelTexts;
+    const width = Math.round(this.clientWidth);
+    const font = this.engine.font;
+    const valueLabels = this.labels === 'value';
+    return this.layoutMemo.get(labels, [view.type, view.plot.series.length, width, font, valueLabels], () =>
+      layoutChart(view.type, labels, view.plot.series.length, width, textMeasure(font), {
+        valueWidth: valueLabels ? this.valueLabelWidth() : 0,
+      }),
+    );
+  }
+
+  /** The widest value label (`labels="value"`), which a column must have room for. */
+  private valueLabelWidth(): number {
+    const measure = textMeasure(this.engine.font);
+    const values = this.view?.plot.series.flatMap((s) => s.values) ?? [];
+    return Math.max(0, ...values.map((v) => (v === null ? 0 : measure(this.notation.compact(v, true)))));
+  }
 
   /** The values currently plotted (labels, series), after filter, pivot, aggregation, sort and limit. */
   get plotData(): PlotData | undefined {
@@ -286,9 +343,20 @@ export class OffenChart extends OffenSourceElement {
     return view ? chartCsv(view) : '';
   }
 
-  /** The chart as a PNG data URL, or undefined before it is drawn. */
+  /**
+   * The chart as a PNG data URL at twice the device pixels, with heading, description, notes and source line drawn
+   * around it (as on the page); undefined before it is drawn.
+   */
   toPng(): string | undefined {
-    return this.engine.toPng();
+    const dataset = this.data.dataset;
+    const t = this.localize.t(chartStrings);
+    const notes = [this.circleRefused ? t.negativeInCircle(t.typeName(this.requestedType)) : '', this.notes ?? ''];
+    return this.engine.toPng({
+      title: this.heading,
+      subtitle: this.description,
+      notes: notes.filter((n) => n.trim()),
+      source: dataset ? `${t.source} ${this.sourceName(dataset).label}` : undefined,
+    });
   }
 
   /** A bar, point or slice chosen by click or by Enter. */
@@ -319,24 +387,45 @@ export class OffenChart extends OffenSourceElement {
     }
   }
 
+  override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // Bars as tall as their labels need. Set through the CSSOM: a strict Content-Security-Policy refuses style
+    // attributes (and lit's styleMap writes one on the first render).
+    const box = this.renderRoot.querySelector<HTMLElement>('.canvas-box');
+    const least = this.layout?.minHeight;
+    if (!box) return;
+    if (least) box.style.setProperty('height', `max(var(--_chart-height), ${Math.ceil(least)}px)`);
+    else box.style.removeProperty('height');
+  }
+
   private renderHeading() {
     if (!this.heading) return nothing;
     const level = headingLevel(this.headingLevel);
     return html`<div class="heading" part="heading" role="heading" aria-level=${level}>${this.heading}</div>`;
   }
 
-  private renderSource(dataset: Dataset) {
-    const t = this.localize.t(chartStrings);
+  /**
+   * The source line's name and link: `source-label`, else the title the data carries (a CKAN package, a calendar's
+   * name), else the file's name when it comes from this site, and only then the host of its URL.
+   */
+  private sourceName(dataset: Dataset): { label: string; href?: string; dataUrl?: string } {
     const dataUrl = safeWebUrl(dataset.meta.url || this.src);
     const href = safeWebUrl(this.sourceUrl) ?? dataUrl;
-    let label = this.sourceLabel?.trim();
-    if (!label) {
-      try {
-        label = new URL(href ?? dataset.meta.url).host;
-      } catch {
-        label = dataset.meta.url;
-      }
+    const own = this.sourceLabel?.trim() || dataset.meta.title?.trim();
+    if (own) return { label: own, href, dataUrl };
+    try {
+      const url = new URL(href ?? dataset.meta.url, document.baseURI);
+      const file = decodeURIComponent(url.pathname.split('/').pop() ?? '');
+      const label = url.origin === location.origin && file ? file : url.host;
+      return { label: label || dataset.meta.url, href, dataUrl };
+    } catch {
+      return { label: dataset.meta.url, href, dataUrl };
     }
+  }
+
+  private renderSource(dataset: Dataset) {
+    const t = this.localize.t(chartStrings);
+    const { label, href, dataUrl } = this.sourceName(dataset);
     const dataLink =
       dataUrl && href !== dataUrl
         ? html` (<a href=${dataUrl}>${this.localize.lang === 'de' ? 'Daten' : 'data'}</a>)`
@@ -358,6 +447,7 @@ export class OffenChart extends OffenSourceElement {
     const note = this.circleRefused
       ? html`<p class="note" part="note" data-role="note">${t.negativeInCircle(t.typeName(this.requestedType))}</p>`
       : nothing;
+    const notes = this.notes?.trim() ? html`<p class="notes" part="notes">${this.notes}</p>` : nothing;
     return html`
       ${note}
       <div class="canvas-box" part="canvas">
@@ -372,11 +462,10 @@ export class OffenChart extends OffenSourceElement {
         <span id="keys" class="visually-hidden">${t.keysHint}</span>
         <p class="visually-hidden" aria-live="polite" data-role="pointed">${this.keyboard.pointedText()}</p>
       </div>
-      ${this.renderSource(dataset)}
+      ${notes} ${this.renderSource(dataset)}
       <div class="actions" part="actions">
         <button
           type="button"
-          class="offen-button secondary"
           aria-expanded=${this.tableOpen ? 'true' : 'false'}
           aria-controls="table"
           data-action="table"
@@ -384,16 +473,16 @@ export class OffenChart extends OffenSourceElement {
         >
           ${this.tableOpen ? t.hideTable : t.showTable}
         </button>
-        <button type="button" class="offen-button secondary" data-action="csv" @click=${() => downloadCsv(view)}>
-          ${t.downloadCsv}
+        <button type="button" data-action="csv" aria-label=${t.downloadCsv} @click=${() => downloadCsv(view)}>
+          ${t.csvLink}
         </button>
         <button
           type="button"
-          class="offen-button secondary"
           data-action="png"
+          aria-label=${t.downloadPng}
           @click=${() => downloadPng(view, this.toPng())}
         >
-          ${t.downloadPng}
+          ${t.pngLink}
         </button>
       </div>
       ${this.tableOpen ? renderChartTable(view) : nothing}

@@ -17,15 +17,18 @@ export const chartStrings = defineStrings(
     missingLabel: '(ohne Angabe)',
     missingValue: 'keine Angabe',
     count: 'Anzahl',
-    showTable: 'Tabelle anzeigen',
+    showTable: 'Tabelle',
     hideTable: 'Tabelle ausblenden',
+    csvLink: 'CSV',
+    pngLink: 'Bild',
     downloadCsv: 'Daten als CSV herunterladen',
     downloadPng: 'Diagramm als Bild (PNG) herunterladen',
     source: 'Quelle:',
     empty: 'Für dieses Diagramm gibt es keine Werte.',
     emptyFiltered: (filter: string) => `Keine Zeilen passen zum Filter „${filter}“.`,
-    summary: (type: string, series: string, x: string, count: number) =>
-      `${type}: ${series} nach ${x}, ${count} ${count === 1 ? 'Wert' : 'Werte'}`,
+    summary: (type: string, series: string, x: string, labels: number, perLabel: number) =>
+      `${type}: ${series} nach ${x}, ${labels} ${labels === 1 ? 'Eintrag' : 'Einträge'}` +
+      (perLabel > 1 ? ` mit je ${perLabel} Werten` : ''),
     range: (min: string, max: string) => `, von ${min} bis ${max}`,
     highest: (label: string, value: string) => `. Höchster Wert: ${label} (${value})`,
     lowest: (label: string, value: string) => `; niedrigster Wert: ${label} (${value}).`,
@@ -58,15 +61,18 @@ export const chartStrings = defineStrings(
     missingLabel: '(not given)',
     missingValue: 'no value',
     count: 'Count',
-    showTable: 'Show table',
+    showTable: 'Table',
     hideTable: 'Hide table',
+    csvLink: 'CSV',
+    pngLink: 'Image',
     downloadCsv: 'Download data as CSV',
     downloadPng: 'Download chart as image (PNG)',
     source: 'Source:',
     empty: 'There are no values for this chart.',
     emptyFiltered: (filter: string) => `No rows match the filter “${filter}”.`,
-    summary: (type: string, series: string, x: string, count: number) =>
-      `${type}: ${series} by ${x}, ${count} ${count === 1 ? 'value' : 'values'}`,
+    summary: (type: string, series: string, x: string, labels: number, perLabel: number) =>
+      `${type}: ${series} by ${x}, ${labels} ${labels === 1 ? 'entry' : 'entries'}` +
+      (perLabel > 1 ? ` with ${perLabel} values each` : ''),
     range: (min: string, max: string) => `, from ${min} to ${max}`,
     highest: (label: string, value: string) => `. Highest: ${label} (${value})`,
     lowest: (label: string, value: string) => `; lowest: ${label} (${value}).`,

@@ -2,6 +2,9 @@ import { css } from 'lit';
 
 export const chartStyles = css`
   :host {
+    /* In a grid or flex column the chart may shrink below its canvas's last width (no sideways scroll). */
+    min-width: 0;
+    max-width: 100%;
     --_grid: var(--offen-chart-grid-color, #d5dade);
     --_chart-height: var(--offen-chart-height, 20rem);
   }
@@ -35,11 +38,19 @@ export const chartStyles = css`
   .canvas-box {
     position: relative;
     width: 100%;
+    min-width: 0;
+    overflow: hidden;
     height: var(--_chart-height);
     min-height: 12rem;
   }
   canvas {
     display: block;
+    max-width: 100%;
+  }
+  .notes {
+    margin: 0.5rem 0 0;
+    font-size: 0.9em;
+    color: var(--_muted);
   }
   .source {
     margin: 0.5rem 0 0;
@@ -49,11 +60,32 @@ export const chartStyles = css`
   .source a {
     color: var(--_accent);
   }
+  /* A quiet row of text links (Tabelle · CSV · Bild) that fits on one line at 320 px. */
   .actions {
     display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    margin-block-start: 0.75rem;
+    flex-wrap: nowrap;
+    gap: 1rem;
+    margin-block-start: 0.4rem;
+    font-size: 0.9em;
+  }
+  .actions button {
+    min-height: 24px;
+    padding: 0.15rem 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    font: inherit;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    white-space: nowrap;
+    cursor: pointer;
+  }
+  .actions button:hover {
+    text-decoration-thickness: 2px;
+  }
+  .actions button:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
   }
   .table-wrap {
     margin-block-start: 0.75rem;
