@@ -12,6 +12,10 @@ interface ChartArgs {
   series?: string;
   sort?: string;
   limit?: number;
+  labels?: string;
+  notes?: string;
+  /** Width of the box around the chart in px (375: a phone); none: the full width. */
+  width?: number;
   heading?: string;
   description?: string;
   theme?: string;
@@ -28,19 +32,23 @@ const meta: Meta<ChartArgs> = {
     description: 'Geplanter Zuschussbedarf je Produktbereich (Beispieldaten).',
   },
   render: (args) => html`
-    <offen-chart
-      type=${args.type}
-      src=${args.src}
-      x=${ifDefined(args.x)}
-      y=${ifDefined(args.y)}
-      series=${ifDefined(args.series)}
-      sort=${ifDefined(args.sort)}
-      limit=${ifDefined(args.limit)}
-      heading=${ifDefined(args.heading)}
-      description=${ifDefined(args.description)}
-      theme=${ifDefined(args.theme)}
-      source-label="Stadt Bad Belzig (Beispieldaten)"
-    ></offen-chart>
+    <div style=${args.width ? `max-width: ${args.width}px` : ''}>
+      <offen-chart
+        type=${args.type}
+        src=${args.src}
+        x=${ifDefined(args.x)}
+        y=${ifDefined(args.y)}
+        series=${ifDefined(args.series)}
+        sort=${ifDefined(args.sort)}
+        limit=${ifDefined(args.limit)}
+        heading=${ifDefined(args.heading)}
+        description=${ifDefined(args.description)}
+        theme=${ifDefined(args.theme)}
+        labels=${ifDefined(args.labels)}
+        notes=${ifDefined(args.notes)}
+        source-label="Stadt Bad Belzig (Beispieldaten)"
+      ></offen-chart>
+    </div>
   `,
 };
 export default meta;
@@ -75,6 +83,32 @@ export const Doughnut: Story = { args: { ...Pie.args, type: 'doughnut' } };
 
 /** A pie asked for data with a negative value (Kurbetrieb): drawn as columns, with a note that says why. */
 export const PieWithNegativeValue: Story = { args: { type: 'pie', y: 'Ansatz 2026 (€)' } };
+
+/** Each chart type in a 375 px phone column: every label drawn, wrapped; columns turn into bars when they must. */
+const PHONE = 375;
+export const BarPhone: Story = { args: { ...Bar.args, width: PHONE } };
+export const HorizontalBarPhone: Story = { args: { type: 'horizontal-bar', width: PHONE } };
+export const StackedBarPhone: Story = { args: { ...StackedBar.args, width: PHONE } };
+export const LinePhone: Story = { args: { ...Line.args, width: PHONE } };
+export const AreaPhone: Story = { args: { ...Area.args, width: PHONE } };
+export const PiePhone: Story = { args: { ...Pie.args, width: PHONE } };
+export const DoughnutPhone: Story = { args: { ...Doughnut.args, width: PHONE } };
+
+/** `labels="value"`: each bar's value at its end in the axis's compact notation; `notes` under the chart. */
+export const ValueLabels: Story = {
+  args: {
+    type: 'horizontal-bar',
+    y: 'Ansatz 2026 (€)',
+    sort: '-value',
+    labels: 'value',
+    notes: 'Negative Werte: Erträge übersteigen die Aufwendungen.',
+  },
+};
+
+export const ValueLabelsPhone: Story = { args: { ...ValueLabels.args, width: PHONE } };
+
+/** Columns whose labels fit under them stay columns (a few short labels at desktop width). */
+export const FewColumns: Story = { args: { type: 'bar', y: 'Ansatz 2026 (€)', sort: '-value', limit: 3 } };
 
 export const Dark: Story = {
   args: { type: 'bar', theme: 'dark' },

@@ -34,6 +34,23 @@ function textWidth(el: OffenChart, text: string): number {
   return width;
 }
 
+/** The texts Chart.js writes onto the canvas when it draws the chart again, with where each starts. */
+function drawnTexts(el: OffenChart): { text: string; x: number }[] {
+  const drawn: { text: string; x: number }[] = [];
+  const ctx = el.chart!.ctx;
+  const fillText = ctx.fillText;
+  ctx.fillText = function (text: string, x: number, y: number) {
+    drawn.push({ text, x });
+    return fillText.call(this, text, x, y);
+  };
+  try {
+    el.chart!.draw();
+  } finally {
+    ctx.fillText = fillText;
+  }
+  return drawn;
+}
+
 /** The three data sets of the issue: 5, 13 and 40 categories of real budget and district data. */
 const CASES = [
   { count: 5, src: demoDataUrl('haushalt.csv'), x: 'Produktbereich', y: 'Ansatz 2025 (€), Ansatz 2026 (€)', limit: 4 },
@@ -142,18 +159,7 @@ describe('<offen-chart> layout: every label, compact axes, narrow screens, the p
         ></offen-chart>
       </div>`,
     );
-    const drawn: { text: string; x: number }[] = [];
-    const ctx = el.chart!.ctx;
-    const fillText = ctx.fillText;
-    ctx.fillText = function (text: string, x: number, y: number) {
-      drawn.push({ text, x });
-      return fillText.call(this, text, x, y);
-    };
-    try {
-      el.chart!.draw();
-    } finally {
-      ctx.fillText = fillText;
-    }
+    const drawn = drawnTexts(el);
     const texts = drawn.map((d) => d.text);
     expect(texts).to.include.members(['6,2\u00a0Mio.\u00a0€', '161,3\u00a0Tsd.\u00a0€', '-92,1\u00a0Tsd.\u00a0€']);
     // Every value label sits inside the canvas (the plot left room for the longest one).
@@ -165,18 +171,7 @@ describe('<offen-chart> layout: every label, compact axes, narrow screens, the p
     const plain = await chart(
       html`<offen-chart src=${demoDataUrl('haushalt.csv')} type="horizontal-bar" y="Ansatz 2026 (€)"></offen-chart>`,
     );
-    const none: string[] = [];
-    const plainCtx = plain.chart!.ctx;
-    const original = plainCtx.fillText;
-    plainCtx.fillText = function (text: string, x: number, y: number) {
-      none.push(text);
-      return original.call(this, text, x, y);
-    };
-    try {
-      plain.chart!.draw();
-    } finally {
-      plainCtx.fillText = original;
-    }
+    const none = drawnTexts(plain).map((d) => d.text);
     expect(none).to.not.include('6,2\u00a0Mio.\u00a0€');
   });
 
@@ -222,7 +217,8 @@ describe('<offen-chart> layout: every label, compact axes, narrow screens, the p
     );
     const cssHeight = framed.chart!.height;
     const picture = await decode(framed.toPng()!);
-    expect(picture.width).to.equal(1200);
+    // The chart's own 600 px and a 16 px margin either side, at twice the pixels.
+    expect(picture.width).to.equal((framed.chart!.width + 32) * 2);
     const text = [0x1a, 0x1a, 0x1a];
     const muted = [0x59, 0x59, 0x59];
     // Title (16–40 px) in the text colour, subtitle below it in the muted one, the source line at the bottom.
@@ -247,7 +243,7 @@ describe('<offen-chart> layout: every label, compact axes, narrow screens, the p
       </div>`,
     );
     const dark = await decode(bare.toPng()!);
-    expect(dark.inked(0, 14, [0x1b, 0x1f, 0x24]), 'the dark surface').to.be.above(1200 * 20);
+    expect(dark.inked(0, 14, [0x1b, 0x1f, 0x24]), 'the dark surface').to.be.above(1200 * 26);
     expect(dark.inked(16, 40, [0xf1, 0xf3, 0xf5]), 'no title without a heading').to.be.below(5);
   });
 

@@ -103,7 +103,7 @@ function valueTicks(scale: Scale, low: number, high: number): void {
   let best = niceDomain(low, high, 2);
   for (let intervals = 2; intervals <= most; intervals++) {
     const domain = niceDomain(low, high, intervals + 1);
-    if (domain.max - domain.min < best.max - best.min) best = domain;
+    if (domain.max - domain.min <= best.max - best.min) best = domain;
   }
   scale.min = best.min;
   scale.max = best.max;

@@ -58,7 +58,7 @@ function drawLines(ctx: CanvasRenderingContext2D, lines: TextLine[], top: number
 
 /** Draws the chart at `PICTURE_SCALE` (and back at the screen's), framed; returns a PNG data URL. */
 export function framedPicture(chart: Chart, frame: PictureFrame, theme: ChartTheme): string {
-  const width = chart.width;
+  const width = chart.width + 2 * PADDING;
   const previous = chart.options.devicePixelRatio;
   chart.options.devicePixelRatio = PICTURE_SCALE;
   chart.resize();
@@ -89,7 +89,7 @@ export function framedPicture(chart: Chart, frame: PictureFrame, theme: ChartThe
     ctx.textBaseline = 'alphabetic';
     drawLines(ctx, head, PADDING);
     const chartTop = PADDING + headHeight;
-    ctx.drawImage(chart.canvas, 0, chartTop, chart.width, chart.height);
+    ctx.drawImage(chart.canvas, PADDING, chartTop, chart.width, chart.height);
     drawLines(ctx, foot, chartTop + chart.height + 8);
     return picture.toDataURL('image/png');
   } finally {
