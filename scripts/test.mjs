@@ -88,8 +88,8 @@ if (extra.length === 0) {
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' }).status;
   if (build !== 0) buildFailed++;
   else {
-    // The script-tag build, then the built package inside minimal React and Vue apps.
-    for (const script of ['scripts/check-dist.mjs', 'scripts/check-frameworks.mjs']) {
+    // The script-tag build, the demo page as a visitor sees it, then the built package inside minimal React and Vue apps.
+    for (const script of ['scripts/check-dist.mjs', 'scripts/check-demo.mjs', 'scripts/check-frameworks.mjs']) {
       const result = spawnSync('node', [script], { encoding: 'utf8' });
       process.stdout.write(result.stdout);
       process.stderr.write(result.stderr);
