@@ -159,6 +159,16 @@ export const MapView: Story = {
   },
 };
 
+/** "Liste überspringen", shown when it has the keyboard focus: Enter moves the focus past the ideas. */
+export const SkipList: Story = {
+  play: async ({ canvasElement }) => {
+    const board = canvasElement.querySelector('offen-ideas')!;
+    await board.loadComplete;
+    await board.updateComplete;
+    board.shadowRoot!.querySelector<HTMLButtonElement>('.skip-link')?.focus();
+  },
+};
+
 export const Loading: Story = { args: { src: `data/ideen.json?${PENDING_MARK}` } };
 
 export const Empty: Story = { args: { src: 'data:application/json,{"ideas":[]}' } };

@@ -5,35 +5,9 @@ import '../../src/components/map/offen-map.js';
 import type { OffenMap } from '../../src/components/map/offen-map.js';
 import type { OffenEvents } from '../../src/components/events/offen-events.component.js';
 import { expectAccessible } from '../helpers/axe.js';
+import { focused, isShown, skipLinkOf as skipLink, tabToSkipLink } from '../helpers/focus.js';
 import { demoDataUrl } from '../helpers/server.js';
 import { ready, tileKey, tileTemplate, until } from '../map/helpers.js';
-
-/** The element with the keyboard focus, inside a widget's shadow root too. */
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-const skipLink = (el: Element) =>
-  [...el.shadowRoot!.querySelectorAll('button')].find((b) =>
-    /^(Liste überspringen|Skip list)$/.test(b.textContent!.trim()),
-  );
-
-/** Presses Tab from `start` until the widget's skip link has the focus (at most `limit` times). */
-async function tabToSkipLink(start: HTMLElement, el: Element, limit = 60): Promise<HTMLElement> {
-  start.focus();
-  for (let i = 0; i < limit; i++) {
-    await sendKeys({ press: 'Tab' });
-    if (focused() === skipLink(el)) return focused() as HTMLElement;
-  }
-  throw new Error('Tab never reached "Liste überspringen"');
-}
-
-const isShown = (element: Element) => {
-  const box = element.getBoundingClientRect();
-  return box.width > 20 && box.height > 10;
-};
 
 describe('"Liste überspringen" at the start of long lists', () => {
   it('map: appears on focus, and Enter then Tab goes on after the list', async () => {

@@ -14,7 +14,9 @@ import { PagingController } from '../../shared/paging-controller.js';
 import { categoriesOf } from '../../shared/search.js';
 import { OffenSourceElement } from '../../shared/source-element.js';
 import { renderEmpty } from '../../shared/states.js';
+import { LONG_LIST, renderSkipLink, renderSkipTarget, skipLinkStyles } from '../../shared/skip-link.js';
 import { hostStyles } from '../../shared/theme.js';
+import type { MapLabels } from '../map/offen-map.strings.js';
 import type { RequestOptions } from './ideas-client.js';
 import { renderIdeaCard } from './idea-card.js';
 import { IdeaForm } from './idea-form.js';
@@ -36,7 +38,7 @@ import {
   type StatusKey,
 } from './ideas-model.js';
 import { clientToken, draftKey, loadOwnIdeas, ownIdeasKey, saveOwnIdeas, type OwnIdea } from './ideas-storage.js';
-import { ideasStrings } from './offen-ideas.strings.js';
+import { ideasMapStrings, ideasStrings } from './offen-ideas.strings.js';
 import { ideasStyles } from './offen-ideas.styles.js';
 
 /** What the board's `offen-select` carries: the idea's id, its record and the idea as the board shows it. */
@@ -103,7 +105,7 @@ const VOTE_STATUSES: readonly StatusKey[] = ['submitted', 'in-review', 'accepted
  * @cssprop [--offen-ideas-rejected=#a1002a] - Badge colour of rejected ideas.
  */
 export class OffenIdeas extends OffenSourceElement implements FilterHost {
-  static override styles = [hostStyles, filterBarStyles, ideasStyles];
+  static override styles = [hostStyles, filterBarStyles, skipLinkStyles, ideasStyles];
 
   /** `cards` (a grid) or `list` (compact, one idea per line). */
   @property({ reflect: true }) layout: 'cards' | 'list' = 'cards';
@@ -408,9 +410,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
         showMap
           ? this.renderMap(matching)
           : matching.length
-            ? html`<ul class="ideas" role="list">
-                ${shown.map((idea, index) => this.renderCard(idea, index, now))}
-              </ul>`
+            ? this.renderList(shown, now)
             : renderEmpty(all.length ? t.noMatch : t.empty)
       }
       ${this.renderMore(showMap ? 0 : rest)}
@@ -456,6 +456,24 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
     if (!this.shadowRoot?.activeElement) this.renderRoot.querySelector<HTMLElement>('.count')?.focus();
   }
 
+  /**
+   * The cards; a long list (six or more shown) starts with "Liste überspringen", which moves the focus past the
+   * cards (to "Mehr anzeigen", the form, or on after the board with the next Tab).
+   */
+  private renderList(shown: Idea[], now: Date): TemplateResult {
+    const common = this.localize.t(commonStrings);
+    const long = shown.length >= LONG_LIST;
+    return html`${
+        long
+          ? renderSkipLink(common.skipList, () => this.renderRoot.querySelector<HTMLElement>('.skip-target'))
+          : nothing
+      }
+      <ul class="ideas" role="list">
+        ${shown.map((idea, index) => this.renderCard(idea, index, now))}
+      </ul>
+      ${long ? renderSkipTarget(common.endOfList) : nothing}`;
+  }
+
   private renderCard(idea: Idea, index: number, now: Date): TemplateResult {
     return renderIdeaCard(idea, index, {
       t: this.t,
@@ -499,6 +517,7 @@ export class OffenIdeas extends OffenSourceElement implements FilterHost {
       tile-url=${this.tileUrl ?? nothing}
       tile-attribution=${this.tileAttribution ?? nothing}
       consent=${this.consent ?? nothing}
+      .labels=${this.localize.t(ideasMapStrings) satisfies Partial<MapLabels>}
       .data=${this.mapDataset(ideas)}
       @offen-select=${(event: CustomEvent<{ id: string }>) => this.onMapSelect(event, ideas)}
       @offen-load=${(event: Event) => event.stopPropagation()}

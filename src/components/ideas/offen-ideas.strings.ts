@@ -145,3 +145,39 @@ export const ideasStrings = defineStrings(
     sendAgain: 'Send again',
   },
 );
+
+/** The map view's words ("Ideen durchsuchen", "8 Ideen"), given to `<offen-map>` as its `labels`. */
+export const ideasMapStrings = defineStrings(
+  {
+    empty: 'Keine Ideen gefunden',
+    mapLabel: 'Karte der Ideen',
+    mapHint: 'Alle Ideen stehen auch in der Liste.',
+    listLabel: 'Liste der Ideen',
+    search: 'Ideen durchsuchen',
+    searchPlaceholder: 'Titel, Kategorie oder Text',
+    onlyInView: 'Nur Ideen im Kartenausschnitt',
+    count: (shown: number, total: number) =>
+      shown === total
+        ? `${total.toLocaleString('de-DE')} ${total === 1 ? 'Idee' : 'Ideen'}`
+        : `${shown.toLocaleString('de-DE')} von ${total.toLocaleString('de-DE')} Ideen`,
+    unplacedHidden: (n: number) =>
+      n === 1 ? '1 Idee ohne Kartenposition ist ausgeblendet.' : `${n} Ideen ohne Kartenposition sind ausgeblendet.`,
+    clusterLabel: (n: number) => `${n} Ideen`,
+  },
+  {
+    empty: 'No ideas found',
+    mapLabel: 'Map of the ideas',
+    mapHint: 'All ideas are also in the list.',
+    listLabel: 'List of the ideas',
+    search: 'Search the ideas',
+    searchPlaceholder: 'Title, category or text',
+    onlyInView: 'Only ideas in the map view',
+    count: (shown: number, total: number) =>
+      shown === total
+        ? `${total.toLocaleString('en-GB')} ${total === 1 ? 'idea' : 'ideas'}`
+        : `${shown.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} ideas`,
+    unplacedHidden: (n: number) =>
+      n === 1 ? '1 idea without a map position is hidden.' : `${n} ideas without a map position are hidden.`,
+    clusterLabel: (n: number) => `${n} ideas`,
+  },
+);

@@ -16,7 +16,7 @@ import { renderEmpty, renderLoading } from '../../shared/states.js';
 import { locateReader, renderConsent, renderFullscreen, renderLocate, renderTileError } from './map-controls.js';
 import { MapEngineController } from './map-engine-controller.js';
 import { styles } from './offen-map.styles.js';
-import { mapStrings } from './offen-map.strings.js';
+import { mapStrings, type MapLabels } from './offen-map.strings.js';
 import { inView, narrowOffers, type Narrowed } from './narrow-offers.js';
 import { renderOfferDetails, swatch } from './offer-details.js';
 import { renderOfferList } from './offer-list.js';
@@ -88,6 +88,14 @@ export class OffenMap extends OffenSourceElement {
    * (Not `dataset`: that name belongs to the element's `data-*` attributes.)
    */
   @property({ attribute: false }) data?: Dataset;
+
+  /**
+   * The words for what the map shows, for a map of other things than offers (set by script, in the page's
+   * language): any of `search`, `searchPlaceholder`, `count`, `listLabel`, `mapLabel`, `mapHint`, `empty`,
+   * `onlyInView`, `unplacedHidden`, `clusterLabel` (texts, or functions of the counts as in
+   * `offen-map.strings.ts`). The ideas board sets "Ideen durchsuchen", "8 Ideen".
+   */
+  @property({ attribute: false }) labels?: Partial<MapLabels>;
 
   /** Field with the name of an offer (detected when absent: `title`, `name`, `Bezeichnung` …). */
   @property({ attribute: 'title-field' }) titleField?: string;
@@ -172,7 +180,7 @@ export class OffenMap extends OffenSourceElement {
   /** Leaflet's engine: created when the map element appears, with the filtered offers as markers. */
   private readonly map = new MapEngineController(this, {
     options: () => {
-      const t = this.localize.t(mapStrings);
+      const t = this.t;
       const center = this.center?.split(',').map((part) => Number(part.trim()));
       const validCenter =
         center?.length === 2 &&
@@ -184,7 +192,7 @@ export class OffenMap extends OffenSourceElement {
         zoom: Number.isFinite(this.zoom) ? this.zoom : undefined,
         zoomInLabel: t.zoomIn,
         zoomOutLabel: t.zoomOut,
-        clusterLabel: (n) => this.localize.t(mapStrings).clusterLabel(n),
+        clusterLabel: (n) => this.t.clusterLabel(n),
         onSelect: (id) => this.choose(id, 'map'),
         // A map that fills the screen is the page: the wheel and one finger move it.
         cooperative: () => !this.scrollZoom && !this.fullscreen,
@@ -291,6 +299,12 @@ export class OffenMap extends OffenSourceElement {
     return /^\d+(\.\d+)?$/.test(height) ? `${height}px` : height;
   }
 
+  /** The map's strings in the page language, with the `labels` a script gave. */
+  private get t() {
+    const t = this.localize.t(mapStrings);
+    return this.labels ? { ...t, ...this.labels } : t;
+  }
+
   private get tileTemplate(): string {
     return this.tileUrl?.trim() || DEFAULT_TILE_URL;
   }
@@ -392,7 +406,7 @@ export class OffenMap extends OffenSourceElement {
   private openDetails(id: string, focus: boolean): void {
     const offer = this.model?.offers.find((o) => o.id === id);
     if (!offer) return;
-    const t = this.localize.t(mapStrings);
+    const t = this.t;
     let inPopup = false;
     if (this.map.engine && this.getBoundingClientRect().width >= NARROW_WIDTH) {
       render(this.renderDetails(offer, false), this.popupContent, { host: this });
@@ -458,7 +472,7 @@ export class OffenMap extends OffenSourceElement {
   }
 
   private gestureHintText(): string {
-    const t = this.localize.t(mapStrings);
+    const t = this.t;
     if (this.gestureHint === 'touch') return t.touchHint;
     return this.gestureHint === 'wheel' ? t.wheelHint(/Mac|iPhone|iPad/.test(navigator.userAgent)) : '';
   }
@@ -490,20 +504,20 @@ export class OffenMap extends OffenSourceElement {
     this.locateStatus = 'locating';
     locateReader((position) => {
       this.locateStatus = position ? undefined : 'failed';
-      if (position) this.map.engine?.showLocation(...position, this.localize.t(mapStrings).youAreHere);
+      if (position) this.map.engine?.showLocation(...position, this.t.youAreHere);
     });
   }
 
   override render() {
     return this.offers.render({
       pending: (progress) => renderLoading(this.localize, 4, progress),
-      empty: () => renderEmpty(this.localize.t(mapStrings).empty),
+      empty: () => renderEmpty(this.t.empty),
       complete: (model) => this.renderData(model),
     });
   }
 
   private renderData(model: OfferModel): TemplateResult {
-    const t = this.localize.t(mapStrings);
+    const t = this.t;
     const panelOffer = this.panelId ? model.offers.find((o) => o.id === this.panelId) : undefined;
     return html`
       ${this.renderFilter(model)}
@@ -512,11 +526,8 @@ export class OffenMap extends OffenSourceElement {
           ${this.tilesAllowed ? nothing : this.renderConsent()}
           ${
             this.tilesAllowed && this.tilesFailed && this.map.ready
-              ? renderTileError(
-                  this.localize.t(mapStrings),
-                  tileHost(this.tileTemplate),
-                  this.localize.t(commonStrings).retry,
-                  () => this.retryTiles(),
+              ? renderTileError(this.t, tileHost(this.tileTemplate), this.localize.t(commonStrings).retry, () =>
+                  this.retryTiles(),
                 )
               : nothing
           }
@@ -531,11 +542,7 @@ export class OffenMap extends OffenSourceElement {
             <p class="gesture-hint" role="status">${this.gestureHintText()}</p>
             ${renderFullscreen(t, this.fullscreen, () => this.toggleFullscreen())}
             ${
-              this.locate
-                ? renderLocate(this.localize.t(mapStrings), this.locateStatus, this.map.ready, () =>
-                    this.locateReader(),
-                  )
-                : nothing
+              this.locate ? renderLocate(this.t, this.locateStatus, this.map.ready, () => this.locateReader()) : nothing
             }
           </div>
           <p class="attribution" part="attribution">
@@ -552,7 +559,7 @@ export class OffenMap extends OffenSourceElement {
   }
 
   private renderFilter(model: OfferModel): TemplateResult {
-    const t = this.localize.t(mapStrings);
+    const t = this.t;
     const { counts, searchTotal } = this.narrowed;
     return renderFilterBar({
       part: 'filter',
@@ -583,7 +590,7 @@ export class OffenMap extends OffenSourceElement {
   /** Which coordinate system the data was in, when it was converted, or why its positions could not be read. */
   private renderCrsNote(): TemplateResult | typeof nothing {
     const meta = this.currentDataset?.meta;
-    const t = this.localize.t(mapStrings);
+    const t = this.t;
     if (meta?.crsCandidates?.length) {
       return html`<p class="crs" part="crs" data-role="crs">${t.crsAmbiguous(meta.crsCandidates.join(', '))}</p>`;
     }
@@ -593,7 +600,7 @@ export class OffenMap extends OffenSourceElement {
 
   private renderConsent(): TemplateResult {
     return renderConsent({
-      t: this.localize.t(mapStrings),
+      t: this.t,
       host: tileHost(this.tileTemplate),
       offerRemember: this.consentRemember,
       remember: this.rememberChoice,
@@ -606,7 +613,7 @@ export class OffenMap extends OffenSourceElement {
     const visible = this.visibleOffers();
     const { shown, rest } = this.paging.slice(visible);
     return renderOfferList({
-      t: this.localize.t(mapStrings),
+      t: this.t,
       visible: visible.length,
       filtered: this.filtered.length,
       shown,
@@ -633,7 +640,7 @@ export class OffenMap extends OffenSourceElement {
 
   private renderDetails(offer: Offer, inPanel: boolean): TemplateResult {
     return renderOfferDetails(offer, {
-      t: this.localize.t(mapStrings),
+      t: this.t,
       lang: this.localize.lang,
       inPanel,
       color: this.colorOf(offer.category),

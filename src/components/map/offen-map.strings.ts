@@ -99,3 +99,21 @@ export const mapStrings = defineStrings(
 
 /** The map's strings in the page's language (what `localize.t(mapStrings)` returns). */
 export type MapText = (typeof mapStrings)['de'];
+
+/**
+ * The map's words for what it shows ("Angebote"), which a map of other things replaces through its `labels`
+ * property (the ideas board: "Ideen durchsuchen", "8 Ideen").
+ */
+export type MapLabels = Pick<
+  (typeof mapStrings)['de'],
+  | 'empty'
+  | 'mapLabel'
+  | 'mapHint'
+  | 'listLabel'
+  | 'search'
+  | 'searchPlaceholder'
+  | 'onlyInView'
+  | 'count'
+  | 'unplacedHidden'
+  | 'clusterLabel'
+>;
