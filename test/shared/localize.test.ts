@@ -26,9 +26,10 @@ describe('language', () => {
   it('re-renders a widget when the page language changes', async () => {
     const wrapper = await fixture(html`<div lang="de"><test-widget src=${faultUrl('counted/l1')}></test-widget></div>`);
     const el = wrapper.querySelector('test-widget') as TestWidget;
-    await waitUntil(() => testWidgetHarness(el).moreText() === 'Mehr anzeigen');
+    // waitUntil's default second is short for a load on a busy machine.
+    await waitUntil(() => testWidgetHarness(el).moreText() === 'Mehr anzeigen', 'never loaded', { timeout: 10_000 });
     wrapper.setAttribute('lang', 'en');
-    await waitUntil(() => testWidgetHarness(el).moreText() === 'Show more');
+    await waitUntil(() => testWidgetHarness(el).moreText() === 'Show more', 'stayed German', { timeout: 10_000 });
   });
 });
 

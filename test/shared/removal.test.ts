@@ -65,7 +65,7 @@ describe('removing a widget while it loads', () => {
   });
 });
 
-async function expectEventually(check: () => Promise<boolean> | boolean, timeout = 8000): Promise<void> {
+async function expectEventually(check: () => Promise<boolean> | boolean, timeout = 20_000): Promise<void> {
   const end = Date.now() + timeout;
   while (!(await check())) {
     if (Date.now() > end) throw new Error('condition not met in time');

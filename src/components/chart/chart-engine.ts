@@ -42,6 +42,8 @@ export interface EngineInput {
   series: { name: string; values: (number | null)[] }[];
   /** Formats an axis tick (`1 Mio. €`). */
   formatTick(value: number): string;
+  /** The locale the format functions write in: a language switch changes it, and the chart is drawn again. */
+  locale: string;
   /** Formats a value in a tooltip exactly as the table does (`1.234,56 €`). */
   formatValue(value: number): string;
   /** Index of the combined "Sonstige" label, drawn in a neutral colour in pie and doughnut charts. */

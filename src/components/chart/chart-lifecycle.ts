@@ -167,6 +167,7 @@ export class ChartLifecycle implements ReactiveController {
       input.valueLabels,
       input.series.map((s) => [s.name, s.values]),
       input.theme,
+      input.locale,
       this.host.unit,
       this.host.decimals,
     ];

@@ -203,6 +203,7 @@ export class OffenChart extends OffenSourceElement {
       otherIndex: view.plot.labels.findIndex((l) => l.other),
       series: view.plot.series,
       formatTick: (value) => this.notation.tick(value),
+      locale: this.localize.locale,
       formatValue: (value) => this.formatValue(value),
       missingText: view.t.missingValue,
       onSelect: (label, series) => this.select({ label, series }),
