@@ -165,3 +165,19 @@ export const SkipList: Story = {
     list.shadowRoot!.querySelector<HTMLButtonElement>('.skip-link')?.focus();
   },
 };
+
+/** On a dark page that declares nothing: the list follows the background it sits on. */
+export const DarkPage: Story = {
+  render: () =>
+    html`<div style="background: #15171a; padding: 1rem">
+      <offen-events src="data/termine.ics" .now=${SAMPLE_NOW} limit="6"></offen-events>
+    </div>`,
+};
+
+/** A 320 px phone: filters stack, nothing scrolls sideways. */
+export const Phone: Story = {
+  render: () =>
+    html`<div style="max-width: 320px">
+      <offen-events src="data/oparl/meeting.json" format="oparl" group-by="month" .now=${SAMPLE_NOW}></offen-events>
+    </div>`,
+};

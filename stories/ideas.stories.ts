@@ -222,3 +222,13 @@ export const NextPageFailed: Story = {
 export const English: Story = {
   decorators: [(story) => html`<div lang="en">${story()}</div>`],
 };
+
+/** On a dark page that declares nothing: cards, badges and form follow the background (statuses in light hues). */
+export const DarkPage: Story = {
+  decorators: [(story) => html`<div style="background: #15171a; padding: 1rem">${story()}</div>`],
+};
+
+/** A 320 px phone: toolbar and cards stack, nothing scrolls sideways. */
+export const Phone: Story = {
+  decorators: [(story) => html`<div style="max-width: 320px">${story()}</div>`],
+};

@@ -200,3 +200,13 @@ export const SkipList: Story = {
     (await whenDrawn<HTMLButtonElement>(map, '.skip-link'))?.focus();
   },
 };
+
+/** On a dark page that declares nothing: the map follows the background it sits on (theme-controller.ts). */
+export const DarkPage: Story = {
+  decorators: [(story) => html`<div style="background: #15171a; padding: 1rem">${story()}</div>`],
+};
+
+/** The same with `theme="dark"` forced on a light page: the widget lays its own dark ground. */
+export const ThemeDark: Story = {
+  render: () => html`<offen-map src="data/angebote.geojson" theme="dark"></offen-map>`,
+};
