@@ -1,4 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { matchesSearch, searchIndex, searchWords } from './search.js';
 
 /** A category as a chip: its name, how many items it has, and an optional mark (the map's marker colour). */
 export interface CategoryChip {
@@ -19,6 +20,12 @@ export type CategoryControl =
       chips: readonly CategoryChip[];
       selected: readonly string[];
       onChange: (selected: string[]) => void;
+      /**
+       * More categories than fit as chips (CHIP_LIMIT): the largest are chips, the rest are found through a search
+       * field of their own (a source with 100,000 categories must not draw 100,000 buttons). The widget keeps the
+       * query.
+       */
+      more?: { label: (rest: number) => string; query: string; onQuery: (query: string) => void; locale: string };
     }
   | {
       kind: 'select';
@@ -39,11 +46,52 @@ export interface FilterBarOptions {
   extra?: unknown;
 }
 
+/** Chips shown at most; the rest of the categories are searched (see CategoryControl.more). */
+export const CHIP_LIMIT = 12;
+/** Matches of that search shown at once. */
+const MORE_MATCHES = 12;
+
+/** The chips to draw: the largest CHIP_LIMIT and every selected one, and the matches of the search for the rest. */
+function visibleChips(control: Extract<CategoryControl, { kind: 'chips' }>, selected: ReadonlySet<string>) {
+  const { chips, more } = control;
+  if (!more || chips.length <= CHIP_LIMIT) return { shown: chips, matches: [], rest: 0 };
+  const largest = new Set(
+    [...chips]
+      .sort((a, b) => (b.count ?? 0) - (a.count ?? 0))
+      .slice(0, CHIP_LIMIT)
+      .map((c) => c.value),
+  );
+  const shown = chips.filter((c) => largest.has(c.value) || selected.has(c.value));
+  const words = searchWords(more.query, more.locale);
+  const matches: CategoryChip[] = [];
+  if (words.length) {
+    for (const chip of chips) {
+      if (matches.length >= MORE_MATCHES) break;
+      if (!largest.has(chip.value) && !selected.has(chip.value)) {
+        if (matchesSearch(searchIndex([chip.value], more.locale), words)) matches.push(chip);
+      }
+    }
+  }
+  return { shown, matches, rest: chips.length - largest.size };
+}
+
 function renderChips(control: Extract<CategoryControl, { kind: 'chips' }>): TemplateResult {
   const selected = new Set(control.selected);
   const toggle = (value: string) =>
     control.onChange(selected.has(value) ? control.selected.filter((c) => c !== value) : [...control.selected, value]);
   const count = (n: number | undefined) => (n === undefined ? nothing : html` <span class="chip-count">${n}</span>`);
+  const chip = (c: CategoryChip) =>
+    html`<button
+      type="button"
+      class="chip"
+      data-category=${c.value}
+      aria-pressed=${selected.has(c.value) ? 'true' : 'false'}
+      @click=${() => toggle(c.value)}
+    >
+      ${c.mark ?? nothing}${c.value}${count(c.count)}
+    </button>`;
+  const { shown, matches, rest } = visibleChips(control, selected);
+  const more = control.more;
   return html`<div class="chips" part="legend" role="group" aria-label=${control.label}>
     <button
       type="button"
@@ -53,18 +101,22 @@ function renderChips(control: Extract<CategoryControl, { kind: 'chips' }>): Temp
     >
       ${control.allLabel}${count(control.allCount)}
     </button>
-    ${control.chips.map(
-      (chip) =>
-        html`<button
-          type="button"
-          class="chip"
-          data-category=${chip.value}
-          aria-pressed=${selected.has(chip.value) ? 'true' : 'false'}
-          @click=${() => toggle(chip.value)}
-        >
-          ${chip.mark ?? nothing}${chip.value}${count(chip.count)}
-        </button>`,
-    )}
+    ${shown.map(chip)}
+    ${
+      more && rest > 0
+        ? html`<div class="more-categories" part="more-categories">
+              <label for="more-categories">${more.label(rest)}</label>
+              <input
+                id="more-categories"
+                type="search"
+                autocomplete="off"
+                .value=${more.query}
+                @input=${(event: Event) => more.onQuery((event.target as HTMLInputElement).value)}
+              />
+            </div>
+            ${matches.map(chip)}`
+        : nothing
+    }
   </div>`;
 }
 
@@ -153,6 +205,16 @@ export const filterBarStyles = css`
     border-color: var(--_accent);
     background: var(--_accent);
     color: var(--_accent-contrast);
+  }
+  .more-categories {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    flex: 1 1 100%;
+    max-width: 28rem;
+  }
+  .more-categories label {
+    font-weight: 600;
   }
   .chip-count {
     font-variant-numeric: tabular-nums;

@@ -62,6 +62,7 @@ const NARROW_WIDTH = 600;
  *
  * @csspart filter - The bar with the search field and the category chips.
  * @csspart legend - The category chips with their marker colours and counts (the legend).
+ * @csspart more-categories - The search for the categories that are no chips (more than 12 categories).
  * @csspart map - The map area.
  * @csspart consent - The placeholder asking before tiles are loaded from another server.
  * @csspart tile-error - The message (with "Erneut versuchen") when the background map could not be loaded.
@@ -227,6 +228,8 @@ export class OffenMap extends OffenSourceElement {
   private model?: OfferModel;
   @state() private onlyInView = true;
   @state() private searchText = '';
+  /** The search among the categories that are no chips (more than CHIP_LIMIT). */
+  @state() private categoryQuery = '';
   @state() private rememberChoice = false;
   @state() private panelId?: string;
   @state() private locateStatus?: 'locating' | 'failed';
@@ -582,6 +585,12 @@ export class OffenMap extends OffenSourceElement {
             })),
             selected: this.filter.state.category ?? [],
             onChange: (category) => this.filter.set({ category }),
+            more: {
+              label: (rest) => t.moreCategories(rest, model.categories.length),
+              query: this.categoryQuery,
+              onQuery: (query) => (this.categoryQuery = query),
+              locale: this.localize.locale,
+            },
           }
         : undefined,
     });

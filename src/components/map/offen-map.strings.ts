@@ -7,6 +7,8 @@ export const mapStrings = defineStrings(
     mapHint: 'Alle Angebote stehen auch in der Liste.',
     listLabel: 'Liste der Angebote',
     categories: 'Kategorien',
+    moreCategories: (rest: number, total: number) =>
+      `Weitere ${rest.toLocaleString('de-DE')} von ${total.toLocaleString('de-DE')} Kategorien durchsuchen`,
     search: 'Angebote durchsuchen',
     searchPlaceholder: 'Name, Kategorie oder Adresse',
     onlyInView: 'Nur Angebote im Kartenausschnitt',
@@ -55,6 +57,8 @@ export const mapStrings = defineStrings(
     mapHint: 'All offers are also in the list.',
     listLabel: 'List of the offers',
     categories: 'Categories',
+    moreCategories: (rest: number, total: number) =>
+      `Search ${rest.toLocaleString('en-GB')} more of ${total.toLocaleString('en-GB')} categories`,
     search: 'Search the offers',
     searchPlaceholder: 'Name, category or address',
     onlyInView: 'Only offers in the map view',
