@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { Lang } from '../../data/types.js';
 import { extremes, toCsv, type PlotData } from './chart-data.js';
 import type { ChartType } from './chart-engine.js';
@@ -48,8 +48,23 @@ export function chartSummary({ plot, columns, type, format, t }: ChartView): str
   );
 }
 
-/** The values as a table with caption and header cells, in a focusable region (it may scroll sideways). */
-export function renderChartTable({ plot, columns, format, t, heading }: ChartView) {
+/** Rows of the table shown at once; "Weitere … Zeilen" adds as many (a chart of 100,000 labels stays usable). */
+export const TABLE_PAGE = 200;
+
+/** The table's rows on display and how to show more (src/shared/paging-controller.ts). */
+export interface TableRows {
+  shown: number;
+  more: () => void;
+  moreLabel: (n: number) => string;
+}
+
+/**
+ * The values as a table with caption and header cells, in a focusable region (it may scroll sideways). Its rows
+ * come a page at a time: every value is there, behind "Weitere … Zeilen", and in the CSV download.
+ */
+export function renderChartTable({ plot, columns, format, t, heading }: ChartView, rows?: TableRows) {
+  const shown = rows ? Math.min(rows.shown, plot.labels.length) : plot.labels.length;
+  const rest = plot.labels.length - shown;
   const title = heading || plot.series.map((s) => s.name).join(', ');
   return html`<div class="table-wrap" id="table" part="table" role="region" aria-label=${t.tableOf} tabindex="0">
     <table>
@@ -63,15 +78,22 @@ export function renderChartTable({ plot, columns, format, t, heading }: ChartVie
         </tr>
       </thead>
       <tbody>
-        ${plot.labels.map(
+        ${plot.labels.slice(0, shown).map(
           (label, i) =>
             html`<tr>
-              <th scope="row">${format.label(label)}</th>
+              <th scope="row" tabindex="-1">${format.label(label)}</th>
               ${plot.series.map((s) => html`<td>${format.value(s.values[i])}</td>`)}
             </tr>`,
         )}
       </tbody>
     </table>
+    ${
+      rows && rest > 0
+        ? html`<button type="button" class="offen-button secondary" part="more-rows" @click=${rows.more}>
+            ${rows.moreLabel(Math.min(rest, TABLE_PAGE))}
+          </button>`
+        : nothing
+    }
   </div>`;
 }
 

@@ -18,7 +18,16 @@ import { ChartFormat } from './chart-format.js';
 import { ChartKeyboard, type ChartPoint } from './chart-keyboard.js';
 import { ChartLifecycle } from './chart-lifecycle.js';
 import { mappingMessage, shapeChart, type Shaped } from './chart-shape.js';
-import { chartCsv, chartSummary, downloadCsv, downloadPng, renderChartTable, type ChartView } from './chart-twin.js';
+import {
+  chartCsv,
+  chartSummary,
+  downloadCsv,
+  downloadPng,
+  renderChartTable,
+  TABLE_PAGE,
+  type ChartView,
+} from './chart-twin.js';
+import { PagingController } from '../../shared/paging-controller.js';
 import { chartStyles } from './offen-chart.styles.js';
 import { chartStrings } from './offen-chart.strings.js';
 
@@ -64,6 +73,7 @@ const isChartType = (value: unknown): value is ChartType => CHART_TYPES.includes
  * @csspart notes - The notes under the chart (`notes`).
  * @csspart actions - The row of text links under the chart (Tabelle, CSV, Bild).
  * @csspart table - The data table.
+ * @csspart more-rows - "Weitere … Zeilen anzeigen" under the table twin when it has more than 200 rows.
  * @csspart state - Loading, empty and error messages.
  *
  * @cssprop [--offen-font=system-ui, sans-serif] - Font of the text and of the chart's labels.
@@ -208,6 +218,12 @@ export class OffenChart extends OffenSourceElement {
       missingText: view.t.missingValue,
       onSelect: (label, series) => this.select({ label, series }),
     };
+  });
+
+  /** The table twin's rows, a page at a time, the focus on the first new row after "Weitere … Zeilen". */
+  private readonly tableRows = new PagingController(this, {
+    pageSize: () => TABLE_PAGE,
+    focusTarget: '#table tbody th',
   });
 
   /** Arrow keys, Home, End, Enter and Escape on the canvas (chart-keyboard.ts). */
@@ -486,7 +502,15 @@ export class OffenChart extends OffenSourceElement {
           ${t.pngLink}
         </button>
       </div>
-      ${this.tableOpen ? renderChartTable(view) : nothing}
+      ${
+        this.tableOpen
+          ? renderChartTable(view, {
+              shown: this.tableRows.shown,
+              more: () => this.tableRows.more(),
+              moreLabel: t.moreRows,
+            })
+          : nothing
+      }
     `;
   }
 
