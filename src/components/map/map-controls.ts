@@ -1,4 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { crsLabel } from '../../data/crs.js';
+import type { DatasetMeta } from '../../data/types.js';
 import type { MapText } from './offen-map.strings.js';
 
 export interface ConsentOptions {
@@ -82,4 +84,14 @@ export function renderTileError(t: MapText, host: string, retryLabel: string, on
     <p>${t.tilesFailed(host)}</p>
     <button type="button" class="offen-button secondary" @click=${onRetry}>${retryLabel}</button>
   </div>`;
+}
+
+/** Which coordinate system the data was in, when it was converted, or why its positions could not be read. */
+export function renderCrsNote(t: MapText, meta: DatasetMeta | undefined): TemplateResult | typeof nothing {
+  const text = meta?.crsCandidates?.length
+    ? t.crsAmbiguous(meta.crsCandidates.join(', '))
+    : meta?.crs && meta.crs !== 'EPSG:4326'
+      ? t.crsRead(crsLabel(meta.crs))
+      : undefined;
+  return text ? html`<p class="crs" part="crs" data-role="crs">${text}</p>` : nothing;
 }

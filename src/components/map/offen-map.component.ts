@@ -1,24 +1,31 @@
 import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
-import { crsLabel } from '../../data/crs.js';
 import type { DataRecord, Dataset, SourceDescription } from '../../data/types.js';
 import { DataController } from '../../shared/data-controller.js';
 import type { SelectDetail } from '../../shared/events.js';
 import { derive } from '../../shared/derive.js';
 import { FilterController } from '../../shared/filter-controller.js';
 import { commonStrings } from '../../shared/i18n.js';
-import { renderFilterBar } from '../../shared/filter-bar.js';
 import { Memo } from '../../shared/memo.js';
 import { PagingController } from '../../shared/paging-controller.js';
 import { OffenSourceElement } from '../../shared/source-element.js';
 import { renderEmpty, renderLoading } from '../../shared/states.js';
-import { locateReader, renderConsent, renderFullscreen, renderLocate, renderTileError } from './map-controls.js';
+import {
+  locateReader,
+  renderConsent,
+  renderCrsNote,
+  renderFullscreen,
+  renderLocate,
+  renderTileError,
+} from './map-controls.js';
 import { MapEngineController } from './map-engine-controller.js';
+import { renderOfferFilter } from './offer-filter.js';
+import { FullscreenController, GestureHintController } from './map-screen.js';
 import { styles } from './offen-map.styles.js';
 import { mapStrings, type MapLabels } from './offen-map.strings.js';
 import { inView, narrowOffers, type Narrowed } from './narrow-offers.js';
-import { renderOfferDetails, swatch } from './offer-details.js';
+import { renderOfferDetails } from './offer-details.js';
 import { renderOfferList } from './offer-list.js';
 import { buildOffers, categoryColors, UNCATEGORIZED_COLOR, type Offer, type OfferModel } from './offers.js';
 import {
@@ -197,7 +204,7 @@ export class OffenMap extends OffenSourceElement {
         onSelect: (id) => this.choose(id, 'map'),
         // A map that fills the screen is the page: the wheel and one finger move it.
         cooperative: () => !this.scrollZoom && !this.fullscreen,
-        onGestureHint: (kind) => this.showGestureHint(kind),
+        onGestureHint: (kind) => this.gestureHint.show(kind),
         onTilesFailed: (failed) => (this.tilesFailed = failed),
         onPopupClose: (id) => {
           // Closed with its × button: focus would fall to the page, so it goes back to the list entry.
@@ -233,11 +240,8 @@ export class OffenMap extends OffenSourceElement {
   @state() private rememberChoice = false;
   @state() private panelId?: string;
   @state() private locateStatus?: 'locating' | 'failed';
-  /** The hint shown after a wheel turn without Ctrl/⌘ or a one-finger swipe over the map. */
-  @state() private gestureHint?: 'wheel' | 'touch';
   /** The background map failed to load after consent (a message with "Erneut versuchen" shows). */
   @state() private tilesFailed = false;
-  private gestureTimer?: ReturnType<typeof setTimeout>;
 
   private readonly narrowing = new Memo<Narrowed>();
   private narrowed: Narrowed = { filtered: [], counts: new Map(), searchTotal: 0 };
@@ -248,17 +252,12 @@ export class OffenMap extends OffenSourceElement {
   private sentQ?: string;
   private searchTimer?: ReturnType<typeof setTimeout>;
   private readonly mapRef = createRef<HTMLDivElement>();
-  private readonly areaRef = createRef<HTMLDivElement>();
-  @state() private inFullscreen = false;
-  private readonly onFullscreenChange = () => {
-    this.inFullscreen = !!this.areaRef.value && this.shadowRoot?.fullscreenElement === this.areaRef.value;
-    // A state for page styles (`offen-map[fullscreen]`), not a setting: browsers enter full screen only on a click.
-    this.toggleAttribute('fullscreen', this.inFullscreen);
-  };
+  private readonly screen = new FullscreenController(this);
+  private readonly gestureHint = new GestureHintController(this);
 
   /** Whether the map area fills the screen now (its "Vollbild" button; Escape leaves). */
   get fullscreen(): boolean {
-    return this.inFullscreen;
+    return this.screen.isActive;
   }
   private readonly popupContent = document.createElement('div');
 
@@ -324,7 +323,6 @@ export class OffenMap extends OffenSourceElement {
     super.connectedCallback();
     // Back in the page after a move: the engine was destroyed on disconnect and is created again.
     if (this.hasUpdated) this.requestUpdate();
-    document.addEventListener('fullscreenchange', this.onFullscreenChange);
     this.stopConsentWatch = onConsent((host) => {
       if (host === tileHost(this.tileTemplate)) this.requestUpdate();
     });
@@ -333,11 +331,7 @@ export class OffenMap extends OffenSourceElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
-    clearTimeout(this.gestureTimer);
-    document.removeEventListener('fullscreenchange', this.onFullscreenChange);
     this.stopConsentWatch?.();
-    this.inFullscreen = false;
-    this.removeAttribute('fullscreen');
   }
 
   override willUpdate(changed: PropertyValues): void {
@@ -467,40 +461,9 @@ export class OffenMap extends OffenSourceElement {
     this.mapRef.value?.focus();
   }
 
-  /** Shows how to move the map, for a moment after the last such gesture. */
-  private showGestureHint(kind: 'wheel' | 'touch'): void {
-    this.gestureHint = kind;
-    clearTimeout(this.gestureTimer);
-    this.gestureTimer = setTimeout(() => (this.gestureHint = undefined), 2000);
-  }
-
-  private gestureHintText(): string {
-    const t = this.t;
-    if (this.gestureHint === 'touch') return t.touchHint;
-    return this.gestureHint === 'wheel' ? t.wheelHint(/Mac|iPhone|iPad/.test(navigator.userAgent)) : '';
-  }
-
   private grantConsent(): void {
     giveConsent(this.tileTemplate, this.rememberChoice && this.consentRemember);
     void this.updateComplete.then(() => this.mapRef.value?.focus());
-  }
-
-  /**
-   * Escape leaves full screen (browsers do so themselves too, but not every embedding lets the key reach them);
-   * in the open details Escape first closes them.
-   */
-  private readonly onAreaKeydown = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape' || !this.fullscreen || e.defaultPrevented) return;
-    if ((e.composedPath()[0] as Element | undefined)?.closest?.('.details')) return;
-    this.toggleFullscreen();
-  };
-
-  /** Enters or leaves full screen with the map area (map, consent bar and attribution). */
-  private toggleFullscreen(): void {
-    const area = this.areaRef.value;
-    if (!area) return;
-    if (this.fullscreen) void document.exitFullscreen().catch(() => undefined);
-    else void area.requestFullscreen().catch(() => undefined);
   }
 
   private locateReader(): void {
@@ -525,7 +488,7 @@ export class OffenMap extends OffenSourceElement {
     return html`
       ${this.renderFilter(model)}
       <div class="layout">
-        <div class="map-area" ${ref(this.areaRef)} @keydown=${this.onAreaKeydown}>
+        <div class="map-area" ${ref(this.screen.area)} @keydown=${this.screen.onKeydown}>
           ${this.tilesAllowed ? nothing : this.renderConsent()}
           ${
             this.tilesAllowed && this.tilesFailed && this.map.ready
@@ -542,8 +505,8 @@ export class OffenMap extends OffenSourceElement {
               aria-label=${`${t.mapLabel}. ${t.mapHint}`}
               ${ref(this.mapRef)}
             ></div>
-            <p class="gesture-hint" role="status">${this.gestureHintText()}</p>
-            ${renderFullscreen(t, this.fullscreen, () => this.toggleFullscreen())}
+            <p class="gesture-hint" role="status">${this.gestureHint.text(t)}</p>
+            ${renderFullscreen(t, this.fullscreen, () => this.screen.toggle())}
             ${
               this.locate ? renderLocate(this.t, this.locateStatus, this.map.ready, () => this.locateReader()) : nothing
             }
@@ -553,7 +516,7 @@ export class OffenMap extends OffenSourceElement {
               this.tileAttribution?.trim() || defaultTileAttribution(this.localize.lang),
             )}
           </p>
-          ${this.renderCrsNote()}
+          ${renderCrsNote(this.t, this.currentDataset?.meta)}
         </div>
         ${this.renderList()}
       </div>
@@ -562,49 +525,20 @@ export class OffenMap extends OffenSourceElement {
   }
 
   private renderFilter(model: OfferModel): TemplateResult {
-    const t = this.t;
-    const { counts, searchTotal } = this.narrowed;
-    return renderFilterBar({
-      part: 'filter',
-      search: {
-        label: t.search,
-        placeholder: t.searchPlaceholder,
-        value: this.searchText,
-        onInput: (value) => this.onSearchInput(value),
-      },
-      categories: model.categories.length
-        ? {
-            kind: 'chips',
-            label: t.categories,
-            allLabel: this.localize.t(commonStrings).all,
-            allCount: searchTotal,
-            chips: model.categories.map((value) => ({
-              value,
-              count: counts.get(value) ?? 0,
-              mark: swatch(this.colorOf(value)),
-            })),
-            selected: this.filter.state.category ?? [],
-            onChange: (category) => this.filter.set({ category }),
-            more: {
-              label: (rest) => t.moreCategories(rest, model.categories.length),
-              query: this.categoryQuery,
-              onQuery: (query) => (this.categoryQuery = query),
-              locale: this.localize.locale,
-            },
-          }
-        : undefined,
+    return renderOfferFilter({
+      t: this.t,
+      allLabel: this.localize.t(commonStrings).all,
+      locale: this.localize.locale,
+      model,
+      narrowed: this.narrowed,
+      search: this.searchText,
+      onSearch: (value) => this.onSearchInput(value),
+      selected: this.filter.state.category ?? [],
+      onSelect: (category) => this.filter.set({ category }),
+      categoryQuery: this.categoryQuery,
+      onCategoryQuery: (query) => (this.categoryQuery = query),
+      colorOf: (category) => this.colorOf(category),
     });
-  }
-
-  /** Which coordinate system the data was in, when it was converted, or why its positions could not be read. */
-  private renderCrsNote(): TemplateResult | typeof nothing {
-    const meta = this.currentDataset?.meta;
-    const t = this.t;
-    if (meta?.crsCandidates?.length) {
-      return html`<p class="crs" part="crs" data-role="crs">${t.crsAmbiguous(meta.crsCandidates.join(', '))}</p>`;
-    }
-    if (!meta?.crs || meta.crs === 'EPSG:4326') return nothing;
-    return html`<p class="crs" part="crs" data-role="crs">${t.crsRead(crsLabel(meta.crs))}</p>`;
   }
 
   private renderConsent(): TemplateResult {
