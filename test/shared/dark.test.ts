@@ -5,20 +5,13 @@ import '../../src/components/ideas/offen-ideas.js';
 import '../../src/components/map/offen-map.js';
 import type { OffenIdeas } from '../../src/components/ideas/offen-ideas.js';
 import { expectAccessible } from '../helpers/axe.js';
+import { eventually } from '../helpers/wait.js';
 import { demoDataUrl } from '../helpers/server.js';
 
 const scheme = (el: Element) => el.getAttribute('data-offen-scheme');
 const textColor = (el: Element) => getComputedStyle(el).color;
 const LIGHT_TEXT = 'rgb(241, 243, 245)';
 const DARK_TEXT = 'rgb(26, 26, 26)';
-
-async function until(check: () => boolean, message: string): Promise<void> {
-  const end = Date.now() + 10_000;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(message);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 /** Every widget of the demo, with data, inside `host`. */
 function widgets() {
@@ -39,7 +32,7 @@ describe('light and dark pages', () => {
     const page = await fixture<HTMLDivElement>(
       html`<div style="background: #121212; padding: 1rem">${widgets()}</div>`,
     );
-    await until(() => loaded(page), 'widgets did not load');
+    await eventually(() => loaded(page), 'widgets did not load');
     for (const el of page.children) {
       expect(scheme(el), el.localName).to.equal('dark');
       expect(textColor(el), el.localName).to.equal(LIGHT_TEXT);
@@ -52,7 +45,7 @@ describe('light and dark pages', () => {
     page.classList.add('page');
     document.body.classList.add('site-light');
     try {
-      await until(() => [...page.children].every((el) => scheme(el) === 'light'), 'did not follow the page back');
+      await eventually(() => [...page.children].every((el) => scheme(el) === 'light'), 'did not follow the page back');
       for (const el of page.children) expect(textColor(el), el.localName).to.equal(DARK_TEXT);
     } finally {
       document.body.classList.remove('site-light');
@@ -68,7 +61,7 @@ describe('light and dark pages', () => {
       </div>`,
     );
     const [auto, light] = page.children;
-    await until(() => loaded(page), 'not loaded');
+    await eventually(() => loaded(page), 'not loaded');
     expect(scheme(auto)).to.equal('dark');
     expect(scheme(light)).to.equal('light');
     expect(textColor(light)).to.equal(DARK_TEXT);
@@ -78,7 +71,7 @@ describe('light and dark pages', () => {
     const el = await fixture<OffenIdeas>(
       html`<offen-ideas theme="dark" src=${demoDataUrl('ideen.json')}></offen-ideas>`,
     );
-    await until(() => loaded(el.parentElement!), 'not loaded');
+    await eventually(() => loaded(el.parentElement!), 'not loaded');
     expect(scheme(el)).to.equal('dark');
     expect(getComputedStyle(el).backgroundColor).to.equal('rgb(27, 31, 36)');
     await expectAccessible(el);

@@ -3,6 +3,7 @@ import '../../src/components/events/offen-events.js';
 import '../../src/components/ideas/offen-ideas.js';
 import '../../src/components/map/offen-map.js';
 import { clampText, TEXT_LENGTH, TITLE_LENGTH } from '../../src/shared/display-text.js';
+import { eventually } from '../helpers/wait.js';
 
 const HOSTILE = 'x'.repeat(500_000);
 const blobUrl = (text: string, type: string) => URL.createObjectURL(new Blob([text], { type }));
@@ -12,14 +13,6 @@ function runs(el: Element): number[] {
   return [...(el.shadowRoot!.textContent ?? '').matchAll(/x+/g)].map((match) => match[0].length);
 }
 const longestRun = (el: Element) => Math.max(0, ...runs(el));
-
-async function shown(check: () => boolean): Promise<void> {
-  const end = Date.now() + 10_000;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('never rendered');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('text from data is bounded for display', () => {
   it('clamps with an ellipsis and never splits a surrogate pair', () => {
@@ -55,7 +48,7 @@ describe('text from data is bounded for display', () => {
       html`<offen-map src=${blobUrl(JSON.stringify(geojson), 'application/geo+json')} consent="none"></offen-map>`,
     );
     for (const el of [board, events, map]) {
-      await shown(() => longestRun(el) > 0);
+      await eventually(() => longestRun(el) > 0, 'never rendered');
       // No text longer than TEXT_LENGTH; the title as TITLE_LENGTH characters (the last one an ellipsis).
       expect(longestRun(el), el.localName).to.be.at.most(TEXT_LENGTH - 1);
       expect(runs(el), el.localName).to.include(TITLE_LENGTH - 1);

@@ -4,6 +4,7 @@ import '../../src/components/events/offen-events.js';
 import type { OffenChart } from '../../src/components/chart/offen-chart.js';
 import { expectAccessible } from '../helpers/axe.js';
 import { faultUrl } from '../helpers/server.js';
+import { eventually } from '../helpers/wait.js';
 
 const progressOf = (el: Element) => el.shadowRoot!.querySelector<HTMLProgressElement>('[part~="progress"] progress');
 const progressText = (el: Element) =>
@@ -11,29 +12,21 @@ const progressText = (el: Element) =>
 const announced = (el: Element) =>
   el.shadowRoot!.querySelector('[data-state="loading"] .visually-hidden')?.textContent?.trim() ?? '';
 
-async function until(check: () => boolean, message: string, timeout = 15_000): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(message);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 describe('progress while a large source loads', () => {
   it('shows bytes read of the declared size, growing, and announces quarter steps; then the data', async () => {
     // 150,000 rows (about 3 MB) in 12 parts, 250 ms apart, with Content-Length.
     const src = faultUrl(`slow?rows=150000&parts=12&every=250&length=1&k=${Math.random()}`);
     const el = await fixture<OffenChart>(html`<offen-chart src=${src} x="name" y="wert" limit="10"></offen-chart>`);
     const loaded = oneEvent(el, 'offen-load');
-    await until(() => (progressOf(el)?.value ?? 0) > 0, 'no progress shown');
+    await eventually(() => (progressOf(el)?.value ?? 0) > 0, 'no progress shown');
     const bar = progressOf(el)!;
     const total = bar.max;
     expect(total).to.be.greaterThan(2_000_000);
     expect(progressText(el)).to.match(/^[\d,]+ (MB|kB) von [\d,]+ MB geladen$/);
     await expectAccessible(el);
     const first = bar.value;
-    await until(() => (progressOf(el)?.value ?? 0) > first, 'progress does not grow');
-    await until(() => /Daten werden geladen … (25|50|75) %/.test(announced(el)), 'no quarter step announced');
+    await eventually(() => (progressOf(el)?.value ?? 0) > first, 'progress does not grow');
+    await eventually(() => /Daten werden geladen … (25|50|75) %/.test(announced(el)), 'no quarter step announced');
     expect(((await loaded) as CustomEvent<{ count: number }>).detail.count).to.equal(150_000);
     expect(progressOf(el)).to.equal(null);
   });
@@ -41,7 +34,7 @@ describe('progress while a large source loads', () => {
   it('shows bytes read without a total when the server does not say the size, in English too', async () => {
     const src = faultUrl(`slow?rows=60000&parts=8&every=250&k=${Math.random()}`);
     const el = await fixture<HTMLElement>(html`<offen-events lang="en" src=${src}></offen-events>`);
-    await until(() => progressText(el) !== '', 'no progress shown');
+    await eventually(() => progressText(el) !== '', 'no progress shown');
     expect(progressOf(el)!.hasAttribute('max')).to.equal(false);
     expect(progressOf(el)!.hasAttribute('value')).to.equal(false);
     expect(progressText(el)).to.match(/^[\d.]+ (MB|kB) loaded$/);

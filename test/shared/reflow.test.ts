@@ -4,14 +4,7 @@ import '../../src/components/events/offen-events.js';
 import '../../src/components/ideas/offen-ideas.js';
 import '../../src/components/map/offen-map.js';
 import { demoDataUrl } from '../helpers/server.js';
-
-async function until(check: () => boolean, message: string): Promise<void> {
-  const end = Date.now() + 10_000;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(message);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+import { eventually } from '../helpers/wait.js';
 
 /**
  * The elements (in shadow roots too) whose right edge passes the box's, by how much. What an ancestor clips
@@ -57,7 +50,7 @@ for (const width of [320, 375]) {
           html`<div style="width: ${width}px; overflow: auto">${template}</div>`,
         );
         const el = box.firstElementChild!;
-        await until(
+        await eventually(
           () =>
             !!el.shadowRoot &&
             el.shadowRoot.querySelector('[data-state="loading"]') === null &&

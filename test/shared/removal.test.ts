@@ -4,6 +4,7 @@ import '../../src/components/events/offen-events.js';
 import '../../src/components/ideas/offen-ideas.js';
 import '../../src/components/map/offen-map.js';
 import { faultUrl } from '../helpers/server.js';
+import { eventually } from '../helpers/wait.js';
 
 /** What the test server saw for a key: requests, requests the client gave up before the answer, flaky requests. */
 async function seen(key: string): Promise<{ count: number; aborted: number; flaky: number }> {
@@ -27,7 +28,11 @@ describe('removing a widget while it loads', () => {
       return el;
     });
     // The browser sends six at a time to one server: wait until the first six have arrived …
-    await expectEventually(async () => (await Promise.all(keys.map(seen))).filter((s) => s.count === 1).length >= 6);
+    await eventually(
+      async () => (await Promise.all(keys.map(seen))).filter((s) => s.count === 1).length >= 6,
+      'the first requests never arrived',
+      20_000,
+    );
     for (const el of widgets) el.remove();
     await sleep(3000);
     // … then every request that reached the server was given up before its answer, the queued ones never left
@@ -42,7 +47,7 @@ describe('removing a widget while it loads', () => {
     const el = document.createElement('offen-chart');
     el.setAttribute('src', faultUrl(`flaky/${key}`));
     await fixture(el);
-    await expectEventually(async () => (await seen(key)).flaky === 1);
+    await eventually(async () => (await seen(key)).flaky === 1);
     // The first answer was a 500: the retry waits its back-off; the widget leaves meanwhile.
     el.remove();
     await sleep(2000);
@@ -55,7 +60,7 @@ describe('removing a widget while it loads', () => {
     const el = document.createElement('offen-chart');
     el.setAttribute('src', faultUrl(`counted/${key}?delay=800`));
     host.append(el);
-    await expectEventually(async () => (await seen(key)).count === 1);
+    await eventually(async () => (await seen(key)).count === 1);
     el.remove();
     await sleep(100);
     const loaded = oneEvent(el, 'offen-load');
@@ -64,11 +69,3 @@ describe('removing a widget while it loads', () => {
     expect(await seen(key)).to.deep.include({ count: 2, aborted: 1 });
   });
 });
-
-async function expectEventually(check: () => Promise<boolean> | boolean, timeout = 20_000): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await sleep(50);
-  }
-}
