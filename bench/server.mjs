@@ -3,10 +3,23 @@
 //      and the time of a page of 50 ideas (first page and deep in the list);
 //   2. kill -9 of the server under load at random moments (5 times): acknowledged submissions vs found afterwards;
 //   3. two server processes and the moderation command on one database under load: nothing lost;
+//   4. open-loop latency at fixed rates (1,000 and 2,000 writes/s from 200 clients), next to a control: a bare
+//      node:http server under the same generator, so the machine's and the generator's own tail can be told apart;
 // against a SQLite file and, where installed, a private PostgreSQL cluster (fsync on). Writes bench/.out/server.json.
-//   node bench/server.mjs [--seconds 4] [--ideas 100000] [--kills 5] [--only sqlite|postgresql]
+//   node bench/server.mjs [--seconds 4] [--ideas 100000] [--kills 5] [--only control|sqlite|postgresql]
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +40,9 @@ const IDEAS = Number(option('ideas', 100_000));
 const KILLS = Number(option('kills', 5));
 const ONLY = option('only', '');
 const CLIENT_STEPS = [10, 50, 200];
+// Fixed rates for the open-loop step at 200 clients: the goal's 1,000 writes/s, and twice that.
+const PACED_RATES = [1000, 2000];
+const PACED_CLIENTS = 200;
 // The whole bench stops after this, whatever is left (it is meant to be run, not waited for).
 const DEADLINE = Date.now() + 12 * 60_000;
 
@@ -142,6 +158,55 @@ async function load(origins, clients, until, first = 0) {
   return { acknowledged, latencies: latencies.sort((a, b) => a - b), failures };
 }
 
+/**
+ * An open-loop load: `clients` connections sending `rate` submissions a second together, each on a fixed schedule
+ * of its own (staggered), as many browsers do — the way wrk2 measures. A request's latency counts from the moment it
+ * was due, not when it could be sent, so a server that falls behind shows its backlog in the figures (no coordinated
+ * omission). A client whose previous request is still open sends the next one as soon as it is answered.
+ */
+async function paced(origins, clients, rate, seconds, first = 0) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const interval = (1000 * clients) / rate;
+  const latencies = [];
+  const failures = {};
+  let next = first;
+  const start = performance.now() + 50;
+  const end = start + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      for (let due = start + (interval * client) / clients; due < end; due += interval) {
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        // A timer may fire a fraction of a millisecond early: count from the later of due and sent.
+        const from = Math.min(due, performance.now());
+        const answer = await request(agent, origins[client % origins.length], 'POST', '/api/ideas', valid(next++));
+        if (answer.status === 201) latencies.push(performance.now() - from);
+        else failures[answer.status] = (failures[answer.status] ?? 0) + 1;
+      }
+    }),
+  );
+  agent.destroy();
+  return { latencies: latencies.sort((a, b) => a - b), failures, seconds: (performance.now() - start) / 1000 };
+}
+
+/**
+ * The control: a bare node:http server on this machine that answers every submission with a fixed 201 and touches
+ * no database. Its latencies under the same generator are what the machine and the generator cost by themselves.
+ */
+function serveControl() {
+  const code = `const http = require('node:http');
+const body = JSON.stringify({ idea: { id: 'control', title: 'Idee', status: 'submitted', votes: 0 } });
+http.createServer((req, res) => { req.resume(); req.on('end', () => { res.statusCode = 201;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8'); res.end(body); }); })
+  .listen(0, '127.0.0.1', function () { console.log('http://127.0.0.1:' + this.address().port); });`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise((done) => child.once('close', done));
+    child.stdout.once('data', (chunk) => resolve({ origin: String(chunk).trim(), child, exited }));
+    child.once('error', reject);
+  });
+}
+
 async function seed(where) {
   const ideas = Array.from({ length: IDEAS }, (_, i) => ({
     id: `seed-${String(i).padStart(6, '0')}`,
@@ -226,7 +291,56 @@ async function throughput(where, report) {
       `  ${String(clients).padStart(3)} clients: ${String(row.writesPerSecond).padStart(5)} writes/s, p50 ${ms(row.p50)}, p99 ${ms(row.p99)}, server CPU ${row.serverCpuMsPerWrite} ms per write${Object.keys(row.failures).length ? `, failed ${JSON.stringify(row.failures)}` : ''}`,
     );
   }
+  report.paced = await pacedSteps([server.origin], server.child.pid);
   await stop(server);
+}
+
+/** The open-loop steps (PACED_RATES at PACED_CLIENTS), printed and returned. */
+async function pacedSteps(origins, pid) {
+  const rows = [];
+  for (const rate of PACED_RATES) {
+    if (Date.now() > DEADLINE) break;
+    const cpuBefore = cpuMs(pid);
+    const result = await paced(origins, PACED_CLIENTS, rate, SECONDS, rate * 1_000_000);
+    const row = {
+      clients: PACED_CLIENTS,
+      rate,
+      writesPerSecond: Math.round(result.latencies.length / result.seconds),
+      serverCpuShare: Number(((cpuMs(pid) - cpuBefore) / (result.seconds * 1000)).toFixed(2)),
+      p50: percentile(result.latencies, 50),
+      p99: percentile(result.latencies, 99),
+      p999: percentile(result.latencies, 99.9),
+      failures: result.failures,
+    };
+    rows.push(row);
+    console.log(
+      `  ${PACED_CLIENTS} clients at ${rate} writes/s (open loop): ${row.writesPerSecond} answered/s, p50 ${ms(row.p50)}, p99 ${ms(row.p99)}, p99.9 ${ms(row.p999)}, server busy ${Math.round(row.serverCpuShare * 100)} % of a core${Object.keys(row.failures).length ? `, failed ${JSON.stringify(row.failures)}` : ''}`,
+    );
+  }
+  return rows;
+}
+
+/** The same closed-loop 200 clients and open-loop rates against the bare control server (see serveControl). */
+async function benchControl() {
+  console.log('\nControl: bare node:http server answering 201, no database (what machine and generator cost)');
+  const server = await serveControl();
+  const end = Date.now() + SECONDS * 1000;
+  const started = performance.now();
+  const result = await load([server.origin], 200, () => Date.now() < end, 0);
+  const seconds = (performance.now() - started) / 1000;
+  const closed = {
+    clients: 200,
+    answersPerSecond: Math.round(result.latencies.length / seconds),
+    p50: percentile(result.latencies, 50),
+    p99: percentile(result.latencies, 99),
+  };
+  console.log(
+    `  200 clients (closed loop): ${closed.answersPerSecond} answers/s, p50 ${ms(closed.p50)}, p99 ${ms(closed.p99)}`,
+  );
+  const pacedRows = await pacedSteps([server.origin], server.child.pid);
+  server.child.kill();
+  await server.exited;
+  return { store: 'control', load: [closed], paced: pacedRows };
 }
 
 async function kills(where, report) {
@@ -316,10 +430,34 @@ async function benchStore(label, where) {
   return report;
 }
 
+/**
+ * The median time of one 4 KB write and fsync in the bench's folder: what one synchronous commit costs on this disk.
+ * It varies between machines and, on shared virtual disks, between hours; the write figures follow it.
+ */
+function fsyncMs() {
+  const file = path.join(dir, 'fsync-probe');
+  const fd = openSync(file, 'w');
+  const block = Buffer.alloc(4096, 1);
+  const times = [];
+  for (let i = 0; i < 50; i++) {
+    const started = performance.now();
+    writeSync(fd, block, 0, block.length, 0);
+    fsyncSync(fd);
+    times.push(performance.now() - started);
+  }
+  closeSync(fd);
+  return percentile(
+    times.sort((a, b) => a - b),
+    50,
+  );
+}
+
 const reports = [];
+const diskSyncMs = fsyncMs();
 console.log(
-  `offen-ideas bench: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${os.loadavg()[0].toFixed(1)} at start, Node ${process.version}, ${SECONDS} s per load step`,
+  `offen-ideas bench: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${os.loadavg()[0].toFixed(1)} at start, Node ${process.version}, ${SECONDS} s per load step, fsync of 4 KB ${ms(diskSyncMs)} (median)`,
 );
+if (!ONLY || ONLY === 'control') reports.push(await benchControl());
 if (!ONLY || ONLY === 'sqlite') {
   const dbDir = path.join(dir, 'sqlite');
   mkdirSync(dbDir);
@@ -352,7 +490,7 @@ mkdirSync(outDir, { recursive: true });
 writeFileSync(
   path.join(outDir, 'server.json'),
   JSON.stringify(
-    { date: new Date().toISOString(), loadAverage: os.loadavg(), seconds: SECONDS, ideas: IDEAS, reports },
+    { date: new Date().toISOString(), loadAverage: os.loadavg(), diskSyncMs, seconds: SECONDS, ideas: IDEAS, reports },
     null,
     2,
   ),
