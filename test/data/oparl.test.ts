@@ -166,6 +166,24 @@ describe('OParl: pages ordered by start', () => {
   });
 });
 
+describe('OParl: servers that page on for ever', () => {
+  const YEAR = { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' };
+
+  it('stops when a next link leads back to a page already read (1 → 2 → 1)', async () => {
+    const dataset = await load(new URL('/oparl-test/looping/meeting?page=1', location.href).href, YEAR);
+    expect(dataset.meta.pages).to.equal(2);
+    expect(dataset.meta.truncated).to.equal(false);
+    expect(dataset.records.map((r) => r.values.title)).to.deep.equal([1, 2, 3, 4, 5, 6].map((n) => `Sitzung ${n}`));
+  });
+
+  it('stops, as truncated, when every page repeats the meetings already read', async () => {
+    const dataset = await load(new URL('/oparl-test/stuck/meeting?page=1', location.href).href, YEAR);
+    expect(dataset.meta.pages).to.equal(2);
+    expect(dataset.meta.truncated).to.equal(true);
+    expect(dataset.records.map((r) => r.values.title)).to.deep.equal(['Sitzung 1', 'Sitzung 4', 'Sitzung 6']);
+  });
+});
+
 describe('OParl: single objects and special cases', () => {
   it('reads the spec example Meeting-01.json (a single OParl 1.1 Meeting)', async () => {
     const dataset = await load(corpusUrl('oparl-spec-Meeting-01.json'), {

@@ -8,6 +8,8 @@
 //   /oparl-test/huertgenwald/body/1/organization     corpus organization list
 //   /oparl-test/sorted/meeting?page=N                generated: 6 pages × 3 weekly meetings, ascending start
 //   /oparl-test/sorted-desc/meeting?page=N           the same meetings, newest first
+//   /oparl-test/looping/meeting?page=1|2             two unordered pages whose next links go 1 → 2 → 1
+//   /oparl-test/stuck/meeting?page=N                 a server that ignores `page`: always page 1, next page N+1
 // The files on disk stay untouched: their original https://sdnetrim.kdvz-frechen.de/… URLs are rewritten in the
 // response so every link points back here. The corpus only has pages 1 and 15 of the meeting list, so page 1's
 // `next` link is rewritten to page 15 (pages 2–14 answer 404).
@@ -78,6 +80,16 @@ function generated(ctx, descending) {
   });
 }
 
+/** Unordered pages that page on for ever: `looping` links 2 back to 1, `stuck` answers page 1 to every page. */
+function endless(ctx, stuck) {
+  const page = stuck ? 1 : Number(ctx.query.page ?? 1);
+  if (page !== 1 && page !== 2) return undefined;
+  const list = stuck ? 'stuck' : 'looping';
+  const meetings = (page === 1 ? [5, 0, 3] : [1, 4, 2]).map((n) => generatedMeeting(ctx.origin, n));
+  const next = stuck ? Number(ctx.query.page ?? 1) + 1 : page === 1 ? 2 : 1;
+  return JSON.stringify({ data: meetings, links: { next: `${ctx.origin}${PREFIX}${list}/meeting?page=${next}` } });
+}
+
 /** A district's system: two bodies, so the loader cannot pick one. */
 function kreis(ctx) {
   const base = `${ctx.origin}${PREFIX}kreis`;
@@ -100,6 +112,8 @@ export async function middleware(ctx, next) {
   else if (ctx.path.startsWith(`${PREFIX}kreis/`)) body = kreis(ctx);
   else if (ctx.path === `${PREFIX}sorted/meeting`) body = generated(ctx, false);
   else if (ctx.path === `${PREFIX}sorted-desc/meeting`) body = generated(ctx, true);
+  else if (ctx.path === `${PREFIX}looping/meeting`) body = endless(ctx, false);
+  else if (ctx.path === `${PREFIX}stuck/meeting`) body = endless(ctx, true);
   ctx.set('Cache-Control', 'no-store');
   if (body === undefined) {
     ctx.status = 404;

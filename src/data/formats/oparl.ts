@@ -11,9 +11,10 @@ import { DataError } from '../errors.js';
 import { absolute, DAY_MS, isObject } from '../util.js';
 import type { DataRecord, Field, Value } from '../types.js';
 import { jsonMeta, peekJson } from './json-body.js';
+import { readPages, type Pager } from './pages.js';
+import type { FetchedBody } from '../fetch.js';
 import type { ParseContext, Parser } from './parser.js';
 
-const DEFAULT_MAX_PAGES = 20;
 /** Organization list pages read at most to name the committees. */
 const MAX_ORGANIZATION_PAGES = 5;
 
@@ -154,16 +155,18 @@ function sameOrigin(url: string, base: string): boolean {
 
 /** Fetches further OParl objects the way the first one came, and adds up their bytes. */
 class OParlReader {
-  bytes: number;
+  bytes = 0;
 
-  constructor(private readonly context: ParseContext) {
-    this.bytes = context.body.bytes.byteLength;
+  constructor(private readonly context: ParseContext) {}
+
+  async body(url: string): Promise<FetchedBody> {
+    const body = await this.context.fetch(url, { accept: 'application/json' });
+    this.bytes += body.bytes.byteLength;
+    return body;
   }
 
   async get(url: string): Promise<unknown> {
-    const body = await this.context.fetch(url, { accept: 'application/json' });
-    this.bytes += body.bytes.byteLength;
-    return peekJson(body);
+    return peekJson(await this.body(url));
   }
 }
 
@@ -196,21 +199,22 @@ async function readOrganizationNames(reader: OParlReader, listUrl: string): Prom
 export const parseOParl: Parser = async (context) => {
   const { source } = context;
   const window = resolveWindow(source.window);
-  const maxPages = Math.max(1, source.maxPages ?? DEFAULT_MAX_PAGES);
   const reader = new OParlReader(context);
   const first = peekJson(context.body);
   const type = oparlType(first);
 
   let title: string | undefined;
   let bodyObject: JsonObject | undefined;
-  let page: unknown;
-  let pageUrl = context.body.url || source.url;
+  /** The first page of meetings, or a single meeting when the source is one. */
+  let firstPage: FetchedBody | undefined;
+  let single: JsonObject | undefined;
 
   // The entry point a council publishes is often the System: its body list, and that list's only body, lead on.
+  let rootBody = context.body;
   let root: unknown = first;
   if (type === 'System' && isObject(first) && typeof first.body === 'string') {
-    pageUrl = absolute(first.body, pageUrl);
-    root = await reader.get(pageUrl);
+    rootBody = await reader.body(absolute(first.body, rootBody.url || source.url));
+    root = peekJson(rootBody);
   }
   if (isObject(root) && Array.isArray(root.data) && oparlType(root.data[0]) === 'Body') {
     const bodies = root.data.filter((item) => oparlType(item) === 'Body');
@@ -234,10 +238,9 @@ export const parseOParl: Parser = async (context) => {
         found: 'oparl:Body',
       });
     }
-    pageUrl = absolute(root.meeting, pageUrl);
-    page = await reader.get(pageUrl);
-  } else if (rootType === 'Meeting') {
-    page = { data: [root] };
+    firstPage = await reader.body(absolute(root.meeting, rootBody.url || source.url));
+  } else if (rootType === 'Meeting' && isObject(root)) {
+    single = root;
   } else if (isObject(root) && Array.isArray(root.data)) {
     // A list of papers, persons or files is not a calendar: say so before paging through it.
     const listType = root.data.map(oparlType).find((itemType) => itemType !== undefined);
@@ -247,7 +250,7 @@ export const parseOParl: Parser = async (context) => {
         found: `oparl:${listType}`,
       });
     }
-    page = root;
+    firstPage = rootBody;
   } else {
     throw new DataError('unsupported', `OParl object ${source.url} is not a meeting list, body or meeting`, {
       url: source.url,
@@ -258,54 +261,65 @@ export const parseOParl: Parser = async (context) => {
   const meetings: Meeting[] = [];
   const order = new OrderWatch();
   const wanted = source.limit !== undefined && source.limit >= 0 ? source.limit : Infinity;
-  let pages = 0;
-  let truncated = false;
   let skipped = 0;
   let index = 0;
   // A list that changes while it is paged can repeat a meeting on the next page.
   const seen = new Set<string>();
 
-  while (isObject(page)) {
-    pages++;
-    for (const item of Array.isArray(page.data) ? page.data : []) {
-      const position = index++;
-      if (!isObject(item) || item.deleted === true) continue;
-      if (oparlType(item) !== undefined && oparlType(item) !== 'Meeting') continue;
-      const meeting = toMeeting(item, position);
-      if (!meeting) {
-        skipped++;
-        continue;
+  const pager: Pager<unknown> = {
+    read: peekJson,
+    add(page) {
+      const items = isObject(page) && Array.isArray(page.data) ? page.data : [];
+      let repeated = 0;
+      for (const item of items) {
+        const position = index++;
+        if (!isObject(item) || item.deleted === true) continue;
+        if (oparlType(item) !== undefined && oparlType(item) !== 'Meeting') continue;
+        const meeting = toMeeting(item, position);
+        if (!meeting) {
+          skipped++;
+          continue;
+        }
+        order.see(meeting);
+        const key = occurrenceId(meeting.uid, meeting.start);
+        if (seen.has(key)) {
+          repeated++;
+          continue;
+        }
+        seen.add(key);
+        if (overlaps(meeting.start, meeting.end, window)) meetings.push(meeting);
       }
-      order.see(meeting);
-      const key = occurrenceId(meeting.uid, meeting.start);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (overlaps(meeting.start, meeting.end, window)) meetings.push(meeting);
-    }
-    const next: unknown = isObject(page.links) ? page.links.next : undefined;
-    if (typeof next !== 'string') break;
+      return { added: items.length - repeated, held: items.length };
+    },
+    next(page, body) {
+      const next: unknown = isObject(page) && isObject(page.links) ? page.links.next : undefined;
+      return typeof next === 'string' ? absolute(next, body.url || source.url) : undefined;
+    },
     // Pages sorted by start: once past the window (or once the wanted number is certain), later pages add nothing.
-    const last = order.lastStart;
-    if (order.ascending && last !== undefined) {
-      if (last >= window.to) break;
-      if (source.order !== 'desc' && meetings.length >= wanted) {
-        truncated = true;
-        break;
+    stop() {
+      const last = order.lastStart;
+      if (last === undefined) return undefined;
+      if (order.ascending) {
+        if (last >= window.to) return 'done';
+        if (source.order !== 'desc' && meetings.length >= wanted) return 'truncated';
       }
-    }
-    if (order.descending && last !== undefined) {
-      if (last + order.longest < window.from) break;
-      if (source.order === 'desc' && meetings.length >= wanted) {
-        truncated = true;
-        break;
+      if (order.descending) {
+        if (last + order.longest < window.from) return 'done';
+        if (source.order === 'desc' && meetings.length >= wanted) return 'truncated';
       }
-    }
-    if (pages >= maxPages) {
-      truncated = true;
-      break;
-    }
-    pageUrl = absolute(next, pageUrl);
-    page = await reader.get(pageUrl);
+      return undefined;
+    },
+  };
+  let pages = 1;
+  let truncated = false;
+  let pageBytes = 0;
+  if (firstPage) {
+    const paging = await readPages(context, pager, 'application/json', firstPage);
+    ({ pages, truncated } = paging);
+    // readPages counts the first page, which is the source itself or was fetched (and counted) by the reader.
+    pageBytes = paging.bytes - firstPage.bytes.byteLength;
+  } else if (single) {
+    pager.add({ data: [single] });
   }
 
   meetings.sort((a, b) => a.start - b.start);
@@ -367,7 +381,7 @@ export const parseOParl: Parser = async (context) => {
     records,
     meta: {
       ...jsonMeta(context, 'oparl'),
-      bytes: reader.bytes,
+      bytes: context.body.bytes.byteLength + reader.bytes + pageBytes,
       truncated: truncated || taken.truncated,
       pages,
       ...(title ? { title } : {}),

@@ -20,6 +20,12 @@ export interface Pager<Page> {
   add(page: Page): { added: number; held: number };
   /** The URL of the page after this one, or undefined on the last page. `read` counts the records so far. */
   next(page: Page, body: FetchedBody, read: number): string | undefined;
+  /**
+   * For a pager that knows better than the record count when to stop (OParl: pages sorted by time, past the
+   * window): `'done'` ends paging as complete, `'truncated'` as cut short, undefined reads on (within `maxPages`).
+   * Without it, `limit` records end paging.
+   */
+  stop?(page: Page): 'done' | 'truncated' | undefined;
 }
 
 export interface PagesRead {
@@ -100,16 +106,22 @@ export function wantedRecords(source: SourceDescription): number {
 }
 
 /**
- * Reads the first page (`context.body`) and follows `next` until the last page, `maxPages` (default 20), or until
- * `limit` records are in. A next link to a page already read (a loop to itself, A→B→A) ends paging; so does a page
- * without records. A page whose records were all seen before (a server that ignores the offset) ends it too, as
- * truncated: the server says there is more but does not give it.
+ * Reads the first page (`first`, by default `context.body`) and follows `next` until the last page, `maxPages`
+ * (default 20), until `limit` records are in, or until the pager's `stop` says so. A next link to a page already
+ * read (a loop to itself, A→B→A) ends paging; so does a page without records. A page whose records were all seen
+ * before (a server that ignores the offset) ends it too, as truncated: the server says there is more but does not
+ * give it.
  */
-export async function readPages<Page>(context: ParseContext, pager: Pager<Page>, accept: string): Promise<PagesRead> {
+export async function readPages<Page>(
+  context: ParseContext,
+  pager: Pager<Page>,
+  accept: string,
+  first: FetchedBody = context.body,
+): Promise<PagesRead> {
   const { source } = context;
   const maxPages = Math.max(1, source.maxPages ?? DEFAULT_MAX_PAGES);
   const wanted = wantedRecords(source);
-  let body = context.body;
+  let body = first;
   let page = pager.read(body);
   const visited = new Set([body.url, context.source.url]);
   const result: PagesRead = {
@@ -121,7 +133,9 @@ export async function readPages<Page>(context: ParseContext, pager: Pager<Page>,
   for (;;) {
     const next = pager.next(page, body, result.records);
     if (!next || visited.has(next)) return result;
-    if (result.records >= wanted || result.pages >= maxPages) return { ...result, truncated: true, next };
+    const stop = pager.stop ? pager.stop(page) : result.records >= wanted ? 'truncated' : undefined;
+    if (stop === 'done') return result;
+    if (stop === 'truncated' || result.pages >= maxPages) return { ...result, truncated: true, next };
     visited.add(next);
     body = await context.fetch(next, { accept });
     source.signal?.throwIfAborted();
