@@ -20,12 +20,51 @@ function builderPage(): Plugin {
 }
 
 /**
+ * Vite writes the parse worker's address as `new URL(new URL('parse-worker-….js', import.meta.url).href, '' +
+ * import.meta.url)`. An app's bundler that builds our dist again only knows `new Worker(new URL('….js',
+ * import.meta.url))` as a worker; the nested form it copies as a plain file without the chunks the worker imports.
+ * The plain form lets it bundle the worker again. (Source maps keep their lines; the columns after it on that line
+ * shift by a few characters.)
+ */
+function plainWorkerUrl(): Plugin {
+  const nested =
+    /new URL\(\s*(?:\/\*[^*]*\*\/\s*)?new URL\(([`'"])([\w.-]+\.js)\1,\s*import\.meta\.url\)\.href,\s*(?:``|''|"")\s*\+\s*import\.meta\.url\)/g;
+  return {
+    name: 'offen-plain-worker-url',
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type === 'chunk' && file.code.includes('import.meta.url).href')) {
+          file.code = file.code.replace(
+            nested,
+            (_match, _quote, name: string) => `new URL("./${name}",import.meta.url)`,
+          );
+        }
+      }
+    },
+  };
+}
+
+/**
  * Library build: ES modules only. `offen.js` is the script-tag autoloader; each widget is an entry of its own for
  * npm users (`offen-widgets/map`) and a lazy chunk for the autoloader, so chart.js and Leaflet are only
  * downloaded by pages that show a chart or a map.
  */
 export default defineConfig({
-  plugins: [builderPage()],
+  plugins: [builderPage(), plainWorkerUrl()],
+  // Relative, so the URL of the parse worker resolves against the chunk that starts it (a sub-path install works).
+  base: './',
+  // The parse worker (src/data/worker/) as an ES module file of its own beside the chunks, never a blob: or data:
+  // URL (a strict CSP allows `script-src 'self'` only); its parsers load lazily like the page's.
+  worker: {
+    format: 'es',
+    rolldownOptions: {
+      output: {
+        minify: true,
+        entryFileNames: 'chunks/[name]-[hash].js',
+        chunkFileNames: 'chunks/worker-[name]-[hash].js',
+      },
+    },
+  },
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -34,6 +34,8 @@ const pages = {
   'later.html': '',
   'shadow.html': '<div id="host"></div>',
   'twice.html': '<offen-data src="data/none.csv"></offen-data>',
+  // A body above the worker threshold (about 2.4 MB): parsed in the worker under the strict CSP below.
+  'worker.html': '<offen-chart src="big/rows.csv" x="Bezirk" y="Betrag"></offen-chart>',
   'csp.html': [
     '<offen-map src="data/angebote.geojson" consent="none" tile-url="tiles/{z}/{x}/{y}.png"></offen-map>',
     '<offen-chart src="data/haushalt.csv" x="Produktbereich" y="Ansatz 2026 (€)"></offen-chart>',
@@ -52,6 +54,10 @@ function pageHtml(name, body) {
   return `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>${name}</title>${script}${twice}</head><body>${body}</body></html>`;
 }
 
+/** 80,000 rows in 12 districts; each row of district n is worth n,5 (district 1: 6,667 rows, 10.000,5 in all). */
+const bigCsv =
+  'Bezirk;Betrag\n' + Array.from({ length: 80_000 }, (_, i) => `Stadtbezirk Nummer ${i % 12};${i % 12},5`).join('\n');
+
 const results = [];
 function check(name, ok, detail = '') {
   results.push(ok);
@@ -65,6 +71,11 @@ const { origin, close } = await serveStatic({
   onRequest: (pathname) => requested.push(pathname),
   headers: { 'Content-Security-Policy': strictCsp },
   before: (req, res, url) => {
+    if (url.pathname === '/town/sub/big/rows.csv') {
+      res.writeHead(200, { 'Content-Type': 'text/csv', 'Content-Security-Policy': strictCsp });
+      res.end(bigCsv);
+      return true;
+    }
     const name = url.pathname.replace('/town/sub/', '');
     if (pages[name] === undefined) return false;
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': strictCsp });
@@ -155,6 +166,36 @@ try {
     'every widget works under a strict Content-Security-Policy (no violations)',
     violations.value.length === 0,
     violations.value.slice(0, 5).join('; '),
+  );
+
+  const worker = await open(
+    'worker.html',
+    async (page) => {
+      await page.waitForFunction(() => document.querySelector('offen-chart')?.toCsv?.(), { timeout: 20_000 });
+      return page.evaluate(() => ({
+        csv: document.querySelector('offen-chart').toCsv(),
+        violations: window.__violations,
+        parsedIn: window.__parsedIn,
+      }));
+    },
+    (page) =>
+      page.evaluateOnNewDocument(() => {
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation', (e) =>
+          window.__violations.push(`${e.violatedDirective} ${e.blockedURI || e.sample || ''}`),
+        );
+        document.addEventListener('offen-load', (e) => (window.__parsedIn = e.detail.meta.parsedIn));
+      }),
+  );
+  const parsedBy = worker.files.filter((f) => /\/chunks\/parse-worker-[\w-]+\.js$/.test(f));
+  check(
+    "a 2.4 MB CSV is parsed in the worker (its own file next to the chunks) under script-src 'self' alone",
+    parsedBy.length === 1 &&
+      worker.value.parsedIn === 'worker' &&
+      worker.value.violations.length === 0 &&
+      /\nStadtbezirk Nummer 1;10000,5\r?\n/.test(worker.value.csv),
+    `worker files: ${parsedBy.join(', ') || 'none'}; parsed in: ${worker.value.parsedIn}; ` +
+      `${worker.value.violations.join('; ')}; ${worker.value.csv.slice(0, 120)}`,
   );
 
   const before = errors.length;

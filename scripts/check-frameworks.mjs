@@ -42,8 +42,19 @@ for (const app of apps) {
   });
 }
 
+/** A body above the worker threshold (about 2 MB), in the columns the apps' charts show. */
+const bigCsv =
+  'Produktbereich;Ansatz 2025 (€)\n' +
+  Array.from({ length: 60_000 }, (_, i) => `Produktbereich ${i % 12};${i % 1000},25`).join('\n');
+
 const { origin, close } = await serveStatic({
   mounts: { '/react/': path.join(out, 'react'), '/vue/': path.join(out, 'vue'), '/data/': path.resolve('demo/data') },
+  before: (req, res, url) => {
+    if (url.pathname !== '/big/rows.csv') return false;
+    res.writeHead(200, { 'Content-Type': 'text/csv' });
+    res.end(bigCsv);
+    return true;
+  },
 });
 const browser = await launchChromium();
 try {
@@ -92,6 +103,17 @@ try {
       seen.mapRecords > 0 && seen.mapCount === seen.mapRecords,
       JSON.stringify(seen),
     );
+    // The app's bundler built the package's parse worker again (from `new Worker(new URL(…, import.meta.url))`).
+    const parsedIn = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const chart = document.querySelector('offen-chart');
+          chart.addEventListener('offen-load', (event) => resolve(event.detail.meta.parsedIn), { once: true });
+          setTimeout(() => resolve('no offen-load within 20 s'), 20_000);
+          chart.setAttribute('src', '/big/rows.csv');
+        }),
+    );
+    check(`${name}: a large CSV is parsed in the worker the app's bundler built`, parsedIn === 'worker', parsedIn);
     check(`${name}: no errors on the page`, errors.length === 0, errors.join('; '));
     await page.close();
   }

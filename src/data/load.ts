@@ -1,10 +1,10 @@
-import { resolveFormat } from './detect.js';
 import { DataError, toDataError } from './errors.js';
 import { fetchBytes, type FetchOptions } from './fetch.js';
-import type { ParseContext, Parser } from './formats/parser.js';
-import { attachCoordinates } from './geo.js';
-import type { Dataset, FieldOverrides, Format, SourceDescription } from './types.js';
+import { declaredCrsOf, parseBody, type BodyContext } from './pipeline.js';
+import type { Parser } from './formats/parser.js';
+import type { Dataset, Format, SourceDescription } from './types.js';
 import { absolute } from './util.js';
+import { workerParsing } from './worker/settings.js';
 
 /** Parsers load lazily so a page with only a map never downloads the iCalendar library. */
 const parsers: Record<Format, () => Promise<Parser>> = {
@@ -17,12 +17,6 @@ const parsers: Record<Format, () => Promise<Parser>> = {
   ckan: () => import('./formats/ckan.js').then((m) => m.parseCkan),
   ods: () => import('./formats/ods.js').then((m) => m.parseOds),
 };
-
-/**
- * Formats whose answers may be one page of many, loaded page by page (`meta.next`, loadNextPage). OParl, CKAN,
- * GeoJSON and ArcGIS follow their own pages (a map wants the whole layer) and set `meta.next` themselves.
- */
-const PAGED: ReadonlySet<Format> = new Set(['json', 'csv']);
 
 /**
  * The data layer's one way in: a source description in, a typed Dataset out, or a DataError.
@@ -50,8 +44,8 @@ async function load(source: SourceDescription, emptyAllowed: boolean): Promise<D
   const url = absolute(source.url);
   try {
     if (!source.url) throw new DataError('unsupported', 'No URL given', { url });
-    // Loaded only when named, like the converter itself: most sources are in WGS84.
-    const declaredCrs = source.crs?.trim() ? (await import('./crs.js')).namedCrs(source.crs, url) : undefined;
+    // Checked before the request: a coordinate system that does not exist needs no download to fail.
+    await declaredCrsOf(source, url);
     const fetchOptions: FetchOptions = {
       signal: source.signal,
       timeout: source.timeout,
@@ -60,45 +54,21 @@ async function load(source: SourceDescription, emptyAllowed: boolean): Promise<D
       onProgress: source.onProgress,
     };
     const body = await fetchBytes(url, fetchOptions);
-    const format = await resolveFormat(source.format, body);
-    const context: ParseContext = {
+    const context: BodyContext = {
       source: { ...source, url },
       body,
+      emptyAllowed,
+      parsedIn: 'main',
+      parsers,
       fetch: (next, options) => fetchBytes(absolute(next, body.url), { ...fetchOptions, ...options }),
       load: (next) => loadDataset({ ...source, ...next, url: absolute(next.url, body.url) }),
     };
-    const parse = await parsers[format]();
-    source.signal?.throwIfAborted();
-    let dataset = await parse(context);
-    // Tabular formats may carry coordinates in columns; GeoJSON has geometry, calendars need none. Named
-    // coordinate fields replace what detection would find.
-    const tabular = format === 'csv' || format === 'json' || format === 'ckan' || format === 'ods';
-    const namedFields = Boolean(source.latField?.trim() || source.lonField?.trim());
-    const projected = declaredCrs !== undefined && !declaredCrs.lonLat;
-    let overrides: FieldOverrides = source;
-    if (tabular && !namedFields && !projected) dataset = attachCoordinates(dataset);
-    // Columns in a projected system (Rechtswert/Hochwert, UTM): the converter loads only for such a table.
-    if (tabular && (projected || (!namedFields && !dataset.records.some((r) => r.geometry)))) {
-      const { locateProjected } = await import('./projected.js');
-      const fields = namedFields ? { east: source.lonField?.trim(), north: source.latField?.trim() } : {};
-      dataset = await locateProjected(dataset, { code: projected ? declaredCrs.code : undefined, ...fields });
-      overrides = { dateFields: source.dateFields };
-    }
-    // Loaded only when used: reading dates pulls in the date rules, which a GeoJSON map never needs.
-    if (overrides.latField?.trim() || overrides.lonField?.trim() || overrides.dateFields?.length) {
-      const { applyFieldOverrides } = await import('./overrides.js');
-      dataset = applyFieldOverrides(dataset, overrides);
-    }
-    if (PAGED.has(format)) {
-      // Loaded lazily, like the parsers: it brings the JSON reader, which the loader itself does not need.
-      const { nextPageOf } = await import('./next-page.js');
-      const next = nextPageOf(body, format);
-      if (next) dataset = { ...dataset, meta: { ...dataset.meta, next } };
-    }
-    if (dataset.records.length === 0 && !emptyAllowed && format !== 'ics' && format !== 'oparl') {
-      throw new DataError('empty', `${url} has no records`, { url });
-    }
-    return dataset;
+    // A large body is parsed in a worker, so the page stays responsive (undefined: the worker cannot; see client.ts).
+    const inWorker =
+      body.bytes.byteLength >= workerParsing.threshold
+        ? await (await import('./worker/client.js')).parseInWorker(context)
+        : undefined;
+    return inWorker ?? (await parseBody(context));
   } catch (error) {
     throw toDataError(error, url);
   }

@@ -189,6 +189,12 @@ export interface DatasetMeta {
   numberMatched?: number;
   /** OGC API Features / WFS 2.0: the features read from all pages (what the servers call `numberReturned`). */
   numberReturned?: number;
+  /**
+   * Where the body was parsed: `worker` for a large body (see the README, "Big and hostile data"), `main` for a small
+   * one or when no worker could start (a page that loads offen.js from another origin, a CSP without
+   * `worker-src 'self'` or `script-src 'self'`). The dataset is the same either way.
+   */
+  parsedIn?: 'worker' | 'main';
   /** Calendars: the URL a reader can subscribe to (the ICS feed itself). */
   calendarUrl?: string;
   /**

@@ -5,6 +5,8 @@
 //   /faults/big?bytes=N          streams N bytes of CSV without Content-Length
 //   /faults/slow?rows=N&parts=K&every=ms&length=1  a CSV of N rows sent in K parts, `every` ms apart (with
 //                                Content-Length when `length=1`): a long load to watch the progress of
+//   /faults/table?rows=N&labels=K  a CSV of N rows (`Bezirk;Datum;Betrag`, K districts, decimal commas, dates)
+//                                with Content-Length, at once: a large body to parse
 //   /faults/text?body=…&type=…   answers with the given body and Content-Type (and `link`: a Link header)
 //   /faults/counted/<key>        a small CSV after ?delay ms; /faults/count/<key> says how often it was asked
 //                                (and `aborted`: how many of those the client gave up before the answer)
@@ -69,6 +71,21 @@ export async function middleware(ctx, next) {
           }
         })(),
       );
+      return;
+    }
+    case 'table': {
+      const rows = Math.min(Number(ctx.query.rows ?? 100_000), 2_000_000);
+      const labels = Math.max(1, Math.min(Number(ctx.query.labels ?? 12), rows));
+      const lines = ['Bezirk;Datum;Betrag'];
+      for (let i = 0; i < rows; i++) {
+        const day = String(1 + (i % 28)).padStart(2, '0');
+        const month = String(1 + (i % 12)).padStart(2, '0');
+        lines.push(`Bezirk ${i % labels};${day}.${month}.2024;${(i % 1000) + 1},${String(i % 100).padStart(2, '0')}`);
+      }
+      const body = Buffer.from(lines.join('\n') + '\n');
+      ctx.type = 'text/csv';
+      ctx.length = body.length;
+      ctx.body = body;
       return;
     }
     case 'deep': {

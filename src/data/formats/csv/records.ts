@@ -94,7 +94,7 @@ function valuesConstructorFor(names: readonly string[]): ValuesConstructor {
  * of a 100k-row file never reads one, and making them all up front took a twentieth of the pipeline's time. So `id`
  * is an accessor: JSON.stringify includes it (toJSON), a spread `{ ...record }` does not (see the README).
  */
-class CsvRecord implements DataRecord {
+export class CsvRecord implements DataRecord {
   #id: string | undefined;
   readonly #index: number;
   readonly values: Record<string, Value>;

@@ -1,0 +1,63 @@
+/**
+ * The parse worker: a module worker from the same origin as offen.js (worker/client.ts starts it). It runs the part
+ * of loadDataset after the download (decoding, parsing, typing, coordinates, overrides: ../pipeline.ts) and answers
+ * with the records in batches, then the fields and meta, or with a DataError's kind and details. Further pages
+ * (GeoJSON, ArcGIS) are fetched here. No DOM, no Lit.
+ */
+import { DataError, toDataError } from '../errors.js';
+import { fetchBytes } from '../fetch.js';
+import type { Parser } from '../formats/parser.js';
+import { NOT_HERE, parseBody } from '../pipeline.js';
+import type { Format } from '../types.js';
+import { absolute } from '../util.js';
+import { batchSize, toWire, type ParseRequest, type WorkerAnswer } from './protocol.js';
+
+/**
+ * The formats parsed here, each loaded when used. Calendars, OParl and CKAN go back to the main thread: OParl and
+ * CKAN load further sources through the whole pipeline, and calendars are rarely large.
+ */
+const parsers: Partial<Record<Format, () => Promise<Parser>>> = {
+  csv: () => import('../formats/csv.js').then((m) => m.parseCsv),
+  json: () => import('../formats/json.js').then((m) => m.parseJson),
+  geojson: () => import('../formats/geojson.js').then((m) => m.parseGeoJson),
+  esri: () => import('../formats/esri.js').then((m) => m.parseEsriJson),
+  ods: () => import('../formats/ods.js').then((m) => m.parseOds),
+};
+
+interface WorkerScope {
+  postMessage(message: WorkerAnswer): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ParseRequest>) => void): void;
+}
+const scope = self as unknown as WorkerScope;
+
+async function parse({ source, body, emptyAllowed }: ParseRequest): Promise<void> {
+  const { timeout, maxBytes, revalidate } = source;
+  try {
+    const dataset = await parseBody({
+      source,
+      body,
+      emptyAllowed,
+      parsedIn: 'worker',
+      fetch: (next, options) => fetchBytes(absolute(next, body.url), { timeout, maxBytes, revalidate, ...options }),
+      load: () => Promise.reject(NOT_HERE),
+      parsers,
+    });
+    const { records, fields, meta } = dataset;
+    const size = batchSize(fields.length);
+    for (let start = 0; start < records.length; start += size) {
+      const end = Math.min(records.length, start + size);
+      const batch = new Array(end - start);
+      for (let r = start; r < end; r++) batch[r - start] = toWire(records[r], r);
+      scope.postMessage({ type: 'records', records: batch });
+    }
+    scope.postMessage({ type: 'done', fields, meta });
+  } catch (error) {
+    // Only a DataError is the answer. Anything else (a module that did not load, a stack that ran out here) goes
+    // back to the main thread, which parses the body as it would have without a worker and reports what it finds.
+    if (!(error instanceof DataError)) return scope.postMessage({ type: 'main' });
+    const { kind, message, name: _name, ...details } = toDataError(error, source.url) as DataError & { name: string };
+    scope.postMessage({ type: 'error', kind, message, details });
+  }
+}
+
+scope.addEventListener('message', (event) => void parse(event.data));
