@@ -95,6 +95,8 @@ const { origin, close } = await serveStatic({
     '/corpus/': corpus,
     '/demo-data/': path.join(root, 'demo/data'),
     '/bench-data/': path.join(root, 'bench/data'),
+    // The built package, for pages that load it as a webmaster's page does (worker.bench.ts: the parse worker).
+    '/dist/': path.join(root, 'dist'),
   },
   before: (req, res, url) => {
     if (url.pathname !== '/') return false;

@@ -56,6 +56,11 @@ describe('parsing in a worker (large bodies)', () => {
     ['CSV with coordinate columns', { url: corpusUrl('muenster-tischtennisplatten-latlon.csv') }],
     ['CSV with dates (DWD daily values)', { url: corpusUrl('dwd-klima-tageswerte-02667-koeln-bonn-TRUNCATED.csv') }],
     ['CSV with a date field named', { url: fixtureUrl('ideas-coordinates-dates.csv'), dateFields: ['Eingang'] }],
+    ['CSV with an hourly count over a year', { url: corpusUrl('muenster-fahrradzaehlung-neutor-2015-stuendlich.csv') }],
+    ['CSV with ja/nein, percent, an id column, repeated names', { url: fixtureUrl('csv-types-ja-nein.csv') }],
+    ['CSV with ids in a pipe-delimited file', { url: fixtureUrl('csv-pipe-delimited.csv') }],
+    ['CSV whose late rows change a column type', { url: fixtureUrl('csv-late-surprises.csv') }],
+    ['CSV with ragged rows', { url: fixtureUrl('csv-ragged-rows.csv') }],
     ['GeoJSON', { url: corpusUrl('muenster-spielplaetze.geojson') }],
     ['ArcGIS JSON in Web Mercator', { url: corpusUrl('arcgis-rest-js-query-point-3857.json') }],
     ['a JSON table in an envelope', { url: fixtureUrl('json-envelope-veranstaltungen.json') }],
@@ -82,6 +87,9 @@ describe('parsing in a worker (large bodies)', () => {
     expect(large.meta.bytes).to.be.greaterThan(WORKER_THRESHOLD);
     expect(large.meta.parsedIn).to.equal('worker');
     expect(large.records).to.have.length(60_000);
+    // Ids are row indexes across the batches the records came in.
+    expect(large.records[59_999].id).to.equal('59999');
+    expect(Object.hasOwn(large.records[59_999], 'id')).to.equal(false);
     expect(large.records[59_999].values).to.deep.equal({
       Bezirk: 'Bezirk 11',
       Datum: new Date(Date.UTC(2024, 11, 24)),

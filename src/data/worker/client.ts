@@ -5,12 +5,12 @@
  * into the same records the main thread would make. Whenever the worker cannot help (no Worker, offen.js from
  * another origin, a CSP that forbids it, a worker that fails), the body is parsed on the main thread as before.
  */
-import { datasetDate } from '../dataset-date.js';
 import { detectFormat } from '../detect.js';
 import { DataError } from '../errors.js';
 import { CsvRecord } from '../formats/csv/records.js';
 import type { BodyContext } from '../pipeline.js';
-import type { DataRecord, Dataset, Value } from '../types.js';
+import type { DataRecord, Dataset } from '../types.js';
+import { decodeColumns, reviveDates } from './columns.js';
 import type { ParseRequest, WireRecord, WorkerAnswer } from './protocol.js';
 import { workerParsing } from './settings.js';
 
@@ -30,21 +30,6 @@ function startWorker(): Worker | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A value with its Dates made dataset dates again (a structured clone makes plain Dates); one Date per instant. */
-function reviveDates(value: Value, dates: Map<number, Date>): Value {
-  if (typeof value !== 'object' || value === null) return value;
-  if (value instanceof Date) {
-    const time = value.getTime();
-    let date = dates.get(time);
-    if (!date) dates.set(time, (date = datasetDate(time)));
-    return date;
-  }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = reviveDates(value[i], dates);
-  } else for (const key of Object.keys(value)) value[key] = reviveDates(value[key], dates);
-  return value;
 }
 
 function fromWire(wire: WireRecord, index: number, dates: Map<number, Date>): DataRecord {
@@ -103,6 +88,8 @@ export function parseInWorker(context: BodyContext): Promise<Dataset | undefined
         case 'records':
           for (const wire of answer.records) records.push(fromWire(wire, records.length, dates));
           return;
+        case 'columns':
+          return decodeColumns(answer.batch, records, dates);
         case 'done':
           finish();
           return resolve({ fields: answer.fields, records, meta: { ...answer.meta, fetchedAt: body.fetchedAt } });

@@ -8,9 +8,18 @@ import { DataError, toDataError } from '../errors.js';
 import { fetchBytes } from '../fetch.js';
 import type { Parser } from '../formats/parser.js';
 import { NOT_HERE, parseBody } from '../pipeline.js';
-import type { Format } from '../types.js';
+import type { DataRecord, Field, Format } from '../types.js';
 import { absolute } from '../util.js';
-import { batchSize, toWire, type ParseRequest, type WorkerAnswer } from './protocol.js';
+import { columnar, encodeColumns } from './columns.js';
+import {
+  batchSize,
+  positions,
+  RECORD_BATCH_CELLS,
+  toWire,
+  type ParseRequest,
+  type WireRecord,
+  type WorkerAnswer,
+} from './protocol.js';
 
 /**
  * The formats parsed here, each loaded when used. Calendars, OParl and CKAN go back to the main thread: OParl and
@@ -25,10 +34,36 @@ const parsers: Partial<Record<Format, () => Promise<Parser>>> = {
 };
 
 interface WorkerScope {
-  postMessage(message: WorkerAnswer): void;
+  postMessage(message: WorkerAnswer, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<ParseRequest>) => void): void;
 }
 const scope = self as unknown as WorkerScope;
+
+/** CSV records as columns, batch by batch (columns.ts). */
+function postColumns(records: readonly DataRecord[], fields: readonly Field[]): void {
+  const names = fields.map((field) => field.name);
+  const size = batchSize(fields.length);
+  for (let start = 0; start < records.length; start += size) {
+    const { batch, transfer } = encodeColumns(records, names, start, Math.min(records.length, start + size));
+    scope.postMessage({ type: 'columns', batch }, transfer);
+  }
+}
+
+/** Other records as they are, in batches of about RECORD_BATCH_CELLS values and positions. */
+function postRecords(records: readonly DataRecord[], fields: readonly Field[]): void {
+  let batch: WireRecord[] = [];
+  let cells = 0;
+  for (let r = 0; r < records.length; r++) {
+    const record = records[r];
+    batch.push(toWire(record, r));
+    cells += fields.length + positions(record.geometry);
+    if (cells >= RECORD_BATCH_CELLS || r === records.length - 1) {
+      scope.postMessage({ type: 'records', records: batch });
+      batch = [];
+      cells = 0;
+    }
+  }
+}
 
 async function parse({ source, body, emptyAllowed }: ParseRequest): Promise<void> {
   const { timeout, maxBytes, revalidate } = source;
@@ -43,13 +78,8 @@ async function parse({ source, body, emptyAllowed }: ParseRequest): Promise<void
       parsers,
     });
     const { records, fields, meta } = dataset;
-    const size = batchSize(fields.length);
-    for (let start = 0; start < records.length; start += size) {
-      const end = Math.min(records.length, start + size);
-      const batch = new Array(end - start);
-      for (let r = start; r < end; r++) batch[r - start] = toWire(records[r], r);
-      scope.postMessage({ type: 'records', records: batch });
-    }
+    if (columnar(records)) postColumns(records, fields);
+    else postRecords(records, fields);
     scope.postMessage({ type: 'done', fields, meta });
   } catch (error) {
     // Only a DataError is the answer. Anything else (a module that did not load, a stack that ran out here) goes

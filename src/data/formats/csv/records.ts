@@ -23,7 +23,7 @@ function idCandidate(names: readonly string[]): number {
   return -1;
 }
 
-type ValuesConstructor = new (columns: readonly Value[][], row: number) => Record<string, Value>;
+export type ValuesConstructor = new (columns: readonly Value[][], row: number) => Record<string, Value>;
 
 /**
  * Objects made by a constructor get their properties in-object and share one shape; filling `{}` key by key was
@@ -78,7 +78,7 @@ function valuesConstructor(names: readonly string[]): ValuesConstructor {
  */
 const valuesConstructors = new Map<string, ValuesConstructor>();
 
-function valuesConstructorFor(names: readonly string[]): ValuesConstructor {
+export function valuesConstructorFor(names: readonly string[]): ValuesConstructor {
   const key = names.join('\u0000');
   let constructor = valuesConstructors.get(key);
   if (!constructor) {
@@ -108,6 +108,10 @@ export class CsvRecord implements DataRecord {
   }
   set id(id: string) {
     this.#id = id;
+  }
+  /** The id the data gave (an id column), or undefined when the id is the index (without making it). */
+  get givenId(): string | undefined {
+    return this.#id;
   }
   /** The id column turned out not to be unique: ids are row indexes after all. */
   useIndexAsId(): void {
