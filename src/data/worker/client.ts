@@ -11,7 +11,7 @@ import { CsvRecord } from '../formats/csv/records.js';
 import type { BodyContext } from '../pipeline.js';
 import type { DataRecord, Dataset } from '../types.js';
 import { decodeColumns, reviveDates } from './columns.js';
-import type { ParseRequest, WireRecord, WorkerAnswer } from './protocol.js';
+import { PIECE_BYTES, type BodyPiece, type ParseRequest, type WireRecord, type WorkerAnswer } from './protocol.js';
 import { workerParsing } from './settings.js';
 
 /** Formats that need the main thread's pipeline, when the body says so before any parsing. */
@@ -101,16 +101,30 @@ export function parseInWorker(context: BodyContext): Promise<Dataset | undefined
       }
     });
     signal?.addEventListener('abort', abort, { once: true });
+    const { bytes, ...rest } = body;
     const request: ParseRequest = {
+      type: 'parse',
       source,
-      // A copy: the body may be shared with other widgets on the same URL, and a transferred buffer is gone here.
-      body: { ...body, bytes: body.bytes.slice() },
+      body: { ...rest, size: bytes.byteLength },
       emptyAllowed: context.emptyAllowed,
     };
     try {
-      worker.postMessage(request, [request.body.bytes.buffer]);
+      worker.postMessage(request);
     } catch {
-      fallBack(); // something in the source description cannot be cloned
+      return fallBack(); // something in the source description cannot be cloned
     }
+    void sendBody(worker, bytes);
   });
+}
+
+/**
+ * The body in pieces, each copied in a task of its own: the body may be shared with other widgets on the same URL,
+ * so its buffer is never transferred itself. A terminated worker drops what still comes.
+ */
+async function sendBody(worker: Worker, bytes: Uint8Array): Promise<void> {
+  for (let offset = 0; offset < bytes.byteLength; offset += PIECE_BYTES) {
+    if (offset > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    const piece: BodyPiece = { type: 'piece', bytes: bytes.slice(offset, offset + PIECE_BYTES) };
+    worker.postMessage(piece, [piece.bytes.buffer]);
+  }
 }

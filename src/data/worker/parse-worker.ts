@@ -16,6 +16,7 @@ import {
   positions,
   RECORD_BATCH_CELLS,
   toWire,
+  type BodyPiece,
   type ParseRequest,
   type WireRecord,
   type WorkerAnswer,
@@ -35,7 +36,7 @@ const parsers: Partial<Record<Format, () => Promise<Parser>>> = {
 
 interface WorkerScope {
   postMessage(message: WorkerAnswer, transfer?: Transferable[]): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<ParseRequest>) => void): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ParseRequest | BodyPiece>) => void): void;
 }
 const scope = self as unknown as WorkerScope;
 
@@ -65,7 +66,8 @@ function postRecords(records: readonly DataRecord[], fields: readonly Field[]): 
   }
 }
 
-async function parse({ source, body, emptyAllowed }: ParseRequest): Promise<void> {
+async function parse({ source, body: request, emptyAllowed }: ParseRequest, bytes: Uint8Array): Promise<void> {
+  const body = { ...request, bytes };
   const { timeout, maxBytes, revalidate } = source;
   try {
     const dataset = await parseBody({
@@ -90,4 +92,19 @@ async function parse({ source, body, emptyAllowed }: ParseRequest): Promise<void
   }
 }
 
-scope.addEventListener('message', (event) => void parse(event.data));
+/** The request under way and its body as the pieces come in. */
+let pending: { request: ParseRequest; bytes: Uint8Array; received: number } | undefined;
+
+scope.addEventListener('message', ({ data }) => {
+  if (data.type === 'parse') {
+    pending = { request: data, bytes: new Uint8Array(data.body.size), received: 0 };
+  } else if (pending) {
+    pending.bytes.set(data.bytes, pending.received);
+    pending.received += data.bytes.byteLength;
+  }
+  if (pending && pending.received === pending.request.body.size) {
+    const { request, bytes } = pending;
+    pending = undefined;
+    void parse(request, bytes);
+  }
+});
