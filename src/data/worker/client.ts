@@ -1,8 +1,8 @@
 /**
  * The main thread's side of parsing in a worker. Above `workerParsing.threshold` bytes, loadDataset hands the body
  * (a copy: bodies are shared between widgets) to a module worker from the same origin as this script, so decoding,
- * parsing and typing never hold the page. The records arrive in batches, each read in a short task, and are made
- * into the same records the main thread would make. Whenever the worker cannot help (no Worker, offen.js from
+ * parsing and typing never hold the page. The records arrive in batches (columns for CSV), each read in a short
+ * task, and are made into the same records the main thread would make. Whenever the worker cannot help (no Worker, offen.js from
  * another origin, a CSP that forbids it, a worker that fails), the body is parsed on the main thread as before.
  */
 import { detectFormat } from '../detect.js';

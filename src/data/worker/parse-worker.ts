@@ -1,7 +1,7 @@
 /**
  * The parse worker: a module worker from the same origin as offen.js (worker/client.ts starts it). It runs the part
  * of loadDataset after the download (decoding, parsing, typing, coordinates, overrides: ../pipeline.ts) and answers
- * with the records in batches, then the fields and meta, or with a DataError's kind and details. Further pages
+ * with the records in batches (columns for CSV), then the fields and meta, or with a DataError's kind and details. Further pages
  * (GeoJSON, ArcGIS) are fetched here. No DOM, no Lit.
  */
 import { DataError, toDataError } from '../errors.js';

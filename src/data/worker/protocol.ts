@@ -1,8 +1,9 @@
 /**
- * What the main thread and the parse worker say to each other. The worker runs parseBody (../pipeline.ts) on a copy
- * of the body and sends the records back in batches, each small enough that reading it on the main thread (the
- * structured clone of one `message`) is a short task; then the fields and meta. No JSON text crosses: records are
- * structured-cloned once.
+ * What the main thread and the parse worker say to each other. The main thread sends the request and then a copy of
+ * the body in pieces; the worker runs parseBody (../pipeline.ts) and sends the records back in batches, each small
+ * enough that reading it on the main thread (the structured clone of one `message`) is a short task: CSV records as
+ * columns (columns.ts), others as records. Then the fields and meta, or a DataError. No JSON text crosses: nothing is
+ * parsed twice.
  */
 import type { ColumnBatch } from './columns.js';
 import type { DataErrorDetails, DataErrorKind } from '../errors.js';
