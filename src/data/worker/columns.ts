@@ -34,23 +34,36 @@ export function columnar(records: readonly DataRecord[]): boolean {
   return records.length > 0 && records.every((record) => record instanceof CsvRecord);
 }
 
-/** A dictionary column, unless the texts are mostly distinct: then sending them as they are is cheaper. */
-function encodeTexts(records: readonly DataRecord[], name: string, start: number, end: number): WireColumn {
+type Rows = readonly DataRecord[];
+
+/** Mostly distinct texts as they are, or undefined at the first cell that is not text. */
+function encodePlainTexts(records: Rows, name: string, start: number, end: number): WireColumn | undefined {
+  const values = new Array<string | null>(end - start);
+  for (let r = start; r < end; r++) {
+    const value = records[r].values[name];
+    if (value !== null && typeof value !== 'string') return undefined;
+    values[r - start] = value;
+  }
+  return { kind: 'text', values };
+}
+
+/**
+ * A dictionary column, unless the texts are mostly distinct: then sending them as they are is cheaper. Undefined
+ * at the first cell that is not text.
+ */
+function encodeTexts(records: Rows, name: string, start: number, end: number): WireColumn | undefined {
   const rows = end - start;
   const dict: string[] = [];
   const codes = new Uint32Array(rows);
   const known = new Map<string, number>();
   const most = Math.max(16, rows >> 2);
   for (let r = 0; r < rows; r++) {
-    const value = records[start + r].values[name] as string | null;
+    const value = records[start + r].values[name];
     if (value === null) continue;
+    if (typeof value !== 'string') return undefined;
     let code = known.get(value);
     if (code === undefined) {
-      if (dict.length >= most) {
-        const values = new Array<string | null>(rows);
-        for (let k = 0; k < rows; k++) values[k] = records[start + k].values[name] as string | null;
-        return { kind: 'text', values };
-      }
+      if (dict.length >= most) return encodePlainTexts(records, name, start, end);
       known.set(value, (code = dict.push(value)));
     }
     codes[r] = code;
@@ -58,54 +71,67 @@ function encodeTexts(records: readonly DataRecord[], name: string, start: number
   return { kind: 'string', dict, codes };
 }
 
-function encodeColumn(records: readonly DataRecord[], name: string, start: number, end: number): WireColumn {
+/** Numbers or Dates as a Float64Array in one pass, or undefined at the first cell of another type. */
+function encodeNumbers(records: Rows, name: string, start: number, end: number, kind: 'number' | 'date') {
   const rows = end - start;
-  let numbers = true;
-  let dates = true;
-  let strings = true;
-  let booleans = true;
+  const values = new Float64Array(rows);
+  let nulls: Uint8Array | undefined;
+  for (let r = 0; r < rows; r++) {
+    const value = records[start + r].values[name];
+    if (value === null) (nulls ??= new Uint8Array(rows))[r] = 1;
+    else if (kind === 'number' && typeof value === 'number') values[r] = value;
+    else if (kind === 'date' && value instanceof Date) values[r] = value.getTime();
+    else return undefined;
+  }
+  return { kind, values, nulls } satisfies WireColumn;
+}
+
+/** Booleans as bytes, or undefined at the first cell that is not one. */
+function encodeBooleans(records: Rows, name: string, start: number, end: number): WireColumn | undefined {
+  const values = new Uint8Array(end - start);
   for (let r = start; r < end; r++) {
     const value = records[r].values[name];
-    if (value === null) continue;
-    const type = typeof value;
-    if (type !== 'number') numbers = false;
-    if (type !== 'string') strings = false;
-    if (type !== 'boolean') booleans = false;
-    if (!(value instanceof Date)) dates = false;
-    if (!numbers && !strings && !booleans && !dates) break;
+    if (value !== null && typeof value !== 'boolean') return undefined;
+    values[r - start] = value === null ? 2 : value ? 1 : 0;
   }
-  if (numbers || dates) {
-    const values = new Float64Array(rows);
-    let nulls: Uint8Array | undefined;
-    for (let r = 0; r < rows; r++) {
-      const value = records[start + r].values[name];
-      if (value === null) (nulls ??= new Uint8Array(rows))[r] = 1;
-      else values[r] = numbers ? (value as number) : (value as Date).getTime();
-    }
-    return { kind: numbers ? 'number' : 'date', values, nulls };
-  }
-  if (strings) return encodeTexts(records, name, start, end);
-  if (booleans) {
-    const values = new Uint8Array(rows);
-    for (let r = 0; r < rows; r++) {
-      const value = records[start + r].values[name];
-      values[r] = value === null ? 2 : value ? 1 : 0;
-    }
-    return { kind: 'boolean', values };
-  }
-  const values: Value[] = new Array(rows);
-  for (let r = 0; r < rows; r++) values[r] = records[start + r].values[name];
+  return { kind: 'boolean', values };
+}
+
+/**
+ * One column of the batch. Its type comes from its first value and is checked while the column is written (one
+ * pass over records spread across the heap is what this costs); a column of mixed types goes as it is. `before` is
+ * how the column went in the previous batch: mostly distinct texts skip the dictionary attempt.
+ */
+function encodeColumn(
+  records: Rows,
+  name: string,
+  start: number,
+  end: number,
+  before?: WireColumn['kind'],
+): WireColumn {
+  let first: Value = null;
+  for (let r = start; r < end && first === null; r++) first = records[r].values[name];
+  let column: WireColumn | undefined;
+  if (typeof first === 'number') column = encodeNumbers(records, name, start, end, 'number');
+  else if (first instanceof Date) column = encodeNumbers(records, name, start, end, 'date');
+  else if (typeof first === 'string') {
+    column = before === 'text' ? encodePlainTexts(records, name, start, end) : encodeTexts(records, name, start, end);
+  } else if (typeof first === 'boolean') column = encodeBooleans(records, name, start, end);
+  if (column) return column;
+  const values: Value[] = new Array(end - start);
+  for (let r = start; r < end; r++) values[r - start] = records[r].values[name];
   return { kind: 'any', values };
 }
 
 /** Records `start` to `end` as columns, with the buffers to transfer. */
 export function encodeColumns(
-  records: readonly DataRecord[],
+  records: Rows,
   names: string[],
   start: number,
   end: number,
+  before?: ColumnBatch,
 ): { batch: ColumnBatch; transfer: ArrayBuffer[] } {
-  const columns = names.map((name) => encodeColumn(records, name, start, end));
+  const columns = names.map((name, c) => encodeColumn(records, name, start, end, before?.columns[c]?.kind));
   let ids: (string | undefined)[] | undefined;
   for (let r = start; r < end; r++) {
     const id = (records[r] as CsvRecord).givenId;

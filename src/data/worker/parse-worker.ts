@@ -10,7 +10,7 @@ import type { Parser } from '../formats/parser.js';
 import { NOT_HERE, parseBody } from '../pipeline.js';
 import type { DataRecord, Field, Format } from '../types.js';
 import { absolute } from '../util.js';
-import { columnar, encodeColumns } from './columns.js';
+import { columnar, encodeColumns, type ColumnBatch } from './columns.js';
 import {
   batchSize,
   positions,
@@ -44,8 +44,10 @@ const scope = self as unknown as WorkerScope;
 function postColumns(records: readonly DataRecord[], fields: readonly Field[]): void {
   const names = fields.map((field) => field.name);
   const size = batchSize(fields.length);
+  let before: ColumnBatch | undefined;
   for (let start = 0; start < records.length; start += size) {
-    const { batch, transfer } = encodeColumns(records, names, start, Math.min(records.length, start + size));
+    const { batch, transfer } = encodeColumns(records, names, start, Math.min(records.length, start + size), before);
+    before = batch;
     scope.postMessage({ type: 'columns', batch }, transfer);
   }
 }
