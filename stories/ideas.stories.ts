@@ -232,3 +232,38 @@ export const DarkPage: Story = {
 export const Phone: Story = {
   decorators: [(story) => html`<div style="max-width: 320px">${story()}</div>`],
 };
+
+/**
+ * A hostile title of 500,000 characters (#16), made in the browser: the card shows 300 of them ending in "…", the
+ * opened idea (opened here) shows up to 10,000 above its text, and search finds "Zebrastreifen" at character 400,000.
+ */
+export const LongTitleOpened: Story = {
+  args: {
+    src: URL.createObjectURL(
+      new Blob(
+        [
+          JSON.stringify({
+            ideas: [
+              {
+                id: 'lang',
+                title: `${'Sehr'.repeat(100_000)} Zebrastreifen ${'lang'.repeat(24_996)}`,
+                description: 'Ein Titel ohne Leerzeichen, so lang wie ein Buch.',
+                category: 'Verkehr',
+                status: 'submitted',
+                votes: 1,
+                created: '2026-10-01T09:00:00Z',
+              },
+            ],
+          }),
+        ],
+        { type: 'application/json' },
+      ),
+    ),
+  },
+  play: async ({ canvasElement }) => {
+    const board = canvasElement.querySelector('offen-ideas')!;
+    await board.loadComplete;
+    await board.updateComplete;
+    board.shadowRoot!.querySelector<HTMLButtonElement>('.title-button')?.click();
+  },
+};

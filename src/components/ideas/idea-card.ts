@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { clampText, TEXT_LENGTH } from '../../shared/display-text.js';
 import { safeWebUrl } from '../../shared/safe-url.js';
 import type { VoteState } from './idea-votes.js';
 import { linkify, relativeTime, shorten, type Idea } from './ideas-model.js';
@@ -24,7 +25,8 @@ export interface IdeaCardContext {
 
 /**
  * One idea as a card: title (a button that opens the full text), status badge, category, age, author, the text
- * (shortened until opened; web links in it clickable), votes and comments, and a failed vote's message.
+ * (shortened until opened; web links in it clickable), votes and comments, and a failed vote's message. A title too
+ * long for the card (cut with `…`) is shown whole in the opened idea, up to TEXT_LENGTH characters like any text.
  */
 export function renderIdeaCard(idea: Idea, index: number, card: IdeaCardContext): TemplateResult {
   const { t, open, locale, now } = card;
@@ -63,7 +65,10 @@ export function renderIdeaCard(idea: Idea, index: number, card: IdeaCardContext)
     ${
       open
         ? html`<div class="full" id="${base}-text">
-            ${linkify(idea.description, (url) => safeWebUrl(url)).map((part) =>
+            ${idea.fullTitle ? html`<p class="full-title">${clampText(idea.fullTitle, TEXT_LENGTH)}</p>` : nothing}${linkify(
+              idea.description,
+              (url) => safeWebUrl(url),
+            ).map((part) =>
               'href' in part
                 ? html`<a href=${part.href} rel="noopener noreferrer nofollow ugc">${part.text}</a>`
                 : part.text,

@@ -2,7 +2,7 @@ import { getValue, normalizeName, type RoleSpecs } from '../../data/mapping.js';
 import { applyFieldOverrides } from '../../data/overrides.js';
 import type { DataRecord, Dataset, Lang, Value } from '../../data/types.js';
 import { clampText, displayText, TITLE_LENGTH } from '../../shared/display-text.js';
-import { foldText, matchesSearch, searchIndex, searchWords } from '../../shared/search.js';
+import { foldText, matchesSearch, searchIndex, searchWords, SEARCH_LENGTH } from '../../shared/search.js';
 
 /** The statuses a board shows. Every status in the data is mapped to one of these. */
 export const STATUS_KEYS = ['submitted', 'in-review', 'accepted', 'in-progress', 'done', 'rejected'] as const;
@@ -145,7 +145,10 @@ export function mapStatus(raw: string | undefined, custom: Map<string, StatusKey
 
 export interface Idea {
   id: string;
+  /** The title as the card shows it: at most TITLE_LENGTH characters, ending in `…` when cut. */
   title: string;
+  /** The whole title when `title` is cut: searched, and shown (bounded) in the opened idea. */
+  fullTitle?: string;
   description: string;
   category?: string;
   status: StatusKey;
@@ -185,9 +188,14 @@ function toIdea(
   const point = record.geometry?.type === 'Point' ? record.geometry.coordinates : undefined;
   const created = getValue(record, roles.created);
   const comments = countOf(getValue(record, roles.comments));
+  // The title unbounded (the data's string itself, not a copy): the card shows it cut, search reads past the cut.
+  const fullTitle =
+    displayText(getValue(record, roles.title), { locale, lang, plain: true, first: true, max: Infinity }) ?? '';
+  const title = clampText(fullTitle, TITLE_LENGTH);
   return {
     id: text('id') ?? record.id,
-    title: clampText(text('title') ?? '', TITLE_LENGTH),
+    title,
+    ...(title !== fullTitle ? { fullTitle } : {}),
     description: text('description') ?? '',
     category: text('category'),
     status: mapStatus(text('status'), statusMap),
@@ -207,6 +215,25 @@ export interface IdeaFilter {
   q?: string;
 }
 
+/** Each idea's folded search text, made on the first search and kept as long as the idea (one per locale). */
+const searchIndexes = new WeakMap<Idea, { locale: string; index: string }>();
+
+/**
+ * The idea's search text: the whole title (not only the part the card shows), text, category and author, each read
+ * up to SEARCH_LENGTH characters. Folded once per idea, so typing a query does not fold every title again.
+ */
+function ideaIndex(idea: Idea, locale: string): string {
+  const kept = searchIndexes.get(idea);
+  if (kept?.locale === locale) return kept.index;
+  const parts = [idea.fullTitle ?? idea.title, idea.description, idea.category, idea.author];
+  const index = searchIndex(
+    parts.map((part) => part?.slice(0, SEARCH_LENGTH)),
+    locale,
+  );
+  searchIndexes.set(idea, { locale, index });
+  return index;
+}
+
 /** Category, status and the search rule of every widget (src/shared/search.ts) over title, text, category, author. */
 export function filterIdeas(ideas: readonly Idea[], filter: IdeaFilter, locale: string): Idea[] {
   const categories = new Set(filter.categories.map((c) => foldText(c, locale)));
@@ -216,14 +243,19 @@ export function filterIdeas(ideas: readonly Idea[], filter: IdeaFilter, locale: 
     if (categories.size && !(idea.category && categories.has(foldText(idea.category, locale)))) return false;
     if (statuses.size && !statuses.has(idea.status)) return false;
     if (!words.length) return true;
-    return matchesSearch(searchIndex([idea.title, idea.description, idea.category, idea.author], locale), words);
+    return matchesSearch(ideaIndex(idea, locale), words);
   });
 }
+
+/** One collator for every comparison: `localeCompare` with a locale looks one up on each call. */
+let titleCollator: Intl.Collator | undefined;
 
 /** Sorted copy; ties fall back to newest first, then title, so the order is stable across reloads. */
 export function sortIdeas(ideas: readonly Idea[], sort: SortKey): Idea[] {
   const time = (idea: Idea) => idea.created?.getTime() ?? 0;
-  const byNewest = (a: Idea, b: Idea) => time(b) - time(a) || a.title.localeCompare(b.title, 'de');
+  titleCollator ??= new Intl.Collator('de');
+  const collator = titleCollator;
+  const byNewest = (a: Idea, b: Idea) => time(b) - time(a) || collator.compare(a.title, b.title);
   const compare: Record<SortKey, (a: Idea, b: Idea) => number> = {
     newest: byNewest,
     votes: (a, b) => b.votes - a.votes || byNewest(a, b),

@@ -170,6 +170,10 @@ export const ideasStyles = css`
   .full {
     white-space: pre-line;
   }
+  .full-title {
+    margin: 0 0 0.5rem;
+    font-weight: 600;
+  }
   .full a {
     color: var(--_accent);
   }
