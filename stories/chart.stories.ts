@@ -154,3 +154,42 @@ export const CorpusMuensterWaste: Story = {
     ></offen-chart>
   `,
 };
+
+/** A generated CSV (nothing is downloaded): `count` places with values spread through the file. */
+const manyPlaces = (count: number) =>
+  URL.createObjectURL(
+    new Blob(
+      [
+        `Ort;Einwohner\n${Array.from({ length: count }, (_, i) => `Ort ${i + 1};${((i * 37) % 1009) + 1}`).join('\n')}\n`,
+      ],
+      { type: 'text/csv' },
+    ),
+  );
+
+/**
+ * More categories than a reader can tell apart (2,000 places) and no `limit`: the 30 largest in the file's order and
+ * "Sonstige", with a note under the chart; the table and the CSV keep all 2,000.
+ */
+export const AutoLimited: Story = {
+  render: () => html`
+    <offen-chart
+      src=${manyPlaces(2000)}
+      x="Ort"
+      y="Einwohner"
+      heading="Einwohner je Ort (2.000 Orte, generiert)"
+    ></offen-chart>
+  `,
+};
+
+/** A pie with 20 slices draws the 8 largest and "Sonstige" in a neutral grey. */
+export const AutoLimitedPie: Story = {
+  render: () => html`
+    <offen-chart
+      src=${manyPlaces(20)}
+      type="pie"
+      x="Ort"
+      y="Einwohner"
+      heading="Einwohner je Ort (20 Orte)"
+    ></offen-chart>
+  `,
+};

@@ -55,7 +55,8 @@ export const WIDGET_ATTRIBUTES: Record<string, readonly WidgetAttribute[]> = {
     {
       name: 'limit',
       kind: 'number',
-      description: 'Show at most this many labels; the rest is combined into "Sonstige" ("Other").',
+      description:
+        'Show at most this many labels; the rest is combined into "Sonstige" ("Other"), in the chart, the table and the download. Without it, a bar chart with more than 30 categories (a pie or doughnut: 8) draws the 30 largest and "Sonstige" by itself, says so under the chart and keeps every value in the table and the download; `0` turns that off (at most 1,000 bars or slices are still drawn). Dates and years are never cut, lines and areas neither.',
       source: false,
     },
     {

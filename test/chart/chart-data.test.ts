@@ -71,6 +71,30 @@ describe('chart data shaping', () => {
     expect(data.decimals).to.equal(1);
   });
 
+  it('draws the largest labels by absolute value and "Sonstige" with `autoLimit`, keeping all for the table', () => {
+    const rows = records([
+      { k: 'a', v: 1, w: 1 },
+      { k: 'b', v: -50, w: 0 },
+      { k: 'c', v: 2, w: 1 },
+      { k: 'a', v: 3, w: 1 },
+      { k: 'd', v: 4, w: 30 },
+      { k: 'e', v: 5, w: 0 },
+    ]);
+    const data = shapeData(rows, { ...base, x: 'k', y: ['v', 'w'], aggregate: 'mean', autoLimit: 2 });
+    expect(data.labels.map((l) => l.value)).to.deep.equal(['a', 'b', 'c', 'd', 'e']);
+    // Sums over both series: a 4, b 50 (absolute), c 3, d 34, e 5; kept in the file's order, the rest last.
+    expect(data.drawn!.labels.map((l) => l.value)).to.deep.equal(['b', 'd', 'Sonstige']);
+    // "Sonstige" of a mean is the mean of the rest's rows (a, c, a, e): (1 + 2 + 3 + 5) / 4.
+    expect(data.drawn!.series[0].values).to.deep.equal([-50, 4, 2.75]);
+    // Ranked by the first series only (a pie), summed: b 50, e 5, then a and d with 4 each (the earlier one wins).
+    const first = shapeData(rows, { ...base, x: 'k', y: ['v', 'w'], autoLimit: 3, rankSeries: 1 });
+    expect(first.drawn!.labels.map((l) => l.value)).to.deep.equal(['a', 'b', 'e', 'Sonstige']);
+    // Nothing is cut when one more label would do, with `limit`, or on an ordered axis (years, dates).
+    expect(shapeData(rows, { ...base, x: 'k', y: ['v'], autoLimit: 4 }).drawn).to.equal(undefined);
+    expect(shapeData(rows, { ...base, x: 'k', y: ['v'], autoLimit: 2, limit: 3 }).drawn).to.equal(undefined);
+    expect(shapeData(long, { ...base, x: 'Jahr', y: ['Wert'], autoLimit: 1 }).drawn).to.equal(undefined);
+  });
+
   it('filters with column=value (numbers in German notation, case-insensitive text) and column!=', () => {
     const rows = records([
       { Ort: 'Wiesenburg', Nr: 1, v: 1 },

@@ -26,6 +26,40 @@ export function chartHarness(el: OffenChart) {
     announcement: () => text(root().querySelector('[part~="canvas"] [aria-live="polite"]')),
     /** Why the chart is drawn as it is (columns instead of a pie), if it says so. */
     noteText: () => text(root().querySelector('[part~="note"]')),
+    /** The note under the chart when it draws only the largest categories and "Sonstige". */
+    limitNoteText: () => text(root().querySelector('[part~="limit-note"]')),
+    /** The labels Chart.js draws (what a visitor sees on the canvas), once drawn. */
+    drawnLabels: () => (el.chart?.data.labels ?? []).map(String),
+    /** The values Chart.js draws for one series. */
+    drawnValues: (series = 0) => (el.chart?.data.datasets[series]?.data ?? []) as (number | null)[],
+    /** Opens the table twin and pages through it ("weitere Zeilen") until every row is shown; returns them all. */
+    async allTableRows(): Promise<string[][]> {
+      const button = tableButton()!;
+      if (button.getAttribute('aria-expanded') !== 'true') button.click();
+      await el.updateComplete;
+      for (let more = root().querySelector<HTMLButtonElement>('[part~="more-rows"]'); more;) {
+        more.click();
+        await el.updateComplete;
+        more = root().querySelector<HTMLButtonElement>('[part~="more-rows"]');
+      }
+      return [...table()!.querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => text(cell)));
+    },
+    /** The text of the CSV download (the link is caught, not followed), without its BOM. */
+    async downloadedCsv(): Promise<string> {
+      const clicked: HTMLAnchorElement[] = [];
+      const original = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        clicked.push(this);
+      };
+      try {
+        actions()
+          .find((b) => (b.getAttribute('aria-label') ?? '').includes('CSV'))!
+          .click();
+      } finally {
+        HTMLAnchorElement.prototype.click = original;
+      }
+      return (await (await fetch(clicked[0].href)).text()).replace(/^\ufeff/, '');
+    },
     heading: () => root().querySelector<HTMLElement>('[part~="heading"][role="heading"]'),
     headingText: () => text(root().querySelector('[role="heading"]')),
     /** The sentence under the heading. */

@@ -56,6 +56,14 @@ export interface ShapeOptions {
   sort?: SortOrder;
   /** Keep this many labels; the rest is combined into one `otherLabel` entry. */
   limit?: number;
+  /**
+   * Without `limit`: when there are more labels than this, `drawn` holds the largest this many (by the absolute
+   * value of the ranked series' sum) in their usual order and the rest as `otherLabel`, while `labels` and `series`
+   * keep every label (for the table and the download). Not for ordered labels (dates, numbers such as years).
+   */
+  autoLimit?: number;
+  /** How many series (from the first) rank the labels for `autoLimit`; default all (a pie draws only the first). */
+  rankSeries?: number;
   filter?: FilterCondition;
   /** "Sonstige" / "Other". */
   otherLabel: string;
@@ -91,6 +99,11 @@ export interface PlotData {
   decimals: number;
   /** Rows left after the filter. */
   rowCount: number;
+  /**
+   * What the chart draws when it differs from the whole (`autoLimit`): the largest labels and "Sonstige". The table
+   * and the download show `labels` and `series`.
+   */
+  drawn?: PlotData;
 }
 
 function labelOf(value: Value | undefined): { key: string; value: PlotLabel['value'] } {
@@ -215,36 +228,76 @@ export function shapeData(records: readonly DataRecord[], options: ShapeOptions)
     });
   }
 
-  const limit = options.limit && options.limit > 0 ? Math.floor(options.limit) : undefined;
-  const rest = limit !== undefined && ordered.length > limit ? ordered.slice(limit) : [];
-  const kept = rest.length ? ordered.slice(0, limit) : ordered;
-
-  const series: PlotSeries[] = seriesNames.map((name) => {
-    const values = kept.map((l) => valueOf(name, l.key));
-    const single = (key: string) => {
-      const cell = cells.get(name)?.get(key);
-      return cell?.rows === 1 ? cell.first : undefined;
-    };
-    const records = kept.map((l) => single(l.key));
-    if (rest.length) {
-      // The rest combines its rows the same way as every other label ("Sonstige" of a mean is the rest's mean).
-      const merged: Cell = { values: [], rows: 0 };
-      for (const l of rest) {
-        const cell = cells.get(name)?.get(l.key);
-        if (!cell) continue;
-        merged.values.push(...cell.values);
-        merged.rows += cell.rows;
+  /** The series over `kept`, with `rest` (if any) combined the same way as every other label into `otherLabel`. */
+  const build = (kept: readonly PlotLabel[], rest: readonly PlotLabel[]): PlotData => {
+    const series: PlotSeries[] = seriesNames.map((name) => {
+      const bySeries = cells.get(name);
+      const values = kept.map((l) => valueOf(name, l.key));
+      const records = kept.map((l) => {
+        const cell = bySeries?.get(l.key);
+        return cell?.rows === 1 ? cell.first : undefined;
+      });
+      if (rest.length) {
+        // "Sonstige" of a mean is the rest's mean, of a sum their sum.
+        const merged: Cell = { values: [], rows: 0 };
+        for (const l of rest) {
+          const cell = bySeries?.get(l.key);
+          if (!cell) continue;
+          for (const value of cell.values) merged.values.push(value);
+          merged.rows += cell.rows;
+        }
+        values.push(tidy(aggregateValues(merged.values, aggregate, merged.rows), decimals));
+        records.push(undefined);
       }
-      values.push(tidy(aggregateValues(merged.values, aggregate, merged.rows), decimals));
-      records.push(undefined);
-    }
-    return { name, values, records };
-  });
+      return { name, values, records };
+    });
+    const plotted: PlotLabel[] = rest.length
+      ? [...kept, { key: '\u0001other', value: options.otherLabel, other: true }]
+      : [...kept];
+    return { labels: plotted, series, decimals, rowCount: rows.length };
+  };
 
-  const plotted: PlotLabel[] = rest.length
-    ? [...kept, { key: '\u0001other', value: options.otherLabel, other: true }]
-    : kept;
-  return { labels: plotted, series, decimals, rowCount: rows.length };
+  const limit = options.limit && options.limit > 0 ? Math.floor(options.limit) : undefined;
+  if (limit !== undefined && ordered.length > limit) return build(ordered.slice(0, limit), ordered.slice(limit));
+  const whole = build(ordered, []);
+  const most = options.autoLimit && options.autoLimit > 0 ? Math.floor(options.autoLimit) : undefined;
+  if (limit === undefined && most !== undefined && ordered.length > most + 1 && !isOrdered(ordered, options)) {
+    const ranked = seriesNames.slice(0, options.rankSeries ?? seriesNames.length);
+    const size = ordered.map((l) => {
+      let total = 0;
+      let any = false;
+      for (const name of ranked) {
+        const value = valueOf(name, l.key);
+        if (value !== null) {
+          total += value;
+          any = true;
+        }
+      }
+      return any ? Math.abs(total) : -1;
+    });
+    // The largest `most` (ties: the earlier label); the kept ones stay in their order, "Sonstige" last.
+    const top = new Set(
+      ordered
+        .map((_, i) => i)
+        .sort((a, b) => size[b] - size[a] || a - b)
+        .slice(0, most),
+    );
+    whole.drawn = build(
+      ordered.filter((_, i) => top.has(i)),
+      ordered.filter((_, i) => !top.has(i)),
+    );
+  }
+  return whole;
+}
+
+/** Dates and numbers (years) are an ordered axis: it is thinned for drawing, never cut into "Sonstige". */
+function isOrdered(labels: readonly PlotLabel[], options: ShapeOptions): boolean {
+  if (options.xType === 'date' || options.xType === 'number') return true;
+  const values = labels.filter((l) => l.value !== null);
+  return (
+    values.length > 0 &&
+    (values.every((l) => l.value instanceof Date) || values.every((l) => typeof l.value === 'number'))
+  );
 }
 
 /** Dates in time order, numbers (years) ascending, `sort="label"` alphabetically; otherwise the file's order. */

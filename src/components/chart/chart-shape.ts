@@ -11,6 +11,7 @@ import {
   type PlotData,
   type SortOrder,
 } from './chart-data.js';
+import { isCircular, type ChartType } from './chart-engine.js';
 import type { chartStrings } from './offen-chart.strings.js';
 
 /**
@@ -45,6 +46,25 @@ export interface ShapeAttributes {
   limit?: number;
   filter?: string;
   category?: string;
+}
+
+/**
+ * How many categories a chart draws by itself before the rest becomes "Sonstige" (README, "Big and hostile data"):
+ * a pie or doughnut 8 (the palette has eight colours; beyond them slices repeat colours and turn into slivers), bars
+ * and columns 30 (labels stay readable and comparable; 30 bars with two-line labels are about 900 px tall).
+ */
+export const AUTO_LIMIT = { circle: 8, bars: 30 } as const;
+/** `limit="0"` switches the automatic limit off, but a chart still draws at most this many bars or slices. */
+export const MARK_CAP = 1000;
+
+/**
+ * The automatic limit for a chart type when `limit` is not set (`limit="0"`: only MARK_CAP); none for lines and areas,
+ * whose labels follow one another (they are thinned for drawing instead).
+ */
+export function autoLimitOf(type: ChartType, limit: number | undefined): number | undefined {
+  if (type === 'line' || type === 'area') return undefined;
+  if (limit === 0) return MARK_CAP;
+  return isCircular(type) ? AUTO_LIMIT.circle : AUTO_LIMIT.bars;
 }
 
 function resolveColumns(dataset: Dataset, attributes: ShapeAttributes): Columns {
@@ -91,7 +111,13 @@ function resolveColumns(dataset: Dataset, attributes: ShapeAttributes): Columns 
 }
 
 /** Filter, pivot, aggregation, sort and limit: the values the chart, table and downloads show. */
-export function shapeChart(dataset: Dataset, attributes: ShapeAttributes, t: ChartStrings, locale: string): Shaped {
+export function shapeChart(
+  dataset: Dataset,
+  attributes: ShapeAttributes,
+  t: ChartStrings,
+  locale: string,
+  type: ChartType = 'bar',
+): Shaped {
   const columns = resolveColumns(dataset, attributes);
   const categories = splitList(attributes.category);
   const inCategories = (r: DataRecord) => categories.includes(String(r.values[columns.x] ?? '').trim());
@@ -105,6 +131,8 @@ export function shapeChart(dataset: Dataset, attributes: ShapeAttributes, t: Cha
     aggregate: AGGREGATES.includes(attributes.aggregate!) ? attributes.aggregate : undefined,
     sort: SORT_ORDERS.includes(attributes.sort!) ? attributes.sort : undefined,
     limit: attributes.limit,
+    autoLimit: autoLimitOf(type, Number.isFinite(attributes.limit) ? attributes.limit : undefined),
+    rankSeries: isCircular(type) ? 1 : undefined,
     filter: parseFilter(attributes.filter),
     otherLabel: t.other,
     countLabel: t.count,
@@ -112,7 +140,13 @@ export function shapeChart(dataset: Dataset, attributes: ShapeAttributes, t: Cha
     locale,
   });
   // Value columns as series are shown by their alias; series named by a column's values keep those values.
-  if (!columns.series) plot.series = plot.series.map((s) => ({ ...s, name: fieldLabel(dataset.fields, s.name) }));
+  if (!columns.series) {
+    const named = (data: PlotData) => {
+      data.series = data.series.map((s) => ({ ...s, name: fieldLabel(dataset.fields, s.name) }));
+    };
+    named(plot);
+    if (plot.drawn) named(plot.drawn);
+  }
   return { plot, columns: { ...columns, xLabel: fieldLabel(dataset.fields, columns.x) } };
 }
 

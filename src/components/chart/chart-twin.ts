@@ -13,7 +13,10 @@ import type { chartStrings } from './offen-chart.strings.js';
 
 /** What is on display: the plotted values (a circular chart keeps only its first series) and how to write them. */
 export interface ChartView {
+  /** What the canvas draws: every label, or the largest ones and "Sonstige" (PlotData.drawn). */
   plot: PlotData;
+  /** Every label and value: the table, the download and the summary read these. */
+  all: PlotData;
   columns: Columns;
   type: ChartType;
   format: ChartFormat;
@@ -26,7 +29,7 @@ export interface ChartView {
 export const columnName = (name: string) => name.charAt(0).toLocaleUpperCase() + name.slice(1);
 
 /** The canvas's accessible name: type, series, range, highest and lowest. */
-export function chartSummary({ plot, columns, type, format, t }: ChartView): string {
+export function chartSummary({ all: plot, columns, type, format, t }: ChartView): string {
   const series = plot.series;
   const names = series.map((s) => s.name);
   const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${t.and} ${names.at(-1)}` : (names[0] ?? '');
@@ -62,7 +65,7 @@ export interface TableRows {
  * The values as a table with caption and header cells, in a focusable region (it may scroll sideways). Its rows
  * come a page at a time: every value is there, behind "Weitere … Zeilen", and in the CSV download.
  */
-export function renderChartTable({ plot, columns, format, t, heading }: ChartView, rows?: TableRows) {
+export function renderChartTable({ all: plot, columns, format, t, heading }: ChartView, rows?: TableRows) {
   const shown = rows ? Math.min(rows.shown, plot.labels.length) : plot.labels.length;
   const rest = plot.labels.length - shown;
   const title = heading || plot.series.map((s) => s.name).join(', ');
@@ -98,7 +101,7 @@ export function renderChartTable({ plot, columns, format, t, heading }: ChartVie
 }
 
 /** The plotted values as CSV text (German notation when the page is German). */
-export function chartCsv({ plot, columns, format, lang }: ChartView): string {
+export function chartCsv({ all: plot, columns, format, lang }: ChartView): string {
   return toCsv(plot, columns.xLabel ?? columns.x, (l) => format.label(l), lang);
 }
 

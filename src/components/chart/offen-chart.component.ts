@@ -68,6 +68,7 @@ const isChartType = (value: unknown): value is ChartType => CHART_TYPES.includes
  * @csspart figure - The `<figure>` around everything.
  * @csspart heading - The heading.
  * @csspart note - Why the chart is drawn as it is (columns instead of a pie with negative values).
+ * @csspart limit-note - Under the chart when it draws only the largest categories and "Sonstige" (also `note`).
  * @csspart canvas - The box holding the chart canvas.
  * @csspart source - The source line.
  * @csspart notes - The notes under the chart (`notes`).
@@ -107,7 +108,12 @@ export class OffenChart extends OffenSourceElement {
   /** Order of the labels: `value` (ascending), `-value` (largest first), `label` (alphabetical). */
   @property() sort?: SortOrder;
 
-  /** Show at most this many labels; the rest is combined into "Sonstige" ("Other"). */
+  /**
+   * Show at most this many labels; the rest is combined into "Sonstige" ("Other"), in the chart, the table and the
+   * download. Without it, a bar chart with more than 30 categories (a pie or doughnut: 8) draws the 30 largest and
+   * "Sonstige" by itself, says so under the chart and keeps every value in the table and the download; `0` turns that
+   * off (at most 1,000 bars or slices are still drawn). Dates and years are never cut, lines and areas neither.
+   */
   @property({ type: Number }) limit?: number;
 
   /** One slice of the data: `Spalte=Wert` keeps matching rows, `Spalte!=` rows where the column is not empty. */
@@ -179,8 +185,10 @@ export class OffenChart extends OffenSourceElement {
         this.filter,
         this.category,
         this.localize.locale,
+        this.requestedType,
       ] as const,
-    build: (dataset) => shapeChart(dataset, this, this.localize.t(chartStrings), this.localize.locale),
+    build: (dataset) =>
+      shapeChart(dataset, this, this.localize.t(chartStrings), this.localize.locale, this.requestedType),
   });
 
   protected readonly filterController = new FilterController(this, ['category']);
@@ -241,7 +249,7 @@ export class OffenChart extends OffenSourceElement {
   private readonly layoutMemo = new Memo<ChartLayout>();
 
   private get labelTexts(): string[] {
-    const plot = this.plot;
+    const plot = this.drawnPlot;
     return plot
       ? this.labelMemo.get(plot, [this.localize.locale], () => plot.labels.map((l) => this.labelText(l)))
       : [];
@@ -276,6 +284,12 @@ export class OffenChart extends OffenSourceElement {
 
   private get plot(): PlotData | undefined {
     return this.shaped.value?.plot;
+  }
+
+  /** What the canvas draws: the largest labels and "Sonstige" when there are too many to read, else all. */
+  private get drawnPlot(): PlotData | undefined {
+    const plot = this.plot;
+    return plot?.drawn ?? plot;
   }
 
   private get columns(): Shaped['columns'] | undefined {
@@ -325,10 +339,13 @@ export class OffenChart extends OffenSourceElement {
   /** What is on display: the plotted values (circular charts show only the first series) and their notation. */
   private get view(): ChartView | undefined {
     const { plot, columns } = this;
-    if (!plot || !columns) return undefined;
+    const drawn = this.drawnPlot;
+    if (!plot || !drawn || !columns) return undefined;
     const type = this.chartType;
+    const shown = (data: PlotData) => (isCircular(type) ? { ...data, series: data.series.slice(0, 1) } : data);
     return {
-      plot: isCircular(type) ? { ...plot, series: plot.series.slice(0, 1) } : plot,
+      plot: shown(drawn),
+      all: shown(plot),
       columns,
       type,
       format: this.notation,
@@ -367,13 +384,25 @@ export class OffenChart extends OffenSourceElement {
   toPng(): string | undefined {
     const dataset = this.data.dataset;
     const t = this.localize.t(chartStrings);
-    const notes = [this.circleRefused ? t.negativeInCircle(t.typeName(this.requestedType)) : '', this.notes ?? ''];
+    const notes = [
+      this.circleRefused ? t.negativeInCircle(t.typeName(this.requestedType)) : '',
+      this.limitNote ?? '',
+      this.notes ?? '',
+    ];
     return this.engine.toPng({
       title: this.heading,
       subtitle: this.description,
       notes: notes.filter((n) => n.trim()),
       source: dataset ? `${t.source} ${this.sourceName(dataset).label}` : undefined,
     });
+  }
+
+  /** Says that only the largest categories are drawn, how many of how many, and where the rest is. */
+  private get limitNote(): string | undefined {
+    const plot = this.plot;
+    if (!plot?.drawn) return undefined;
+    const t = this.localize.t(chartStrings);
+    return t.autoLimited(plot.drawn.labels.length - 1, plot.labels.length);
   }
 
   /** A bar, point or slice chosen by click or by Enter. */
@@ -464,6 +493,10 @@ export class OffenChart extends OffenSourceElement {
     const note = this.circleRefused
       ? html`<p class="note" part="note" data-role="note">${t.negativeInCircle(t.typeName(this.requestedType))}</p>`
       : nothing;
+    const limitNote = this.limitNote;
+    const limited = limitNote
+      ? html`<p class="note" part="note limit-note" data-role="limit-note">${limitNote}</p>`
+      : nothing;
     const notes = this.notes?.trim() ? html`<p class="notes" part="notes">${this.notes}</p>` : nothing;
     return html`
       ${note}
@@ -479,7 +512,7 @@ export class OffenChart extends OffenSourceElement {
         <span id="keys" class="visually-hidden">${t.keysHint}</span>
         <p class="visually-hidden" aria-live="polite" data-role="pointed">${this.keyboard.pointedText()}</p>
       </div>
-      ${notes} ${this.renderSource(dataset)}
+      ${limited} ${notes} ${this.renderSource(dataset)}
       <div class="actions" part="actions">
         <button
           type="button"

@@ -38,6 +38,9 @@ export const chartStrings = defineStrings(
     noValues: 'ohne Zahlenwerte.',
     tableOf: 'Tabelle',
     keysHint: 'Mit den Pfeiltasten die Werte einzeln ansehen.',
+    autoLimited: (shown: number, total: number) =>
+      `Die ${shown.toLocaleString('de-DE')} größten von ${total.toLocaleString('de-DE')} Kategorien; die übrigen ` +
+      `${(total - shown).toLocaleString('de-DE')} sind als „Sonstige“ zusammengefasst. Alle Werte in der Tabelle.`,
     negativeInCircle: (type: string) =>
       `Ein ${type} kann negative Werte nicht darstellen; die Werte sind deshalb als Säulen gezeigt.`,
     missingColumn: (column: string, attribute: string, fields: string) =>
@@ -83,6 +86,9 @@ export const chartStrings = defineStrings(
     noValues: 'without numeric values.',
     tableOf: 'Table',
     keysHint: 'Use the arrow keys to go through the values one by one.',
+    autoLimited: (shown: number, total: number) =>
+      `The ${shown.toLocaleString('en-GB')} largest of ${total.toLocaleString('en-GB')} categories; the other ` +
+      `${(total - shown).toLocaleString('en-GB')} are combined as “Other”. Every value is in the table.`,
     negativeInCircle: (type: string) =>
       `A ${type.toLowerCase()} cannot show negative values, so they are shown as columns.`,
     missingColumn: (column: string, attribute: string, fields: string) =>
