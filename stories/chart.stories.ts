@@ -193,3 +193,23 @@ export const AutoLimitedPie: Story = {
     ></offen-chart>
   `,
 };
+
+/** 20,000 generated days: a wave, one peak and one dip (nothing is downloaded). */
+const manyDays = () => {
+  const value = (i: number) => (i === 12_345 ? 10_000 : i === 777 ? -5_000 : Math.round(Math.sin(i / 50) * 100));
+  const lines = Array.from(
+    { length: 20_000 },
+    (_, i) => `${new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10)};${value(i)}`,
+  );
+  return URL.createObjectURL(new Blob([`Datum;Wert\n${lines.join('\n')}\n`], { type: 'text/csv' }));
+};
+
+/**
+ * A line over 20,000 days at most as many points as the plot is wide: per stretch of pixels the lowest and the
+ * highest day, so the peak and the dip stay; resize the window and it is thinned again. The table has every day.
+ */
+export const ThinnedLine: Story = {
+  render: () => html`
+    <offen-chart src=${manyDays()} type="line" heading="Messwert je Tag (20.000 Tage, generiert)"></offen-chart>
+  `,
+};

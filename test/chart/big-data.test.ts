@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/chart/offen-chart.js';
 import type { OffenChart } from '../../src/components/chart/offen-chart.js';
 import { expectAccessible } from '../helpers/axe.js';
@@ -92,5 +92,61 @@ describe('<offen-chart> with more categories than can be read', () => {
       CanvasRenderingContext2D.prototype.fillText = fillText;
     }
     expect(written.join(' ')).to.contain('Die 30 größten von 40 Kategorien');
+  });
+});
+
+/** 20,000 days from 1 January 2000, a wave between -100 and 100, one peak of 10,000 and one dip of -5,000. */
+const DAYS = 20_000;
+const dayValue = (i: number) => (i === 12_345 ? 10_000 : i === 777 ? -5_000 : Math.round(Math.sin(i / 50) * 100));
+const days = () =>
+  csvUrl(
+    'Datum;Wert',
+    Array.from(
+      { length: DAYS },
+      (_, i) => `${new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10)};${dayValue(i)}`,
+    ),
+  );
+
+describe('<offen-chart> with more points than pixels', () => {
+  it('draws a line over 20,000 days with at most a point per pixel, keeping its peak and dip; all in the CSV', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div style="width: 600px"><offen-chart src=${days()} type="line" no-animation></offen-chart></div>`,
+    );
+    const el = wrapper.querySelector<OffenChart>('offen-chart')!;
+    await el.renderComplete;
+    const chart = chartHarness(el);
+    const drawn = chart.drawnValues();
+    expect(drawn.length).to.be.at.most(600);
+    expect(drawn.length).to.be.greaterThan(100);
+    expect(drawn).to.include(10_000);
+    expect(drawn).to.include(-5_000);
+    expect(chart.drawnLabels()[0]).to.equal('01.01.2000');
+    expect(chart.drawnValues().at(-1)).to.equal(dayValue(DAYS - 1));
+    // Every day is in the table (200 rows a page) and in the download; the summary names them all.
+    expect(await chart.tableRows()).to.have.length(200);
+    expect(chart.summaryText()).to.contain('20000 Einträge');
+    const csv = (await chart.downloadedCsv()).trimEnd().split('\r\n');
+    expect(csv).to.have.length(DAYS + 1);
+    expect(csv.filter((line) => line.endsWith(';10000'))).to.have.length(1);
+
+    // Narrower: drawn again with fewer points, the peak still there.
+    wrapper.style.width = '300px';
+    await waitUntil(() => chart.drawnValues().length <= 300, 'thinned again for 300 pixels');
+    expect(chart.drawnValues()).to.include(10_000);
+    expect(chart.drawnValues()).to.include(-5_000);
+    await expectAccessible(el);
+  });
+
+  it('draws columns over 20,000 days as columns with at most a column per pixel', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div style="width: 500px"><offen-chart src=${days()} type="bar" no-animation></offen-chart></div>`,
+    );
+    const el = wrapper.querySelector<OffenChart>('offen-chart')!;
+    await el.renderComplete;
+    const chart = chartHarness(el);
+    expect(chart.drawnValues().length).to.be.at.most(500);
+    expect(chart.drawnValues()).to.include(10_000);
+    expect(el.chart!.options.indexAxis).to.equal('x');
+    expect(chart.limitNoteText()).to.equal('');
   });
 });

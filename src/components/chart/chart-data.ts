@@ -99,6 +99,8 @@ export interface PlotData {
   decimals: number;
   /** Rows left after the filter. */
   rowCount: number;
+  /** The labels are an ordered axis (dates, numbers such as years): thinned for drawing, never cut. */
+  ordered?: boolean;
   /**
    * What the chart draws when it differs from the whole (`autoLimit`): the largest labels and "Sonstige". The table
    * and the download show `labels` and `series`.
@@ -228,6 +230,7 @@ export function shapeData(records: readonly DataRecord[], options: ShapeOptions)
     });
   }
 
+  const axisOrdered = isOrdered(ordered, options);
   /** The series over `kept`, with `rest` (if any) combined the same way as every other label into `otherLabel`. */
   const build = (kept: readonly PlotLabel[], rest: readonly PlotLabel[]): PlotData => {
     const series: PlotSeries[] = seriesNames.map((name) => {
@@ -254,14 +257,14 @@ export function shapeData(records: readonly DataRecord[], options: ShapeOptions)
     const plotted: PlotLabel[] = rest.length
       ? [...kept, { key: '\u0001other', value: options.otherLabel, other: true }]
       : [...kept];
-    return { labels: plotted, series, decimals, rowCount: rows.length };
+    return { labels: plotted, series, decimals, rowCount: rows.length, ordered: axisOrdered };
   };
 
   const limit = options.limit && options.limit > 0 ? Math.floor(options.limit) : undefined;
   if (limit !== undefined && ordered.length > limit) return build(ordered.slice(0, limit), ordered.slice(limit));
   const whole = build(ordered, []);
   const most = options.autoLimit && options.autoLimit > 0 ? Math.floor(options.autoLimit) : undefined;
-  if (limit === undefined && most !== undefined && ordered.length > most + 1 && !isOrdered(ordered, options)) {
+  if (limit === undefined && most !== undefined && ordered.length > most + 1 && !axisOrdered) {
     const ranked = seriesNames.slice(0, options.rankSeries ?? seriesNames.length);
     const size = ordered.map((l) => {
       let total = 0;

@@ -136,7 +136,7 @@ function config(input: EngineInput, plugins: Plugin[]): ChartConfiguration {
             color: theme.text,
             font: tickFont,
             // Bars name every category (chart-layout.ts made room); a time axis of lines keeps an even spacing.
-            autoSkip: lineLike,
+            autoSkip: lineLike || !!input.skipLabels,
             maxRotation: 0,
             minRotation: 0,
             callback: (value: number | string) => input.labelLines[Number(value)] ?? input.labels[Number(value)],

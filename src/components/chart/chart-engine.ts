@@ -35,6 +35,8 @@ export interface EngineInput {
   labels: string[];
   /** Each label as drawn on the axis: one or two lines, cut with "…" (the tooltip shows the full label). */
   labelLines: string[][];
+  /** More labels than room (lines, thinned columns): the axis names an evenly spaced selection of them. */
+  skipLabels?: boolean;
   /** `labels="value"`: each bar's value at its end, in the compact notation (`6,2 Mio. €`). */
   valueLabels: boolean;
   /** A value at a bar's end (`6,2 Mio. €`). */

@@ -60,9 +60,11 @@ export function layoutChart(
   seriesCount: number,
   width: number,
   measure: Measure,
-  { valueWidth = 0 }: { valueWidth?: number } = {},
+  { valueWidth = 0, dense = false }: { valueWidth?: number; dense?: boolean } = {},
 ): ChartLayout {
   const barLike = type === 'bar' || type === 'stacked-bar' || type === 'horizontal-bar';
+  // Columns thinned to the plot's pixels (chart-thin.ts) stay columns, with an even spacing of labels as lines have.
+  if (dense && type !== 'horizontal-bar') return { horizontal: false, lines: labels.map((l) => [l]) };
   // Lines and areas over time keep Chart.js's even spacing of labels (thousands of days cannot all be named);
   // circles name their slices in the legend.
   if (!barLike || width <= 0) return { horizontal: type === 'horizontal-bar', lines: labels.map((l) => [l]) };

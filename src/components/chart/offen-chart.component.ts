@@ -17,7 +17,8 @@ import { Memo } from '../../shared/memo.js';
 import { ChartFormat } from './chart-format.js';
 import { ChartKeyboard, type ChartPoint } from './chart-keyboard.js';
 import { ChartLifecycle } from './chart-lifecycle.js';
-import { mappingMessage, shapeChart, type Shaped } from './chart-shape.js';
+import { MARK_CAP, mappingMessage, shapeChart, type Shaped } from './chart-shape.js';
+import { thinPlot } from './chart-thin.js';
 import {
   chartCsv,
   chartSummary,
@@ -216,6 +217,7 @@ export class OffenChart extends OffenSourceElement {
       horizontal: layout.horizontal,
       labels: this.labelTexts,
       labelLines: layout.lines,
+      skipLabels: !!view.plot.ordered && view.plot.labels.length < view.all.labels.length,
       valueLabels: this.labels === 'value',
       formatLabel: (value) => this.notation.compact(value, true),
       otherIndex: view.plot.labels.findIndex((l) => l.other),
@@ -246,10 +248,11 @@ export class OffenChart extends OffenSourceElement {
 
   /** The labels as drawn, and their layout for the current width (computed again only when one changes). */
   private readonly labelMemo = new Memo<string[]>();
+  private readonly thinMemo = new Memo<PlotData>();
   private readonly layoutMemo = new Memo<ChartLayout>();
 
   private get labelTexts(): string[] {
-    const plot = this.drawnPlot;
+    const plot = this.thinnedPlot;
     return plot
       ? this.labelMemo.get(plot, [this.localize.locale], () => plot.labels.map((l) => this.labelText(l)))
       : [];
@@ -266,6 +269,7 @@ export class OffenChart extends OffenSourceElement {
     return this.layoutMemo.get(labels, [view.type, view.plot.series.length, width, font, valueLabels], () =>
       layoutChart(view.type, labels, view.plot.series.length, width, textMeasure(font), {
         valueWidth: valueLabels ? this.valueLabelWidth() : 0,
+        dense: !!view.plot.ordered && view.plot.labels.length < view.all.labels.length,
       }),
     );
   }
@@ -290,6 +294,22 @@ export class OffenChart extends OffenSourceElement {
   private get drawnPlot(): PlotData | undefined {
     const plot = this.plot;
     return plot?.drawn ?? plot;
+  }
+
+  /**
+   * No more marks than the plot has pixels: lines, areas and columns over dates or years keep, per stretch of pixels,
+   * the lowest and the highest value (chart-thin.ts), again on every resize. Categories are cut into "Sonstige"
+   * instead (chart-shape.ts); circles never have that many.
+   */
+  private get thinnedPlot(): PlotData | undefined {
+    const plot = this.drawnPlot;
+    const type = this.chartType;
+    if (!plot || isCircular(type)) return plot;
+    if (type !== 'line' && type !== 'area' && !plot.ordered) return plot;
+    const width = Math.round(this.clientWidth);
+    // The value axis takes about 72 pixels; an element not laid out yet draws at most MARK_CAP.
+    const budget = width > 0 ? Math.max(2, width - 72) : MARK_CAP;
+    return this.thinMemo.get(plot, [budget], () => thinPlot(plot, budget));
   }
 
   private get columns(): Shaped['columns'] | undefined {
@@ -339,7 +359,7 @@ export class OffenChart extends OffenSourceElement {
   /** What is on display: the plotted values (circular charts show only the first series) and their notation. */
   private get view(): ChartView | undefined {
     const { plot, columns } = this;
-    const drawn = this.drawnPlot;
+    const drawn = this.thinnedPlot;
     if (!plot || !drawn || !columns) return undefined;
     const type = this.chartType;
     const shown = (data: PlotData) => (isCircular(type) ? { ...data, series: data.series.slice(0, 1) } : data);
