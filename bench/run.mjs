@@ -7,6 +7,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../scripts/chromium.mjs';
 import { serveStatic } from '../scripts/static-server.mjs';
+import { hostileRoute } from './hostile-routes.mjs';
 
 const root = process.cwd();
 const out = path.join(root, 'bench/.out');
@@ -99,6 +100,8 @@ const { origin, close } = await serveStatic({
     '/dist/': path.join(root, 'dist'),
   },
   before: (req, res, url) => {
+    // A source that never finishes, and its request counts (hostile.bench.ts: widgets removed while loading).
+    if (hostileRoute(req, res, url)) return true;
     if (url.pathname !== '/') return false;
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(

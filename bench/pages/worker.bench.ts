@@ -3,7 +3,7 @@
 // once on the main thread as before (no `Worker`, the fallback). Rows: the longest main-thread task while loading
 // (PerformanceObserver `longtask`; below 50 ms Chromium reports none, then the longest gap a 0 ms timer saw), time
 // to the first drawn chart, and the longest task of loadDataset alone (parsing without the chart's own work).
-import { type BenchRow } from './bench-utils.js';
+import { longest, watchMainThread, type BenchRow } from './bench-utils.js';
 
 /** Just under the data layer's default limit of 50 MB. */
 const TARGET_BYTES = 49_000_000;
@@ -37,33 +37,6 @@ function generate(): Uint8Array {
   }
   return bytes;
 }
-
-/** Watches the main thread: the longest `longtask` entry, and the longest gap between runs of a 0 ms timer. */
-function watchMainThread(): () => { longTask: number; gap: number } {
-  let longTask = 0;
-  let gap = 0;
-  let last = performance.now();
-  let running = true;
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longTask = Math.max(longTask, entry.duration);
-  });
-  observer.observe({ type: 'longtask' });
-  const tick = () => {
-    const now = performance.now();
-    gap = Math.max(gap, now - last);
-    last = now;
-    if (running) setTimeout(tick, 0);
-  };
-  setTimeout(tick, 0);
-  return () => {
-    running = false;
-    observer.disconnect();
-    return { longTask, gap };
-  };
-}
-
-/** The longest task in ms: Chromium's long-task entry, or (none, so below 50 ms) the longest timer gap. */
-const longest = (seen: { longTask: number; gap: number }) => (seen.longTask > 0 ? seen.longTask : seen.gap);
 
 /** Runs `work` with or without `Worker` (without: the data layer falls back to the main thread, as before). */
 async function withWorker<T>(useWorker: boolean, work: () => Promise<T>): Promise<T> {
