@@ -213,3 +213,24 @@ export const ThinnedLine: Story = {
     <offen-chart src=${manyDays()} type="line" heading="Messwert je Tag (20.000 Tage, generiert)"></offen-chart>
   `,
 };
+
+/** 600,000 generated rows in 12 districts (nothing is downloaded). */
+const manyRows = () => {
+  const lines = Array.from({ length: 600_000 }, (_, i) => `Bezirk ${i % 12};${(i % 1000) + 1}`);
+  return URL.createObjectURL(new Blob([`Bezirk;Betrag\n${lines.join('\n')}\n`], { type: 'text/csv' }));
+};
+
+/**
+ * Many rows are shaped in slices that keep the page responsive: for a moment after loading the chart says "Daten
+ * werden aufbereitet …", then it shows the 12 districts.
+ */
+export const Shaping: Story = {
+  render: () => html`
+    <offen-chart
+      src=${manyRows()}
+      x="Bezirk"
+      y="Betrag"
+      heading="Betrag je Bezirk (600.000 Zeilen, generiert)"
+    ></offen-chart>
+  `,
+};

@@ -36,7 +36,7 @@ export interface DataControllerOptions {
 export class DataController implements ReactiveController {
   private readonly task: Task<readonly [Source | undefined], Dataset>;
   private readonly sharedData: () => SharedData | undefined;
-  private readonly derived: { error: DataError | undefined; reported?: DataError }[] = [];
+  private readonly derived: { error: DataError | undefined; reported?: DataError; abort?(): void }[] = [];
   /** The source description, built once per update. */
   private source?: Source;
   private sourceBuilt = false;
@@ -126,8 +126,13 @@ export class DataController implements ReactiveController {
   }
 
   /** Registers a model derived from this controller's dataset (see derive()), whose errors it announces. */
-  addDerived(derived: { error: DataError | undefined; reported?: DataError }): void {
+  addDerived(derived: { error: DataError | undefined; reported?: DataError; abort?(): void }): void {
     this.derived.push(derived);
+  }
+
+  /** Asks the host to render again (a model derived later is there). */
+  requestUpdate(): void {
+    this.host.requestUpdate();
   }
 
   /** The shared data of a parent `<offen-data>`, when this widget has no source of its own. */
@@ -189,6 +194,7 @@ export class DataController implements ReactiveController {
 
   hostDisconnected(): void {
     this.task.abort();
+    for (const derived of this.derived) derived.abort?.();
     clearTimeout(this.progressTimer);
     this.progressTimer = undefined;
     if (this.timer) clearInterval(this.timer);

@@ -28,12 +28,20 @@ export interface DeriveOptions<M, A extends readonly unknown[]> {
   build: (dataset: Dataset, args: A) => M;
   /** A model with nothing to show gives the `empty` state. */
   isEmpty?: (model: M) => boolean;
+  /**
+   * For large data: builds the model later, in slices that hand the main thread back (src/shared/slices.ts), or
+   * returns undefined to have `build` build it at once. The state stays `pending` meanwhile. The signal aborts when
+   * the dataset or an arg changes or the element leaves the page; only the model of the current inputs is shown.
+   */
+  buildLater?: (dataset: Dataset, args: A, signal: AbortSignal) => Promise<M> | undefined;
 }
 
 interface Result<M> {
   dataset?: Dataset;
   model?: M;
   error?: DataError;
+  /** While buildLater works. */
+  building?: Promise<void>;
 }
 
 /**
@@ -45,6 +53,8 @@ export class Derived<M, A extends readonly unknown[] = readonly unknown[]> {
   private readonly memo = new Memo<Result<M>>();
   /** The error last announced as offen-error, so each is announced once. */
   reported?: DataError;
+  /** Stops the model being built later (buildLater). */
+  private later?: AbortController;
 
   constructor(
     private readonly data: DataController,
@@ -57,13 +67,53 @@ export class Derived<M, A extends readonly unknown[] = readonly unknown[]> {
     const dataset = this.data.state === 'complete' ? this.data.dataset : undefined;
     const args = this.options.args();
     return this.memo.get(dataset, args, () => {
+      this.later?.abort();
+      this.later = undefined;
       if (!dataset) return {};
       try {
+        const controller = new AbortController();
+        const later = this.options.buildLater?.(dataset, args, controller.signal);
+        if (later) return this.waitFor(later, dataset, controller);
         return { dataset, model: this.options.build(dataset, args) };
       } catch (error) {
         return { dataset, error: toDataError(error, dataset.meta.url) };
       }
     });
+  }
+
+  /** A result that is filled in when `later` settles, unless it was aborted (the inputs changed, or removal). */
+  private waitFor(later: Promise<M>, dataset: Dataset, controller: AbortController): Result<M> {
+    this.later = controller;
+    const result: Result<M> = { dataset };
+    result.building = later
+      .then(
+        (model) => {
+          if (!controller.signal.aborted) result.model = model;
+        },
+        (error: unknown) => {
+          if (!controller.signal.aborted) result.error = toDataError(error, dataset.meta.url);
+        },
+      )
+      .finally(() => {
+        result.building = undefined;
+        if (controller.signal.aborted) return;
+        if (this.later === controller) this.later = undefined;
+        this.data.requestUpdate();
+      });
+    return result;
+  }
+
+  /** While the model is being built later: settles when it is there (or was given up). */
+  get building(): Promise<void> | undefined {
+    return this.result.building;
+  }
+
+  /** The element left the page: stop building later; back in the page, the model is built again. */
+  abort(): void {
+    if (!this.later) return;
+    this.later.abort();
+    this.later = undefined;
+    this.memo.clear();
   }
 
   /** The model, or undefined while there is no dataset or the build failed. */

@@ -21,4 +21,11 @@ export class Memo<R> {
     }
     return this.value as R;
   }
+
+  /** Forgets the value: the next get() computes it again. */
+  clear(): void {
+    this.data = undefined;
+    this.inputs = undefined;
+    this.value = undefined;
+  }
 }

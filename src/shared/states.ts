@@ -26,23 +26,32 @@ function size(bytes: number, locale: string): string {
  * server says). Screen readers hear the start, then a quarter-step (or each further 5 MB when the size is unknown):
  * a text that changed five times a second would drown everything else out.
  */
-export function renderLoading(localize: LocalizeController, lines = 3, progress?: LoadProgress): TemplateResult {
+export function renderLoading(
+  localize: LocalizeController,
+  lines = 3,
+  progress?: LoadProgress,
+  /** Instead of the bytes read: what happens now (`Daten werden aufbereitet …` while a chart shapes its data). */
+  message?: string,
+): TemplateResult {
   const t = localize.t(commonStrings);
   const locale = localize.locale;
   const { loaded = 0, total } = progress ?? {};
   const read = loaded > 0 ? t.loaded(size(loaded, locale), total ? size(total, locale) : undefined) : '';
   const step = total ? Math.floor((loaded / total) * 4) * 25 : Math.floor(loaded / 5_000_000) * 5;
   const announced =
-    loaded > 0 && step > 0 ? t.loadedStep(total ? `${step} %` : size(step * 1_000_000, locale)) : t.loading;
+    message ??
+    (loaded > 0 && step > 0 ? t.loadedStep(total ? `${step} %` : size(step * 1_000_000, locale)) : t.loading);
   return html`<div class="offen-state" part="state loading" data-state="loading" role="status" aria-live="polite">
     <span class="visually-hidden">${announced}</span>
     ${
-      loaded > 0
-        ? html`<div class="offen-progress" part="progress" aria-hidden="true">
-            <progress max=${ifDefined(total)} value=${ifDefined(total ? loaded : undefined)}></progress>
-            <span>${read}</span>
-          </div>`
-        : null
+      message
+        ? html`<div class="offen-progress" aria-hidden="true"><span>${message}</span></div>`
+        : loaded > 0
+          ? html`<div class="offen-progress" part="progress" aria-hidden="true">
+              <progress max=${ifDefined(total)} value=${ifDefined(total ? loaded : undefined)}></progress>
+              <span>${read}</span>
+            </div>`
+          : null
     }
     <div class="offen-skeleton" aria-hidden="true">${Array.from({ length: lines }, () => html`<span></span>`)}</div>
   </div>`;

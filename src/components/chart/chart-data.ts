@@ -154,12 +154,40 @@ function tidy(value: number | null, decimals: number): number | null {
   return Math.round(value * factor) / factor;
 }
 
+/** Rows (or labels) between two points where shaping in slices may hand the main thread back (see steps()). */
+export const SLICE_ROWS = 2000;
+
+/** Filter, pivot, aggregation, sort and limit at once (see shapeSteps). */
 export function shapeData(records: readonly DataRecord[], options: ShapeOptions): PlotData {
+  return finish(shapeSteps(records, options));
+}
+
+/** Runs steps (a generator that yields between slices of work) to its end at once. */
+export function finish<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * shapeData as steps: it yields every SLICE_ROWS rows or labels, so a caller can hand the main thread back between
+ * slices (src/shared/slices.ts) and stop when its inputs change. Run to its end at once (`finish`), it is shapeData:
+ * the same code gives the same numbers either way.
+ */
+export function* shapeSteps(records: readonly DataRecord[], options: ShapeOptions): Generator<void, PlotData, void> {
   const aggregate = options.aggregate ?? 'sum';
   const filter = options.filter;
-  const rows = filter
-    ? records.filter((r) => cellMatches(getValue(r, filter.column), filter.value) !== filter.negate)
-    : records;
+  let rows: readonly DataRecord[] = records;
+  if (filter) {
+    const kept: DataRecord[] = [];
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
+      if (cellMatches(getValue(r, filter.column), filter.value) !== filter.negate) kept.push(r);
+      if (i % SLICE_ROWS === SLICE_ROWS - 1) yield;
+    }
+    rows = kept;
+  }
 
   const labels = new Map<string, PlotLabel>();
   const seriesNames: string[] = [];
@@ -179,7 +207,9 @@ export function shapeData(records: readonly DataRecord[], options: ShapeOptions)
     else addSeries(options.countLabel ?? 'count');
   }
 
-  for (const record of rows) {
+  for (let index = 0; index < rows.length; index++) {
+    if (index % SLICE_ROWS === SLICE_ROWS - 1) yield;
+    const record = rows[index];
     const label = labelOf(getValue(record, options.x));
     if (!labels.has(label.key)) labels.set(label.key, label);
     const columns = valueColumns.length ? valueColumns : [undefined];
@@ -214,12 +244,13 @@ export function shapeData(records: readonly DataRecord[], options: ShapeOptions)
   };
 
   if (options.sort === 'value' || options.sort === '-value') {
-    const totals = new Map(
-      ordered.map((l) => {
-        const values = seriesNames.map((s) => valueOf(s, l.key)).filter((v): v is number => v !== null);
-        return [l.key, values.length ? values.reduce((a, b) => a + b, 0) : null] as const;
-      }),
-    );
+    const totals = new Map<string, number | null>();
+    for (let i = 0; i < ordered.length; i++) {
+      if (i % SLICE_ROWS === SLICE_ROWS - 1) yield;
+      const l = ordered[i];
+      const values = seriesNames.map((s) => valueOf(s, l.key)).filter((v): v is number => v !== null);
+      totals.set(l.key, values.length ? values.reduce((a, b) => a + b, 0) : null);
+    }
     const direction = options.sort === 'value' ? 1 : -1;
     // Stable sort; labels without any value go last either way.
     ordered = [...ordered].sort((a, b) => {
@@ -232,19 +263,24 @@ export function shapeData(records: readonly DataRecord[], options: ShapeOptions)
 
   const axisOrdered = isOrdered(ordered, options);
   /** The series over `kept`, with `rest` (if any) combined the same way as every other label into `otherLabel`. */
-  const build = (kept: readonly PlotLabel[], rest: readonly PlotLabel[]): PlotData => {
-    const series: PlotSeries[] = seriesNames.map((name) => {
+  const build = function* (kept: readonly PlotLabel[], rest: readonly PlotLabel[]): Generator<void, PlotData, void> {
+    const series: PlotSeries[] = [];
+    for (const name of seriesNames) {
       const bySeries = cells.get(name);
-      const values = kept.map((l) => valueOf(name, l.key));
-      const records = kept.map((l) => {
-        const cell = bySeries?.get(l.key);
-        return cell?.rows === 1 ? cell.first : undefined;
-      });
+      const values: (number | null)[] = [];
+      const records: (DataRecord | undefined)[] = [];
+      for (let i = 0; i < kept.length; i++) {
+        if (i % SLICE_ROWS === SLICE_ROWS - 1) yield;
+        const cell = bySeries?.get(kept[i].key);
+        values.push(valueOf(name, kept[i].key));
+        records.push(cell?.rows === 1 ? cell.first : undefined);
+      }
       if (rest.length) {
         // "Sonstige" of a mean is the rest's mean, of a sum their sum.
         const merged: Cell = { values: [], rows: 0 };
-        for (const l of rest) {
-          const cell = bySeries?.get(l.key);
+        for (let i = 0; i < rest.length; i++) {
+          if (i % SLICE_ROWS === SLICE_ROWS - 1) yield;
+          const cell = bySeries?.get(rest[i].key);
           if (!cell) continue;
           for (const value of cell.values) merged.values.push(value);
           merged.rows += cell.rows;
@@ -252,8 +288,8 @@ export function shapeData(records: readonly DataRecord[], options: ShapeOptions)
         values.push(tidy(aggregateValues(merged.values, aggregate, merged.rows), decimals));
         records.push(undefined);
       }
-      return { name, values, records };
-    });
+      series.push({ name, values, records });
+    }
     const plotted: PlotLabel[] = rest.length
       ? [...kept, { key: '\u0001other', value: options.otherLabel, other: true }]
       : [...kept];
@@ -261,23 +297,25 @@ export function shapeData(records: readonly DataRecord[], options: ShapeOptions)
   };
 
   const limit = options.limit && options.limit > 0 ? Math.floor(options.limit) : undefined;
-  if (limit !== undefined && ordered.length > limit) return build(ordered.slice(0, limit), ordered.slice(limit));
-  const whole = build(ordered, []);
+  if (limit !== undefined && ordered.length > limit) return yield* build(ordered.slice(0, limit), ordered.slice(limit));
+  const whole = yield* build(ordered, []);
   const most = options.autoLimit && options.autoLimit > 0 ? Math.floor(options.autoLimit) : undefined;
   if (limit === undefined && most !== undefined && ordered.length > most + 1 && !axisOrdered) {
     const ranked = seriesNames.slice(0, options.rankSeries ?? seriesNames.length);
-    const size = ordered.map((l) => {
+    const size: number[] = [];
+    for (let i = 0; i < ordered.length; i++) {
+      if (i % SLICE_ROWS === SLICE_ROWS - 1) yield;
       let total = 0;
       let any = false;
       for (const name of ranked) {
-        const value = valueOf(name, l.key);
+        const value = valueOf(name, ordered[i].key);
         if (value !== null) {
           total += value;
           any = true;
         }
       }
-      return any ? Math.abs(total) : -1;
-    });
+      size.push(any ? Math.abs(total) : -1);
+    }
     // The largest `most` (ties: the earlier label); the kept ones stay in their order, "Sonstige" last.
     const top = new Set(
       ordered
@@ -285,7 +323,7 @@ export function shapeData(records: readonly DataRecord[], options: ShapeOptions)
         .sort((a, b) => size[b] - size[a] || a - b)
         .slice(0, most),
     );
-    whole.drawn = build(
+    whole.drawn = yield* build(
       ordered.filter((_, i) => top.has(i)),
       ordered.filter((_, i) => !top.has(i)),
     );

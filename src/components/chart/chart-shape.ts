@@ -5,8 +5,10 @@ import { splitList } from '../../shared/filter-controller.js';
 import {
   AGGREGATES,
   SORT_ORDERS,
+  finish,
   parseFilter,
-  shapeData,
+  shapeSteps,
+  SLICE_ROWS,
   type Aggregate,
   type PlotData,
   type SortOrder,
@@ -54,6 +56,11 @@ export interface ShapeAttributes {
  * and columns 30 (labels stay readable and comparable; 30 bars with two-line labels are about 900 px tall).
  */
 export const AUTO_LIMIT = { circle: 8, bars: 30 } as const;
+/** From this many rows on, the chart shapes its data in slices that hand the main thread back (slices.ts). */
+export const SLICE_THRESHOLD = 50_000;
+/** The threshold in use (tests set it to 0 or Infinity to compare both paths). */
+export const shapeSlicing = { threshold: SLICE_THRESHOLD };
+
 /** `limit="0"` switches the automatic limit off, but a chart still draws at most this many bars or slices. */
 export const MARK_CAP = 1000;
 
@@ -118,13 +125,31 @@ export function shapeChart(
   locale: string,
   type: ChartType = 'bar',
 ): Shaped {
+  return finish(shapeChartSteps(dataset, attributes, t, locale, type));
+}
+
+/** shapeChart as steps that yield between slices of rows (see shapeSteps in chart-data.ts). */
+export function* shapeChartSteps(
+  dataset: Dataset,
+  attributes: ShapeAttributes,
+  t: ChartStrings,
+  locale: string,
+  type: ChartType = 'bar',
+): Generator<void, Shaped, void> {
   const columns = resolveColumns(dataset, attributes);
   const categories = splitList(attributes.category);
-  const inCategories = (r: DataRecord) => categories.includes(String(r.values[columns.x] ?? '').trim());
-  // A shared filter whose categories are none of this chart's labels was meant for another column: ignore it.
-  const records =
-    categories.length && dataset.records.some(inCategories) ? dataset.records.filter(inCategories) : dataset.records;
-  const plot = shapeData(records, {
+  let records = dataset.records;
+  if (categories.length) {
+    const wanted = new Set(categories);
+    const inCategories: DataRecord[] = [];
+    for (let i = 0; i < records.length; i++) {
+      if (i % SLICE_ROWS === SLICE_ROWS - 1) yield;
+      if (wanted.has(String(records[i].values[columns.x] ?? '').trim())) inCategories.push(records[i]);
+    }
+    // A shared filter whose categories are none of this chart's labels was meant for another column: ignore it.
+    if (inCategories.length) records = inCategories;
+  }
+  const plot = yield* shapeSteps(records, {
     x: columns.x,
     y: columns.y,
     series: columns.series,

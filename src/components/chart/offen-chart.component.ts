@@ -17,7 +17,8 @@ import { Memo } from '../../shared/memo.js';
 import { ChartFormat } from './chart-format.js';
 import { ChartKeyboard, type ChartPoint } from './chart-keyboard.js';
 import { ChartLifecycle } from './chart-lifecycle.js';
-import { MARK_CAP, mappingMessage, shapeChart, type Shaped } from './chart-shape.js';
+import { MARK_CAP, mappingMessage, shapeChart, shapeChartSteps, shapeSlicing, type Shaped } from './chart-shape.js';
+import { runInSlices } from '../../shared/slices.js';
 import { thinPlot } from './chart-thin.js';
 import {
   chartCsv,
@@ -190,6 +191,14 @@ export class OffenChart extends OffenSourceElement {
       ] as const,
     build: (dataset) =>
       shapeChart(dataset, this, this.localize.t(chartStrings), this.localize.locale, this.requestedType),
+    // Many rows: in slices of about 10 ms, so the page stays responsive; stopped when an input changes.
+    buildLater: (dataset, _args, signal) =>
+      dataset.records.length > shapeSlicing.threshold
+        ? runInSlices(
+            shapeChartSteps(dataset, this, this.localize.t(chartStrings), this.localize.locale, this.requestedType),
+            signal,
+          )
+        : undefined,
   });
 
   protected readonly filterController = new FilterController(this, ['category']);
@@ -328,6 +337,11 @@ export class OffenChart extends OffenSourceElement {
       for (let round = 0; round < 20; round++) {
         await this.updateComplete;
         await this.data.taskComplete;
+        const shaping = this.shaped.building;
+        if (shaping) {
+          await shaping;
+          continue;
+        }
         const settled = await this.updateComplete;
         const creating = this.engine.pending;
         if (creating) {
@@ -569,7 +583,10 @@ export class OffenChart extends OffenSourceElement {
 
   override render() {
     const body = this.shaped.render({
-      pending: (progress) => renderLoading(this.localize, 4, progress),
+      pending: (progress) =>
+        this.data.state === 'complete'
+          ? renderLoading(this.localize, 4, undefined, this.localize.t(chartStrings).shaping)
+          : renderLoading(this.localize, 4, progress),
       empty: () => renderEmpty(this.localize.t(chartStrings).empty),
       // A wrong attribute is not fixed by loading again: no retry button, but what to change.
       error: (error, retry) =>

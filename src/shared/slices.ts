@@ -1,0 +1,38 @@
+import { DataError } from '../data/errors.js';
+
+/**
+ * Long work on the main thread in slices: a generator that yields between small pieces of work is run until a
+ * slice has taken `budget` milliseconds, then the main thread is handed back (input, other widgets, rendering) before
+ * the next slice. Stops at the next slice once `signal` aborts. Run at once, the same generator gives the same result.
+ */
+
+/** Milliseconds of work before the main thread is handed back; well under the 50 ms of a "long task". */
+export const SLICE_BUDGET = 10;
+
+interface Scheduler {
+  yield?: () => Promise<void>;
+}
+
+/** Hands the main thread back: `scheduler.yield()` where there is one (it resumes before other timers), else a timer. */
+function handBack(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export async function runInSlices<T>(
+  steps: Generator<void, T, void>,
+  signal: AbortSignal,
+  budget = SLICE_BUDGET,
+): Promise<T> {
+  for (;;) {
+    const start = performance.now();
+    for (;;) {
+      if (signal.aborted) throw new DataError('aborted', 'The work was stopped');
+      const next = steps.next();
+      if (next.done) return next.value;
+      if (performance.now() - start >= budget) break;
+    }
+    await handBack();
+  }
+}
