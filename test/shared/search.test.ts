@@ -47,6 +47,13 @@ describe('the one search rule', () => {
     expect(rankByTitle(found, [], (item) => item.index)).to.equal(found);
   });
 
+  it('folds plain ASCII text as any other (lower case, the dotless ı in Turkish), and indexes join by concatenation', () => {
+    expect(searchIndex(['Freibad SEE-Blick 12'], 'de-DE')).to.equal(' freibad see blick 12');
+    expect(searchIndex(['ISTANBUL'], 'tr-TR')).to.equal(' ıstanbul');
+    expect(searchIndex(['Bad', 'Café Ärger'], 'de-DE')).to.equal(searchIndex(['Bad'], 'de-DE') + ' cafe arger');
+    expect(finds('istanbul', 'ISTANBUL')).to.equal(true);
+  });
+
   it('looks through every given part, skipping missing ones', () => {
     expect(finds('sport', 'Halle', undefined as unknown as string, 'Sport')).to.equal(true);
   });

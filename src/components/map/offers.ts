@@ -233,6 +233,7 @@ export function buildOffers(given: Dataset, overrides: OfferOverrides, locale: s
     let hours = text(record, roles.hours);
     for (const fallback of hoursFallbacks) hours ??= text(record, fallback);
     const phone = plain(record, roles.phone);
+    const titleIndex = searchIndex([title], locale);
     offers.push({
       id: record.id,
       record,
@@ -248,8 +249,8 @@ export function buildOffers(given: Dataset, overrides: OfferOverrides, locale: s
       lat: anchor?.lat,
       lon: anchor?.lon,
       shape: anchor?.shape,
-      haystack: searchIndex([title, category, address], locale),
-      titleIndex: searchIndex([title], locale),
+      haystack: titleIndex + searchIndex([category, address], locale),
+      titleIndex,
     });
   }
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
