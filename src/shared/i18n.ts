@@ -7,6 +7,8 @@ export const commonStrings = defineStrings(
     loading: 'Daten werden geladen …',
     loaded: (read: string, total?: string) => (total ? `${read} von ${total} geladen` : `${read} geladen`),
     loadedStep: (step: string) => `Daten werden geladen … ${step}`,
+    /** The data is there and a widget prepares it in slices (many rows). */
+    preparing: 'Daten werden aufbereitet …',
     retry: 'Erneut versuchen',
     errorTitle: 'Die Daten konnten nicht geladen werden.',
     search: 'Suche',
@@ -20,6 +22,7 @@ export const commonStrings = defineStrings(
     loading: 'Loading data …',
     loaded: (read: string, total?: string) => (total ? `${read} of ${total} loaded` : `${read} loaded`),
     loadedStep: (step: string) => `Loading data … ${step}`,
+    preparing: 'Preparing the data …',
     retry: 'Try again',
     errorTitle: 'The data could not be loaded.',
     search: 'Search',

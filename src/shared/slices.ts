@@ -36,3 +36,11 @@ export async function runInSlices<T>(
     await handBack();
   }
 }
+
+/** The same steps run at once, for data small enough that handing the main thread back costs more than it saves. */
+export function runAtOnce<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}

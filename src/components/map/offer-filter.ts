@@ -36,11 +36,8 @@ export function renderOfferFilter(o: OfferFilterOptions): TemplateResult {
           label: t.categories,
           allLabel: o.allLabel,
           allCount: searchTotal,
-          chips: model.categories.map((value) => ({
-            value,
-            count: counts.get(value) ?? 0,
-            mark: swatch(o.colorOf(value)),
-          })),
+          chips: model.categories.map((value) => ({ value, count: counts.get(value) ?? 0 })),
+          markOf: (value) => swatch(o.colorOf(value)),
           selected: o.selected,
           onChange: o.onSelect,
           more: {

@@ -6,6 +6,7 @@ import { clampText, displayText, TITLE_LENGTH } from '../../shared/display-text.
 import { langFromTag } from '../../shared/localize.js';
 import { safeWebUrl, telUrl } from '../../shared/safe-url.js';
 import { categoriesOf, searchIndex } from '../../shared/search.js';
+import { runAtOnce } from '../../shared/slices.js';
 
 /** The roles a map entry can fill; each has a `<role>-field` attribute that overrides detection. */
 export type OfferRole = 'title' | 'category' | 'description' | 'address' | 'url' | 'phone' | 'hours' | 'image';
@@ -190,6 +191,21 @@ function fieldList(value: string | undefined): string[] {
  * Throws a DataError `mapping` when an attribute names a field that does not exist.
  */
 export function buildOffers(given: Dataset, overrides: OfferOverrides, locale: string): OfferModel {
+  return runAtOnce(buildOfferSteps(given, overrides, locale));
+}
+
+/** From this many records on the map builds its offers in slices (buildLater); a setting for tests. */
+export const offerSlicing = { threshold: 20_000 };
+
+/** Records per step of buildOfferSteps: about a millisecond of work each. */
+const SLICE_RECORDS = 1000;
+
+/** buildOffers as steps that yield every SLICE_RECORDS records, for runInSlices (src/shared/slices.ts). */
+export function* buildOfferSteps(
+  given: Dataset,
+  overrides: OfferOverrides,
+  locale: string,
+): Generator<void, OfferModel, void> {
   const dataset = locateByFields(given, overrides.lat, overrides.lon);
   const { fields } = dataset;
   const url = dataset.meta.url;
@@ -224,7 +240,10 @@ export function buildOffers(given: Dataset, overrides: OfferOverrides, locale: s
     displayText(getValue(record, field), { locale, lang, plain: true });
   const categories = new Set<string>();
   const offers: Offer[] = [];
-  for (const record of dataset.records) {
+  const records = dataset.records;
+  for (let i = 0; i < records.length; i++) {
+    if (i % SLICE_RECORDS === SLICE_RECORDS - 1) yield;
+    const record = records[i];
     const anchor = record.geometry ? anchorOf(record.geometry) : undefined;
     const category = text(record, roles.category);
     if (category) categories.add(category);
@@ -254,7 +273,8 @@ export function buildOffers(given: Dataset, overrides: OfferOverrides, locale: s
     });
   }
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  return { offers: sortByTitle(offers, collator), categories: categoriesOf(offers, locale) };
+  const sorted = yield* sortByTitleSteps(offers, collator);
+  return { offers: sorted, categories: categoriesOf(offers, locale) };
 }
 
 /**
@@ -282,8 +302,22 @@ function sortKey(title: string): string {
  * instead of seventeen.
  */
 export function sortByTitle<T extends { title: string }>(items: T[], collator: Intl.Collator): T[] {
-  const keyed = items.map((item) => ({ item, key: sortKey(item.title) }));
+  return runAtOnce(sortByTitleSteps(items, collator));
+}
+
+/** sortByTitle as steps: the keys are made SLICE_RECORDS at a time, each of the two sorts is one step. */
+function* sortByTitleSteps<T extends { title: string }>(
+  items: T[],
+  collator: Intl.Collator,
+): Generator<void, T[], void> {
+  const keyed: { item: T; key: string }[] = [];
+  for (let i = 0; i < items.length; i++) {
+    if (i % SLICE_RECORDS === SLICE_RECORDS - 1) yield;
+    keyed.push({ item: items[i], key: sortKey(items[i].title) });
+  }
+  yield;
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  yield;
   return keyed.map((k) => k.item).sort((a, b) => collator.compare(a.title, b.title));
 }
 
@@ -303,12 +337,9 @@ export const UNCATEGORIZED_COLOR = '#6b7280';
 
 /** Marker colours by category, in the order of `categories`: the theme's `--offen-marker-N`, else the palette. */
 export function categoryColors(categories: readonly string[], style: CSSStyleDeclaration): Map<string, string> {
+  const slots = PALETTE.map((color, slot) => style.getPropertyValue(`--offen-marker-${slot + 1}`).trim() || color);
   const colors = new Map<string, string>();
-  categories.forEach((category, i) => {
-    const slot = i % PALETTE.length;
-    const themed = style.getPropertyValue(`--offen-marker-${slot + 1}`).trim();
-    colors.set(category, themed || PALETTE[slot]);
-  });
+  categories.forEach((category, i) => colors.set(category, slots[i % slots.length]));
   return colors;
 }
 
