@@ -9,14 +9,12 @@ import { DataError } from '../data/errors.js';
 /** Milliseconds of work before the main thread is handed back; well under the 50 ms of a "long task". */
 export const SLICE_BUDGET = 10;
 
-interface Scheduler {
-  yield?: () => Promise<void>;
-}
-
-/** Hands the main thread back: `scheduler.yield()` where there is one (it resumes before other timers), else a timer. */
+/**
+ * Hands the main thread back with a timer: everything else waiting (input, another widget's timers and network
+ * answers) runs first. Not `scheduler.yield()`: its continuation goes ahead of other tasks, so a second widget's timers
+ * waited seconds behind a long shaping (measured in `npm run bench -- hostile`).
+ */
 function handBack(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
