@@ -316,17 +316,26 @@ export function* shapeSteps(records: readonly DataRecord[], options: ShapeOption
       }
       size.push(any ? Math.abs(total) : -1);
     }
-    // The largest `most` (ties: the earlier label); the kept ones stay in their order, "Sonstige" last.
-    const top = new Set(
-      ordered
-        .map((_, i) => i)
-        .sort((a, b) => size[b] - size[a] || a - b)
-        .slice(0, most),
-    );
-    whole.drawn = yield* build(
-      ordered.filter((_, i) => top.has(i)),
-      ordered.filter((_, i) => !top.has(i)),
-    );
+    // The largest `most` (ties: the earlier label), chosen in one pass without sorting every label; the kept ones stay
+    // in their order, "Sonstige" last.
+    const top: number[] = []; // indices, largest first
+    for (let i = 0; i < size.length; i++) {
+      if (i % SLICE_ROWS === SLICE_ROWS - 1) yield;
+      const value = size[i];
+      if (top.length === most && value <= size[top[most - 1]]) continue;
+      let at = top.length;
+      while (at > 0 && size[top[at - 1]] < value) at--;
+      top.splice(at, 0, i);
+      if (top.length > most) top.pop();
+    }
+    const chosen = new Set(top);
+    const kept: PlotLabel[] = [];
+    const rest: PlotLabel[] = [];
+    for (let i = 0; i < ordered.length; i++) {
+      if (i % SLICE_ROWS === SLICE_ROWS - 1) yield;
+      (chosen.has(i) ? kept : rest).push(ordered[i]);
+    }
+    whole.drawn = yield* build(kept, rest);
   }
   return whole;
 }
