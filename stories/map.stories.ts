@@ -77,7 +77,10 @@ export const MissingField: Story = {
   render: () => html`<offen-map src="data/angebote.geojson" title-field="Bezeichnung"></offen-map>`,
 };
 
-/** 50,000 generated points, clustered with supercluster; the list pages by 100. */
+/**
+ * 50,000 generated points, clustered with supercluster; the list pages by 100. From 20,000 places on the map builds
+ * its entries in slices that keep the page responsive: for a moment it says "Daten werden aufbereitet …".
+ */
 export const ManyPoints: Story = {
   render: () => {
     let seed = 1;
@@ -99,6 +102,31 @@ export const ManyPoints: Story = {
       meta: { url: 'generated', format: 'geojson', bytes: 0, fetchedAt: new Date(0), truncated: false },
     };
     return html`<offen-map .data=${dataset} consent="required"></offen-map>`;
+  },
+};
+
+/**
+ * A hostile source: 100,000 generated points, each in a category of its own. The legend shows the 12 largest
+ * categories as chips and offers the others through a search field that says how many there are.
+ */
+export const ManyCategories: Story = {
+  render: () => {
+    const dataset: Dataset = {
+      fields: [
+        { name: 'name', type: 'string' },
+        { name: 'kategorie', type: 'string' },
+      ],
+      records: Array.from({ length: 100_000 }, (_, i) => ({
+        id: String(i),
+        values: { name: `Ort ${i + 1}`, kategorie: `Kategorie ${i + 1}` },
+        geometry: {
+          type: 'Point' as const,
+          coordinates: [12.2 + (i % 400) / 500, 51.95 + Math.floor(i / 400) / 625] as [number, number],
+        },
+      })),
+      meta: { url: 'generated', format: 'geojson', bytes: 0, fetchedAt: new Date(0), truncated: false },
+    };
+    return html`<offen-map .data=${dataset} category-field="kategorie" consent="required"></offen-map>`;
   },
 };
 
