@@ -16,8 +16,9 @@ const ID_NAMES = ['id', 'uid', 'lfdnr', 'laufendenummer', 'nr', 'objectid', 'fid
 
 /** The first id-like column name (`id`, `LfdNr`, …), or -1; its values must still prove unique. */
 function idCandidate(names: readonly string[]): number {
+  const normalized = names.map((name) => name.toLowerCase().replace(/[^a-z0-9]/g, ''));
   for (const wanted of ID_NAMES) {
-    const column = names.findIndex((name) => name.toLowerCase().replace(/[^a-z0-9]/g, '') === wanted);
+    const column = normalized.indexOf(wanted);
     if (column >= 0) return column;
   }
   return -1;
