@@ -52,9 +52,15 @@ export function fieldExists(fields: readonly Field[], name: string): boolean {
   return name.includes('.') && fields.some((f) => f.name === head);
 }
 
-function findCandidate(fields: readonly Field[], spec: RoleSpec, taken: Set<string>): string | undefined {
+function findCandidate(
+  fields: readonly Field[],
+  spec: RoleSpec,
+  taken: Set<string>,
+  normal: (name: string) => string,
+): string | undefined {
+  if (!spec.candidates.length) return undefined;
   const usable = fields.filter((f) => !taken.has(f.name) && (!spec.types || spec.types.includes(f.type)));
-  const normalized = usable.map((f) => [normalizeName(f.name), f.name] as const);
+  const normalized = usable.map((f) => [normal(f.name), f.name] as const);
   for (const candidate of spec.candidates) {
     const wanted = normalizeName(candidate);
     const hit = normalized.find(([n]) => n === wanted);
@@ -87,6 +93,13 @@ export function mapRoles<R extends string>(
   const taken = new Set<string>();
   const available = fields.map((f) => f.name);
   const roles = Object.keys(specs) as R[];
+  // Each name normalised once for all roles (a table may have 100,000 columns).
+  const normalized = new Map<string, string>();
+  const normal = (name: string) => {
+    let result = normalized.get(name);
+    if (result === undefined) normalized.set(name, (result = normalizeName(name)));
+    return result;
+  };
   for (const role of roles) {
     const wanted = overrides[role]?.trim();
     if (!wanted) continue;
@@ -102,7 +115,7 @@ export function mapRoles<R extends string>(
   }
   for (const role of roles) {
     if (result[role] !== undefined) continue;
-    const found = findCandidate(fields, specs[role], taken);
+    const found = findCandidate(fields, specs[role], taken, normal);
     if (found) taken.add(found);
     result[role] = found;
     if (!found && specs[role].required) {

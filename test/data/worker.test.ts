@@ -43,6 +43,15 @@ function comparable(dataset: Dataset) {
 const dates = (dataset: Dataset) =>
   dataset.records.flatMap((record) => Object.values(record.values).filter((v): v is Date => v instanceof Date));
 
+/** 3 rows of 1,200 columns (wider than COLUMNAR_FIELDS: they cross as records), a date and a text among numbers. */
+function wideCsv(): string {
+  const header = ['Bezirk', 'Stichtag', ...Array.from({ length: 1200 }, (_, c) => `Wert ${c}`)].join(';');
+  const rows = [0, 1, 2].map((r) =>
+    [`Bezirk ${r}`, `0${r + 1}.03.2024`, ...Array.from({ length: 1200 }, (_, c) => `${(r * c) % 1000},5`)].join(';'),
+  );
+  return URL.createObjectURL(new Blob([[header, ...rows].join('\n')], { type: 'text/csv' }));
+}
+
 describe('parsing in a worker (large bodies)', () => {
   afterEach(() => {
     workerParsing.threshold = WORKER_THRESHOLD;
@@ -61,6 +70,7 @@ describe('parsing in a worker (large bodies)', () => {
     ['CSV with ids in a pipe-delimited file', { url: fixtureUrl('csv-pipe-delimited.csv') }],
     ['CSV whose late rows change a column type', { url: fixtureUrl('csv-late-surprises.csv') }],
     ['CSV with ragged rows', { url: fixtureUrl('csv-ragged-rows.csv') }],
+    ['CSV of 1,200 columns with a date (crosses as records)', { url: wideCsv(), format: 'csv' }],
     ['GeoJSON', { url: corpusUrl('muenster-spielplaetze.geojson') }],
     ['ArcGIS JSON in Web Mercator', { url: corpusUrl('arcgis-rest-js-query-point-3857.json') }],
     ['a JSON table in an envelope', { url: fixtureUrl('json-envelope-veranstaltungen.json') }],

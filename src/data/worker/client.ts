@@ -34,10 +34,7 @@ function startWorker(): Worker | undefined {
 
 function fromWire(wire: WireRecord, index: number, dates: Map<number, Date>): DataRecord {
   const values = wire.v;
-  for (const key in values) {
-    const value = values[key];
-    if (typeof value === 'object' && value !== null) values[key] = reviveDates(value, dates);
-  }
+  if (wire.k) for (const key of wire.k) values[key] = reviveDates(values[key], dates);
   const id = wire.i ?? String(index);
   if (wire.g) return { id, values, geometry: wire.g };
   return wire.o ? { id, values } : new CsvRecord(wire.i, index, values);

@@ -13,6 +13,7 @@ import { absolute } from '../util.js';
 import { columnar, encodeColumns, type ColumnBatch } from './columns.js';
 import {
   batchSize,
+  COLUMNAR_FIELDS,
   positions,
   RECORD_BATCH_CELLS,
   toWire,
@@ -82,7 +83,7 @@ async function parse({ source, body: request, emptyAllowed }: ParseRequest, byte
       parsers,
     });
     const { records, fields, meta } = dataset;
-    if (columnar(records)) postColumns(records, fields);
+    if (columnar(records) && fields.length <= COLUMNAR_FIELDS) postColumns(records, fields);
     else postRecords(records, fields);
     scope.postMessage({ type: 'done', fields, meta });
   } catch (error) {

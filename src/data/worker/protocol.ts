@@ -41,6 +41,11 @@ export interface WireRecord {
   i?: string;
   o?: 1;
   g?: Geometry;
+  /**
+   * The keys whose values are objects (Dates, lists, nested records): only these need reviving on the main thread,
+   * which then never walks every key of a record of 100,000 fields.
+   */
+  k?: string[];
 }
 
 export type WorkerAnswer =
@@ -63,6 +68,13 @@ export const COLUMN_BATCH_CELLS = 20_000;
  */
 export const RECORD_BATCH_CELLS = 10_000;
 
+/**
+ * CSV tables with more fields than this cross as records, not columns: a batch of columns holds at least 64 rows,
+ * and 64 rows of 100,000 columns were one task of 400 ms on the main thread (a list of one-cell columns per field);
+ * a record of that width is read in a task of its own.
+ */
+export const COLUMNAR_FIELDS = 1000;
+
 /** Rows per batch of columns for a dataset with `fields` fields. */
 export function batchSize(fields: number): number {
   return Math.max(64, Math.floor(COLUMN_BATCH_CELLS / Math.max(1, fields)));
@@ -83,5 +95,10 @@ export function toWire(record: DataRecord, index: number): WireRecord {
   if (id !== String(index)) wire.i = id;
   if (Object.hasOwn(record, 'id')) wire.o = 1;
   if (record.geometry) wire.g = record.geometry;
+  const values = record.values;
+  for (const key in values) {
+    const value = values[key];
+    if (typeof value === 'object' && value !== null) (wire.k ??= []).push(key);
+  }
   return wire;
 }
