@@ -77,6 +77,24 @@ export const MissingField: Story = {
   render: () => html`<offen-map src="data/angebote.geojson" title-field="Bezeichnung"></offen-map>`,
 };
 
+/** `count` generated places: `place(i)` gives each one's name, category and position. */
+function generatedPlaces(
+  count: number,
+  place: (i: number) => { name: string; kategorie: string; at: [number, number] },
+): Dataset {
+  return {
+    fields: [
+      { name: 'name', type: 'string' },
+      { name: 'kategorie', type: 'string' },
+    ],
+    records: Array.from({ length: count }, (_, i) => {
+      const { name, kategorie, at } = place(i);
+      return { id: String(i), values: { name, kategorie }, geometry: { type: 'Point' as const, coordinates: at } };
+    }),
+    meta: { url: 'generated', format: 'geojson', bytes: 0, fetchedAt: new Date(0), truncated: false },
+  };
+}
+
 /**
  * 50,000 generated points, clustered with supercluster; the list pages by 100. From 20,000 places on the map builds
  * its entries in slices that keep the page responsive: for a moment it says "Daten werden aufbereitet …".
@@ -86,21 +104,11 @@ export const ManyPoints: Story = {
     let seed = 1;
     const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const categories = ['Sport', 'Freizeit', 'Tourismus', 'Kultur'];
-    const dataset: Dataset = {
-      fields: [
-        { name: 'name', type: 'string' },
-        { name: 'kategorie', type: 'string' },
-      ],
-      records: Array.from({ length: 50_000 }, (_, i) => ({
-        id: String(i),
-        values: { name: `Angebot ${i + 1}`, kategorie: categories[i % categories.length] },
-        geometry: {
-          type: 'Point' as const,
-          coordinates: [12.2 + random() * 0.8, 51.95 + random() * 0.4] as [number, number],
-        },
-      })),
-      meta: { url: 'generated', format: 'geojson', bytes: 0, fetchedAt: new Date(0), truncated: false },
-    };
+    const dataset = generatedPlaces(50_000, (i) => ({
+      name: `Angebot ${i + 1}`,
+      kategorie: categories[i % categories.length],
+      at: [12.2 + random() * 0.8, 51.95 + random() * 0.4],
+    }));
     return html`<offen-map .data=${dataset} consent="required"></offen-map>`;
   },
 };
@@ -111,21 +119,11 @@ export const ManyPoints: Story = {
  */
 export const ManyCategories: Story = {
   render: () => {
-    const dataset: Dataset = {
-      fields: [
-        { name: 'name', type: 'string' },
-        { name: 'kategorie', type: 'string' },
-      ],
-      records: Array.from({ length: 100_000 }, (_, i) => ({
-        id: String(i),
-        values: { name: `Ort ${i + 1}`, kategorie: `Kategorie ${i + 1}` },
-        geometry: {
-          type: 'Point' as const,
-          coordinates: [12.2 + (i % 400) / 500, 51.95 + Math.floor(i / 400) / 625] as [number, number],
-        },
-      })),
-      meta: { url: 'generated', format: 'geojson', bytes: 0, fetchedAt: new Date(0), truncated: false },
-    };
+    const dataset = generatedPlaces(100_000, (i) => ({
+      name: `Ort ${i + 1}`,
+      kategorie: `Kategorie ${i + 1}`,
+      at: [12.2 + (i % 400) / 500, 51.95 + Math.floor(i / 400) / 625],
+    }));
     return html`<offen-map .data=${dataset} category-field="kategorie" consent="required"></offen-map>`;
   },
 };
