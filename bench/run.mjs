@@ -115,16 +115,31 @@ const browser = await launchChromium();
 /** Runs a built bench page in a fresh tab: its rows, and how many tabs it asks for. */
 async function runInTab(name) {
   const tab = await browser.newPage();
+  let presses;
   try {
     tab.setDefaultTimeout(600_000);
     tab.on('console', (m) => m.type() === 'error' && console.error(`[${name}] ${m.text()}`));
     await tab.setViewport({ width: 1200, height: 800 });
+    // Real mouse clicks at a point, every 200 ms until called with null (hostile.bench.ts: does another widget
+    // answer a reader while one is busy?). Sent without waiting, so they queue in the browser as a reader's do.
+    const cdp = await tab.createCDPSession();
+    await tab.exposeFunction('benchPressAt', (point) => {
+      clearInterval(presses);
+      if (!point) return;
+      const send = (type) =>
+        cdp.send('Input.dispatchMouseEvent', { type, ...point, button: 'left', clickCount: 1 }).catch(() => {});
+      presses = setInterval(() => {
+        void send('mousePressed');
+        void send('mouseReleased');
+      }, 200);
+    });
     await tab.goto(`${origin}/`);
     return await tab.evaluate(async (url) => {
       const page = await import(url);
       return { rows: await page.default(), tabs: page.tabs ?? 1 };
     }, `${origin}/out/${name}.js`);
   } finally {
+    clearInterval(presses);
     await tab.close();
   }
 }
