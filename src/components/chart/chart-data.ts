@@ -1,5 +1,6 @@
 import type { DataRecord, FieldType, Value } from '../../data/types.js';
 import { getValue } from '../../data/mapping.js';
+import { runAtOnce } from '../../shared/slices.js';
 
 /**
  * Turns typed records into what a chart plots: one label per x value and one value list per series. Pure (no DOM,
@@ -159,20 +160,12 @@ export const SLICE_ROWS = 2000;
 
 /** Filter, pivot, aggregation, sort and limit at once (see shapeSteps). */
 export function shapeData(records: readonly DataRecord[], options: ShapeOptions): PlotData {
-  return finish(shapeSteps(records, options));
-}
-
-/** Runs steps (a generator that yields between slices of work) to its end at once. */
-export function finish<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+  return runAtOnce(shapeSteps(records, options));
 }
 
 /**
  * shapeData as steps: it yields every SLICE_ROWS rows or labels, so a caller can hand the main thread back between
- * slices (src/shared/slices.ts) and stop when its inputs change. Run to its end at once (`finish`), it is shapeData:
+ * slices (src/shared/slices.ts) and stop when its inputs change. Run to its end at once (`runAtOnce`), it is shapeData:
  * the same code gives the same numbers either way.
  */
 export function* shapeSteps(records: readonly DataRecord[], options: ShapeOptions): Generator<void, PlotData, void> {

@@ -2,10 +2,10 @@ import { DataError } from '../../data/errors.js';
 import { fieldLabel, mapRoles, type RoleSpec } from '../../data/mapping.js';
 import type { DataRecord, Dataset, Field } from '../../data/types.js';
 import { splitList } from '../../shared/filter-controller.js';
+import { runAtOnce } from '../../shared/slices.js';
 import {
   AGGREGATES,
   SORT_ORDERS,
-  finish,
   parseFilter,
   shapeSteps,
   SLICE_ROWS,
@@ -125,7 +125,7 @@ export function shapeChart(
   locale: string,
   type: ChartType = 'bar',
 ): Shaped {
-  return finish(shapeChartSteps(dataset, attributes, t, locale, type));
+  return runAtOnce(shapeChartSteps(dataset, attributes, t, locale, type));
 }
 
 /** shapeChart as steps that yield between slices of rows (see shapeSteps in chart-data.ts). */
