@@ -228,6 +228,8 @@ export function* shapeSteps(records: readonly DataRecord[], options: ShapeOption
     }
   }
 
+  // Counts are whole numbers, whatever decimals the counted column has.
+  if (aggregate === 'count') decimals = 0;
   let ordered = [...labels.values()];
   ordered = orderByLabel(ordered, options);
 
