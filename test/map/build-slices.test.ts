@@ -53,6 +53,10 @@ describe('<offen-map> building many places in slices', () => {
     expect(mapHarness(sliced.el).state()).to.equal('loading');
     expect(statusText(sliced.el)).to.contain('Daten werden aufbereitet …');
     await expectAccessible(sliced.el);
+    // mapComplete waits for the slices, not only for Leaflet.
+    await sliced.el.mapComplete;
+    expect(mapHarness(sliced.el).state()).to.equal(undefined);
+    expect(mapHarness(sliced.el).listEntries().length).to.be.greaterThan(0);
     await ready(sliced.el);
     const titles = mapHarness(sliced.el).listTitles();
     expect(titles.slice(0, 3)).to.deep.equal(['Ort 0', 'Ort 1', 'Ort 2']);

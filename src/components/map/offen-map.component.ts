@@ -279,6 +279,11 @@ export class OffenMap extends OffenSourceElement {
   get mapComplete(): Promise<void> {
     return (async () => {
       await this.updateComplete;
+      // Many places are built in slices first (buildLater): wait for them, and for the update that shows them.
+      for (let building = this.offers.building; building; building = this.offers.building) {
+        await building;
+        await this.updateComplete;
+      }
       await this.map.loaded;
       await this.updateComplete;
     })();
