@@ -10,8 +10,11 @@ import { renderEmpty, renderError, renderLoading, type LoadProgress } from './st
 export interface StateTemplates<M> {
   /** No `src` and no parent `<offen-data>`: say what is missing (commonStrings.noSource). */
   none?: () => unknown;
-  /** The loading state; `progress` is what the body has delivered so far (see renderLoading). */
-  pending?: (progress: LoadProgress | undefined) => unknown;
+  /**
+   * The loading state; `progress` is what the body has delivered so far (see renderLoading). While the data is
+   * there and the model is built in slices (buildLater), `message` says so ("Daten werden aufbereitet …").
+   */
+  pending?: (progress: LoadProgress | undefined, message?: string) => unknown;
   empty: () => unknown;
   /** `retry` is given when loading again can help (not for a wrong mapping attribute). */
   error?: (error: DataError, retry?: () => void) => unknown;
@@ -152,10 +155,13 @@ export class Derived<M, A extends readonly unknown[] = readonly unknown[]> {
         return templates.empty();
       case 'none':
         return templates.none ? templates.none() : localize && renderEmpty(localize.t(commonStrings).noSource);
-      case 'pending':
+      case 'pending': {
+        const message = this.result.building && localize ? localize.t(commonStrings).preparing : undefined;
+        const progress = message ? undefined : this.data.progress;
         return templates.pending
-          ? templates.pending(this.data.progress)
-          : localize && renderLoading(localize, undefined, this.data.progress);
+          ? templates.pending(progress, message)
+          : localize && renderLoading(localize, undefined, progress, message);
+      }
       case 'error':
         if (error) return failed(error);
         return failed(this.data.error ?? new DataError('network', 'unknown'), () => this.data.reload());

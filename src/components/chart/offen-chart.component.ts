@@ -583,10 +583,7 @@ export class OffenChart extends OffenSourceElement {
 
   override render() {
     const body = this.shaped.render({
-      pending: (progress) =>
-        this.data.state === 'complete'
-          ? renderLoading(this.localize, 4, undefined, this.localize.t(chartStrings).shaping)
-          : renderLoading(this.localize, 4, progress),
+      pending: (progress, message) => renderLoading(this.localize, 4, progress, message),
       empty: () => renderEmpty(this.localize.t(chartStrings).empty),
       // A wrong attribute is not fixed by loading again: no retry button, but what to change.
       error: (error, retry) =>

@@ -495,10 +495,7 @@ export class OffenMap extends OffenSourceElement {
 
   override render() {
     return this.offers.render({
-      pending: (progress) =>
-        this.loader.state === 'complete'
-          ? renderLoading(this.localize, 4, undefined, this.localize.t(commonStrings).preparing)
-          : renderLoading(this.localize, 4, progress),
+      pending: (progress, message) => renderLoading(this.localize, 4, progress, message),
       empty: () => renderEmpty(this.t.empty),
       complete: (model) => this.renderData(model),
     });
