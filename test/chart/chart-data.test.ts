@@ -42,6 +42,24 @@ describe('chart data shaping', () => {
     expect(shape('count')).to.deep.equal([3, 1]);
   });
 
+  it('takes the lowest and highest of a label of 300,000 rows, and "Sonstige" of a mean is the mean of all its rows', () => {
+    const many = records(Array.from({ length: 300_000 }, (_, i) => ({ k: i % 3 ? 'A' : 'B', v: i % 1000 })));
+    const shape = (aggregate: 'min' | 'max' | 'mean', limit?: number) =>
+      shapeData(many, { ...base, x: 'k', y: ['v'], aggregate, limit }).series[0].values;
+    expect(shape('min')).to.deep.equal([0, 0]);
+    expect(shape('max')).to.deep.equal([999, 999]);
+    const rows = records([
+      { k: 'A', v: 10 },
+      { k: 'B', v: 1 },
+      { k: 'B', v: 2 },
+      { k: 'C', v: 6 },
+    ]);
+    // B and C as "Sonstige": the mean of 1, 2 and 6, not the mean of the means (1.5 and 6).
+    expect(shapeData(rows, { ...base, x: 'k', y: ['v'], aggregate: 'mean', limit: 1 }).series[0].values).to.deep.equal([
+      10, 3,
+    ]);
+  });
+
   it('sorts by value both ways and by label, keeping labels without values last', () => {
     const rows = records([
       { k: 'Zeh', v: 2 },

@@ -124,28 +124,53 @@ function decimalsOf(value: number): number {
   return Math.min(4, text.length - text.indexOf('.') - 1);
 }
 
-/** Combines the raw numbers of one cell. An empty cell is null (a gap), except for `count`, which is 0. */
-function aggregateValues(values: readonly number[], aggregate: Aggregate, rows: number): number | null {
-  if (aggregate === 'count') return rows;
-  if (values.length === 0) return null;
-  switch (aggregate) {
-    case 'sum':
-      return values.reduce((a, b) => a + b, 0);
-    case 'mean':
-      return values.reduce((a, b) => a + b, 0) / values.length;
-    case 'min':
-      return Math.min(...values);
-    case 'max':
-      return Math.max(...values);
-  }
-}
-
-/** One cell of the pivot: the raw numbers and the number of rows that fell into it. */
+/**
+ * One cell of the pivot: what its numbers add up to, their count, lowest and highest, and the number of rows that
+ * fell into it. Running figures, not the numbers themselves: a million cells need no million arrays, and
+ * `Math.max(...numbers)` of a cell of 500,000 rows overflowed the stack.
+ */
 interface Cell {
-  values: number[];
+  sum: number;
+  n: number;
+  min: number;
+  max: number;
   rows: number;
   /** The first row that fell into it. */
   first?: DataRecord;
+}
+
+const emptyCell = (first?: DataRecord): Cell => ({ sum: 0, n: 0, min: Infinity, max: -Infinity, rows: 0, first });
+
+function addValue(cell: Cell, value: number): void {
+  cell.sum += value;
+  cell.n++;
+  if (value < cell.min) cell.min = value;
+  if (value > cell.max) cell.max = value;
+}
+
+/** `into` takes in `cell` ("Sonstige" of a mean is the mean of all the rest's numbers). */
+function mergeCell(into: Cell, cell: Cell): void {
+  into.sum += cell.sum;
+  into.n += cell.n;
+  into.min = Math.min(into.min, cell.min);
+  into.max = Math.max(into.max, cell.max);
+  into.rows += cell.rows;
+}
+
+/** Combines the numbers of one cell. An empty cell is null (a gap), except for `count`, which is 0. */
+function aggregateCell(cell: Cell, aggregate: Aggregate): number | null {
+  if (aggregate === 'count') return cell.rows;
+  if (cell.n === 0) return null;
+  switch (aggregate) {
+    case 'sum':
+      return cell.sum;
+    case 'mean':
+      return cell.sum / cell.n;
+    case 'min':
+      return cell.min;
+    case 'max':
+      return cell.max;
+  }
 }
 
 /** Floating-point sums of decimal amounts (0,1 + 0,2) are rounded back to the data's own precision. */
@@ -218,11 +243,11 @@ export function* shapeSteps(records: readonly DataRecord[], options: ShapeOption
       }
       const bySeries = cells.get(name)!;
       let cell = bySeries.get(label.key);
-      if (!cell) bySeries.set(label.key, (cell = { values: [], rows: 0, first: record }));
+      if (!cell) bySeries.set(label.key, (cell = emptyCell(record)));
       cell.rows++;
       const value = column === undefined ? undefined : getValue(record, column);
       if (typeof value === 'number' && Number.isFinite(value)) {
-        cell.values.push(value);
+        addValue(cell, value);
         decimals = Math.max(decimals, decimalsOf(value));
       }
     }
@@ -235,7 +260,7 @@ export function* shapeSteps(records: readonly DataRecord[], options: ShapeOption
 
   const valueOf = (series: string, key: string): number | null => {
     const cell = cells.get(series)?.get(key);
-    return tidy(cell ? aggregateValues(cell.values, aggregate, cell.rows) : aggregate === 'count' ? 0 : null, decimals);
+    return tidy(cell ? aggregateCell(cell, aggregate) : aggregate === 'count' ? 0 : null, decimals);
   };
 
   if (options.sort === 'value' || options.sort === '-value') {
@@ -272,15 +297,13 @@ export function* shapeSteps(records: readonly DataRecord[], options: ShapeOption
       }
       if (rest.length) {
         // "Sonstige" of a mean is the rest's mean, of a sum their sum.
-        const merged: Cell = { values: [], rows: 0 };
+        const merged = emptyCell();
         for (let i = 0; i < rest.length; i++) {
           if (i % SLICE_ROWS === SLICE_ROWS - 1) yield;
           const cell = bySeries?.get(rest[i].key);
-          if (!cell) continue;
-          for (const value of cell.values) merged.values.push(value);
-          merged.rows += cell.rows;
+          if (cell) mergeCell(merged, cell);
         }
-        values.push(tidy(aggregateValues(merged.values, aggregate, merged.rows), decimals));
+        values.push(tidy(aggregateCell(merged, aggregate), decimals));
         records.push(undefined);
       }
       series.push({ name, values, records });
