@@ -158,13 +158,17 @@ const SOURCES: Source[] = [
   },
 ];
 
-/** Resolves when the element shows its data (chart: drawn) or an error; `timeout` after TIMEOUT. */
+/**
+ * Resolves when the element shows its data (chart: drawn; map: its entries built, in slices from 20,000 places on,
+ * and its markers handed to Leaflet, `mapComplete`) or an error; `timeout` after TIMEOUT.
+ */
 function shown(element: HTMLElement, kind: Kind): Promise<string> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve('timeout'), TIMEOUT);
     const done = (what: string) => {
       clearTimeout(timer);
-      void (element as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete.then(() => resolve(what));
+      const widget = element as HTMLElement & { updateComplete: Promise<unknown>; mapComplete?: Promise<void> };
+      void (kind === 'map' && what === 'data' ? widget.mapComplete! : widget.updateComplete).then(() => resolve(what));
     };
     element.addEventListener(kind === 'chart' ? 'offen-render' : 'offen-load', () => done('data'), { once: true });
     element.addEventListener(
