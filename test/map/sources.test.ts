@@ -196,42 +196,47 @@ describe('<offen-map> sources and states', () => {
     expect([...titles].sort()).to.deep.equal(file.results.map((r) => r.markt).sort());
   });
 
-  it('clusters many points: every point is in a cluster or drawn, and a chosen one leaves its cluster', async () => {
-    const count = 5000;
-    const records = Array.from({ length: count }, (_, i) => ({
-      id: `p${i}`,
-      values: { name: `Punkt ${String(i).padStart(4, '0')}`, kategorie: i % 2 ? 'Sport' : 'Kultur' },
-      geometry: {
-        type: 'Point' as const,
-        coordinates: [12.4 + ((i * 7919) % 1000) / 3000, 52.05 + ((i * 104729) % 1000) / 5000] as [number, number],
-      },
-    }));
-    const dataset: Dataset = {
-      fields: [
-        { name: 'name', type: 'string' },
-        { name: 'kategorie', type: 'string' },
-      ],
-      records,
-      meta: { url: 'test:generated', format: 'geojson', bytes: 0, fetchedAt: new Date(0), truncated: false },
-    };
-    const el = await fixture<OffenMap>(
-      html`<offen-map .data=${dataset} tile-url=${tiles()} style="width: 900px"></offen-map>`,
-    );
-    await ready(el);
-    // Layers are added in slices of a few milliseconds; once done, every point is in a cluster or drawn.
-    const map = mapHarness(el);
-    const represented = () => map.clusterCounts().reduce((sum, n) => sum + n, 0) + drawnIds(el).size;
-    await until(() => represented() === count, `${represented()} of ${count} points on the map`);
-    expect(map.clusterCounts().length + drawnIds(el).size).to.be.below(400);
-    // The list pages through the offers instead of rendering thousands of buttons.
-    expect(listIds(el)).to.have.length(100);
-    expect(map.countText()).to.contain('5000 Angebote');
+  // 25,000 points: the offers and the cluster index are built in slices (from 20,000 on) before markers are drawn.
+  for (const count of [5000, 25_000]) {
+    it(`clusters ${count} points: every point is in a cluster or drawn, and a chosen one leaves its cluster`, async () => {
+      const records = Array.from({ length: count }, (_, i) => ({
+        id: `p${i}`,
+        values: { name: `Punkt ${String(i).padStart(4, '0')}`, kategorie: i % 2 ? 'Sport' : 'Kultur' },
+        geometry: {
+          type: 'Point' as const,
+          coordinates: [12.4 + ((i * 7919) % count) / (3 * count), 52.05 + ((i * 104729) % count) / (5 * count)] as [
+            number,
+            number,
+          ],
+        },
+      }));
+      const dataset: Dataset = {
+        fields: [
+          { name: 'name', type: 'string' },
+          { name: 'kategorie', type: 'string' },
+        ],
+        records,
+        meta: { url: 'test:generated', format: 'geojson', bytes: 0, fetchedAt: new Date(0), truncated: false },
+      };
+      const el = await fixture<OffenMap>(
+        html`<offen-map .data=${dataset} tile-url=${tiles()} style="width: 900px"></offen-map>`,
+      );
+      await ready(el);
+      // Layers are added in slices of a few milliseconds; once done, every point is in a cluster or drawn.
+      const map = mapHarness(el);
+      const represented = () => map.clusterCounts().reduce((sum, n) => sum + n, 0) + drawnIds(el).size;
+      await until(() => represented() === count, `${represented()} of ${count} points on the map`);
+      expect(map.clusterCounts().length + drawnIds(el).size).to.be.below(400);
+      // The list pages through the offers instead of rendering thousands of buttons.
+      expect(listIds(el)).to.have.length(100);
+      expect(map.countText()).to.contain(`${count} Angebote`);
 
-    const id = listIds(el)[3];
-    map.open(id);
-    await until(() => map.marker(id), 'chosen point still clustered');
-    await until(() => map.details()?.title === records[Number(id.slice(1))].values.name);
-  });
+      const id = listIds(el)[3];
+      map.open(id);
+      await until(() => map.marker(id), 'chosen point still clustered');
+      await until(() => map.details()?.title === records[Number(id.slice(1))].values.name);
+    });
+  }
 
   it('reads a parent <offen-data> and shares its category filter', async () => {
     const data = await fixture<OffenData>(

@@ -2,10 +2,18 @@
 // map's lazy chunk and the list, filter and consent placeholder render before (or without) them.
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
 import Supercluster from 'supercluster';
+import { runAtOnce, runInSlices } from '../../shared/slices.js';
 import type { Geometry } from '../../data/types.js';
 
 /** From this many points on, markers are clustered (below it, every marker is drawn). */
 const CLUSTER_THRESHOLD = 500;
+/**
+ * From this many points the cluster index is built in slices (runInSlices) and the markers drawn when it is ready:
+ * preparing 100,000 points and indexing them was one task of 190-290 ms.
+ */
+const SLICED_POINTS = 20_000;
+/** Offers per step while the points are prepared. */
+const POINT_STEP = 5000;
 /** Above this zoom supercluster returns single points, so a chosen offer is zoomed to it. */
 const CLUSTER_MAX_ZOOM = 16;
 
@@ -81,8 +89,12 @@ export class MapEngine {
   private tileTemplate?: string;
   private retries = 0;
   private offers: EngineOffer[] = [];
-  private readonly byId = new Map<string, EngineOffer>();
+  private offersById?: Map<string, EngineOffer>;
   private index?: Supercluster<PointProps>;
+  /** Stops the index being built in slices (a newer setOffers, or the map removed). */
+  private indexing?: AbortController;
+  /** Settles when the markers of the last setOffers can be drawn: their cluster index is built. */
+  indexed: Promise<void> = Promise.resolve();
   /** Markers now on the map, by offer id. */
   private readonly markers = new Map<string, L.CircleMarker>();
   /** Everything in the point layer by key (`p<id>` for a point, `c<cluster id>` for a cluster), kept across pans. */
@@ -254,29 +266,48 @@ export class MapEngine {
   /** Replaces the drawn offers (after loading or filtering). The first call with a size sets the view. */
   setOffers(offers: EngineOffer[]): void {
     this.offers = offers;
-    this.byId.clear();
-    for (const offer of offers) this.byId.set(offer.id, offer);
+    this.offersById = undefined;
     this.shapeLayer.clearLayers();
     this.shapes.clear();
-    const points: PointFeature[] = [];
-    offers.forEach((offer, index) => {
+    let points = 0;
+    for (const offer of offers) {
       if (offer.shape) this.addShape(offer);
-      else if (offer.lat !== undefined && offer.lon !== undefined)
-        points.push({
-          type: 'Feature',
-          properties: { index },
-          geometry: { type: 'Point', coordinates: [offer.lon, offer.lat] },
-        });
-    });
+      else if (offer.lat !== undefined && offer.lon !== undefined) points++;
+    }
     this.work = [];
     this.pointLayer.clearLayers();
     this.drawn.clear();
     this.markers.clear();
-    this.index =
-      points.length >= CLUSTER_THRESHOLD
-        ? new Supercluster<PointProps>({ radius: 80, maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 }).load(points)
-        : undefined;
+    this.index = undefined;
+    this.indexing?.abort();
+    this.indexing = undefined;
+    if (points >= SLICED_POINTS) {
+      // Many points: the first view is set now, the markers follow when the index is built (drawPoints waits).
+      const controller = (this.indexing = new AbortController());
+      this.indexed = runInSlices(indexSteps(offers), controller.signal).then(
+        (index) => {
+          if (controller.signal.aborted) return;
+          this.indexing = undefined;
+          this.index = index;
+          if (!this.ensureView()) this.onMoveEnd();
+        },
+        () => undefined, // stopped: a newer setOffers or the map's removal takes over
+      );
+      if (!this.ensureView()) this.onMoveEnd();
+      return;
+    }
+    this.indexed = Promise.resolve();
+    if (points >= CLUSTER_THRESHOLD) this.index = runAtOnce(indexSteps(offers));
     if (!this.ensureView()) this.onMoveEnd();
+  }
+
+  /** Offers by id, made when first asked (a reveal or a popup), not on every setOffers of 100,000 places. */
+  private get byId(): Map<string, EngineOffer> {
+    if (!this.offersById) {
+      this.offersById = new Map();
+      for (const offer of this.offers) this.offersById.set(offer.id, offer);
+    }
+    return this.offersById;
   }
 
   private addShape(offer: EngineOffer): void {
@@ -303,6 +334,8 @@ export class MapEngine {
    */
   private drawPoints(): void {
     const wanted = new Map<string, () => void>();
+    // The index of many points is still being built: nothing is drawn until it is there.
+    if (this.indexing) return;
     if (!this.index) {
       for (const offer of this.offers) {
         if (!offer.shape && offer.lat !== undefined && offer.lon !== undefined)
@@ -416,7 +449,8 @@ export class MapEngine {
     if (shape) {
       this.map.fitBounds(shape.getBounds(), { padding: [32, 32], maxZoom: 17, animate });
     } else if (offer.lat !== undefined && offer.lon !== undefined) {
-      const zoom = this.index ? Math.max(this.map.getZoom(), CLUSTER_MAX_ZOOM + 1) : this.map.getZoom();
+      const clustered = this.index || this.indexing;
+      const zoom = clustered ? Math.max(this.map.getZoom(), CLUSTER_MAX_ZOOM + 1) : this.map.getZoom();
       this.map.setView([offer.lat, offer.lon], zoom, { animate });
     }
   }
@@ -521,6 +555,7 @@ export class MapEngine {
   }
 
   destroy(): void {
+    this.indexing?.abort();
     clearTimeout(this.viewTimer);
     clearTimeout(this.drainTimer);
     this.resizeObserver.disconnect();
@@ -528,4 +563,21 @@ export class MapEngine {
     if (this.zooming) this.map.once('zoomend', () => this.map.remove());
     else this.map.remove();
   }
+}
+
+/** The cluster index of the offers' points, as steps: the points POINT_STEP offers at a time, then the index. */
+function* indexSteps(offers: readonly EngineOffer[]): Generator<void, Supercluster<PointProps>, void> {
+  const points: PointFeature[] = [];
+  for (let index = 0; index < offers.length; index++) {
+    if (index % POINT_STEP === POINT_STEP - 1) yield;
+    const offer = offers[index];
+    if (!offer.shape && offer.lat !== undefined && offer.lon !== undefined)
+      points.push({
+        type: 'Feature',
+        properties: { index },
+        geometry: { type: 'Point', coordinates: [offer.lon, offer.lat] },
+      });
+  }
+  yield;
+  return new Supercluster<PointProps>({ radius: 80, maxZoom: CLUSTER_MAX_ZOOM, minPoints: 3 }).load(points);
 }

@@ -285,6 +285,12 @@ export class OffenMap extends OffenSourceElement {
         await this.updateComplete;
       }
       await this.map.loaded;
+      // Many points: their cluster index is built in slices before the markers are drawn.
+      for (let indexed = this.map.engine?.indexed; indexed;) {
+        await indexed;
+        const next = this.map.engine?.indexed;
+        indexed = next === indexed ? undefined : next;
+      }
       await this.updateComplete;
     })();
   }
