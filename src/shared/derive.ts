@@ -111,6 +111,13 @@ export class Derived<M, A extends readonly unknown[] = readonly unknown[]> {
     return this.result.building;
   }
 
+  /** Settles when no model is being built later any more (each build in turn: the inputs may change meanwhile). */
+  get built(): Promise<void> {
+    return (async () => {
+      for (let building = this.building; building; building = this.building) await building;
+    })();
+  }
+
   /** The element left the page: stop building later; back in the page, the model is built again. */
   abort(): void {
     if (!this.later) return;

@@ -6,7 +6,6 @@ import { headingLevel } from '../../shared/heading.js';
 import type { SelectDetail } from '../../shared/events.js';
 import { derive } from '../../shared/derive.js';
 import { FilterController } from '../../shared/filter-controller.js';
-import { safeWebUrl } from '../../shared/safe-url.js';
 import { OffenSourceElement } from '../../shared/source-element.js';
 import { renderEmpty, renderError, renderLoading } from '../../shared/states.js';
 import { hostStyles } from '../../shared/theme.js';
@@ -17,6 +16,7 @@ import { Memo } from '../../shared/memo.js';
 import { ChartFormat } from './chart-format.js';
 import { ChartKeyboard, type ChartPoint } from './chart-keyboard.js';
 import { ChartLifecycle } from './chart-lifecycle.js';
+import { chartSource, renderChartSource, type ChartSource } from './chart-source.js';
 import { MARK_CAP, mappingMessage, shapeChart, shapeChartSteps, shapeSlicing, type Shaped } from './chart-shape.js';
 import { runInSlices } from '../../shared/slices.js';
 import { thinPlot } from './chart-thin.js';
@@ -337,11 +337,7 @@ export class OffenChart extends OffenSourceElement {
       for (let round = 0; round < 20; round++) {
         await this.updateComplete;
         await this.data.taskComplete;
-        const shaping = this.shaped.building;
-        if (shaping) {
-          await shaping;
-          continue;
-        }
+        await this.shaped.built;
         const settled = await this.updateComplete;
         const creating = this.engine.pending;
         if (creating) {
@@ -427,7 +423,7 @@ export class OffenChart extends OffenSourceElement {
       title: this.heading,
       subtitle: this.description,
       notes: notes.filter((n) => n.trim()),
-      source: dataset ? `${t.source} ${this.sourceName(dataset).label}` : undefined,
+      source: dataset ? `${t.source} ${this.source(dataset).label}` : undefined,
     });
   }
 
@@ -484,35 +480,9 @@ export class OffenChart extends OffenSourceElement {
     return html`<div class="heading" part="heading" role="heading" aria-level=${level}>${this.heading}</div>`;
   }
 
-  /**
-   * The source line's name and link: `source-label`, else the title the data carries (a CKAN package, a calendar's
-   * name), else the file's name when it comes from this site, and only then the host of its URL.
-   */
-  private sourceName(dataset: Dataset): { label: string; href?: string; dataUrl?: string } {
-    const dataUrl = safeWebUrl(dataset.meta.url || this.src);
-    const href = safeWebUrl(this.sourceUrl) ?? dataUrl;
-    const own = this.sourceLabel?.trim() || dataset.meta.title?.trim();
-    if (own) return { label: own, href, dataUrl };
-    try {
-      const url = new URL(href ?? dataset.meta.url, document.baseURI);
-      const file = decodeURIComponent(url.pathname.split('/').pop() ?? '');
-      const label = url.origin === location.origin && file ? file : url.host;
-      return { label: label || dataset.meta.url, href, dataUrl };
-    } catch {
-      return { label: dataset.meta.url, href, dataUrl };
-    }
-  }
-
-  private renderSource(dataset: Dataset) {
-    const t = this.localize.t(chartStrings);
-    const { label, href, dataUrl } = this.sourceName(dataset);
-    const dataLink =
-      dataUrl && href !== dataUrl
-        ? html` (<a href=${dataUrl}>${this.localize.lang === 'de' ? 'Daten' : 'data'}</a>)`
-        : nothing;
-    return html`<p class="source" part="source">
-      ${t.source} ${href ? html`<a href=${href}>${label}</a>` : label}${dataLink}
-    </p>`;
+  /** What the source line names and links (chart-source.ts). */
+  private source(dataset: Dataset): ChartSource {
+    return chartSource(dataset, { src: this.src, sourceUrl: this.sourceUrl, sourceLabel: this.sourceLabel });
   }
 
   private renderChart({ plot }: Shaped, dataset: Dataset) {
@@ -546,7 +516,7 @@ export class OffenChart extends OffenSourceElement {
         <span id="keys" class="visually-hidden">${t.keysHint}</span>
         <p class="visually-hidden" aria-live="polite" data-role="pointed">${this.keyboard.pointedText()}</p>
       </div>
-      ${limited} ${notes} ${this.renderSource(dataset)}
+      ${limited} ${notes} ${renderChartSource(this.source(dataset), t.source, this.localize.lang)}
       <div class="actions" part="actions">
         <button
           type="button"

@@ -12,6 +12,13 @@ export interface EngineHooks {
   onReady(engine: MapEngine): void;
 }
 
+/** The `center` attribute ("52.1420,12.5930") as latitude and longitude, or undefined when it is not one. */
+export function parseCenter(text: string | undefined): [number, number] | undefined {
+  const center = text?.split(',').map((part) => Number(part.trim()));
+  if (center?.length !== 2 || !center.every(Number.isFinite)) return undefined;
+  return Math.abs(center[0]) <= 90 && Math.abs(center[1]) <= 180 ? [center[0], center[1]] : undefined;
+}
+
 /**
  * The Leaflet engine's lifecycle for `<offen-map>`: created (lazily, in the map's chunk) when the map element
  * appears, destroyed when it goes or the element leaves the page, markers drawn again when they changed.
@@ -25,6 +32,18 @@ export class MapEngineController implements ReactiveController {
   view?: ViewBounds;
   /** Settles when the engine for the current map element exists. */
   loaded?: Promise<void>;
+
+  /** Settles when the engine exists and its markers can be drawn (many points are indexed in slices first). */
+  get drawn(): Promise<void> {
+    return (async () => {
+      await this.loaded;
+      for (let indexed = this.engine?.indexed; indexed;) {
+        await indexed;
+        const next = this.engine?.indexed;
+        indexed = next === indexed ? undefined : next;
+      }
+    })();
+  }
   private element?: HTMLElement;
   private dirty = false;
 

@@ -20,7 +20,7 @@ import {
   renderLocate,
   renderTileError,
 } from './map-controls.js';
-import { MapEngineController } from './map-engine-controller.js';
+import { MapEngineController, parseCenter } from './map-engine-controller.js';
 import { renderOfferFilter } from './offer-filter.js';
 import { FullscreenController, GestureHintController } from './map-screen.js';
 import { styles } from './offen-map.styles.js';
@@ -203,14 +203,8 @@ export class OffenMap extends OffenSourceElement {
   private readonly map = new MapEngineController(this, {
     options: () => {
       const t = this.t;
-      const center = this.center?.split(',').map((part) => Number(part.trim()));
-      const validCenter =
-        center?.length === 2 &&
-        center.every(Number.isFinite) &&
-        Math.abs(center[0]) <= 90 &&
-        Math.abs(center[1]) <= 180;
       return {
-        center: validCenter ? [center[0], center[1]] : undefined,
+        center: parseCenter(this.center),
         zoom: Number.isFinite(this.zoom) ? this.zoom : undefined,
         zoomInLabel: t.zoomIn,
         zoomOutLabel: t.zoomOut,
@@ -279,18 +273,10 @@ export class OffenMap extends OffenSourceElement {
   get mapComplete(): Promise<void> {
     return (async () => {
       await this.updateComplete;
-      // Many places are built in slices first (buildLater): wait for them, and for the update that shows them.
-      for (let building = this.offers.building; building; building = this.offers.building) {
-        await building;
-        await this.updateComplete;
-      }
-      await this.map.loaded;
-      // Many points: their cluster index is built in slices before the markers are drawn.
-      for (let indexed = this.map.engine?.indexed; indexed;) {
-        await indexed;
-        const next = this.map.engine?.indexed;
-        indexed = next === indexed ? undefined : next;
-      }
+      // Many places are built in slices first (buildLater), then shown by an update that hands them to the engine.
+      await this.offers.built;
+      await this.updateComplete;
+      await this.map.drawn;
       await this.updateComplete;
     })();
   }
@@ -308,16 +294,6 @@ export class OffenMap extends OffenSourceElement {
 
   private get filtered(): Offer[] {
     return this.narrowed.filtered;
-  }
-
-  /**
-   * Images load by themselves only from this page's server or the data's own server (the reader already talks to
-   * both); an image on a third server becomes a link, so opening details never contacts it without a click (GDPR).
-   */
-  private imageLoadsFreely(url: string): boolean {
-    const origin = new URL(url).origin;
-    const dataUrl = this.currentDataset?.meta.url;
-    return origin === location.origin || (!!dataUrl && origin === new URL(dataUrl, location.href).origin);
   }
 
   /** `height` as CSS: a bare number means pixels. */
@@ -612,7 +588,7 @@ export class OffenMap extends OffenSourceElement {
       lang: this.localize.lang,
       inPanel,
       color: this.colorOf(offer.category),
-      imageLoadsFreely: (url) => this.imageLoadsFreely(url),
+      dataUrl: this.currentDataset?.meta.url,
       onClose: () => this.closeDetails(true),
     });
   }

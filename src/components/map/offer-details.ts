@@ -16,8 +16,8 @@ export interface DetailsOptions {
   /** In the panel under the map (narrow screens) rather than in a popup on it. */
   inPanel: boolean;
   color: string;
-  /** Whether an image URL may load by itself (see OffenMap.imageLoadsFreely); otherwise it becomes a link. */
-  imageLoadsFreely: (url: string) => boolean;
+  /** Where the data came from: an image from that server (or this page's) loads by itself (imageLoadsFreely). */
+  dataUrl?: string;
   /** Escape, or the panel's close button. */
   onClose: () => void;
 }
@@ -42,7 +42,7 @@ export function renderOfferDetails(offer: Offer, options: DetailsOptions): Templ
   >
     ${
       offer.image
-        ? options.imageLoadsFreely(offer.image)
+        ? imageLoadsFreely(offer.image, options.dataUrl)
           ? html`<img class="details-image" src=${offer.image} alt="" loading="lazy" referrerpolicy="no-referrer" />`
           : html`<p class="details-image-link">
               <a href=${offer.image} target="_blank" rel="noopener noreferrer">${t.externalImage}</a>
@@ -87,6 +87,15 @@ export function renderOfferDetails(offer: Offer, options: DetailsOptions): Templ
 }
 
 /** `https://www.example.org/sport/` → `www.example.org/sport`: readable link text. */
+/**
+ * Images load by themselves only from this page's server or the data's own server (the reader already talks to
+ * both); an image on a third server becomes a link, so opening details never contacts it without a click (GDPR).
+ */
+function imageLoadsFreely(url: string, dataUrl: string | undefined): boolean {
+  const origin = new URL(url).origin;
+  return origin === location.origin || (!!dataUrl && origin === new URL(dataUrl, location.href).origin);
+}
+
 function displayUrl(url: string): string {
   return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
 }
